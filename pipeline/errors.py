@@ -44,6 +44,39 @@ class Errors:
     W109 = "[W109] {source}: post {post_id} has {n} characters, over the {limit} limit; cut to the limit."
     W110 = "[W110] {source}: no posts found in the file; skipped."
 
+    # Evaluation and output files
+    E030 = "[E030] Could not parse cases file {path} line {line}: {reason}. Each line must be one JSON case as `crossings run` writes it (see CASES.md)."
+    E031 = "[E031] No gold files found at {paths}. Give *.gold.jsonl files or a folder holding them, e.g. `--gold-dir corpus/dev`."
+    E032 = "[E032] Could not read cases from {path} ({reason}). Rewrite it with `crossings run`."
+
+    # Ingest (more bad-input messages, after W101-W110)
+    W111 = "[W111] {source}: XML, but not a Stack Exchange Posts.xml (the root element is <{tag}>, not <posts>); skipped."
+    W112 = "[W112] {source}: {n} answers point to questions that are not in the file; ignored."
+    W113 = "[W113] {source}: thread {thread_id} was already read from {first}; this copy is skipped."
+    W114 = "[W114] {source}: {n} rows have no Id (or, for an answer, no ParentId); ignored."
+    W115 = "[W115] {source}: {n} threads were cut off by the XML error and left out ({ids})."
+
+    # Store and review app
+    E050 = "[E050] {path} is not a usable Crossings store ({reason}). Point --db at outputs/crossings.db, or move the file away and run `crossings run`."
+    E051 = "[E051] The store {path} has schema version {found}, newer than this Crossings reads ({expected}). Upgrade Crossings, or point --db at another store."
+    E052 = "[E052] Retraining from the review page is not available: {reason}."
+    E053 = "[E053] Retraining failed: {reason}. The previous motive model is still in use."
+
+    # Gazetteers and period tables (pipeline/data/)
+    E070 = "[E070] The data table {path} is malformed at line {line}: {reason}. Fix the row (the header line names the columns)."
+    E071 = "[E071] The data table {path} is missing. Reinstall Crossings or restore the file from the repository."
+
+    # Motive classifier
+    E060 = (
+        "[E060] Cannot train the motive model: label '{label}' has {positives} positive and {negatives} negative "
+        "examples, and each needs at least {minimum} (the calibration splits the data {minimum} ways). "
+        "Add examples to corpus/labelled/*.jsonl."
+    )
+    E061 = (
+        "[E061] The trained motive model holds types that are not in the skops allow-list {path}: {types}. "
+        "Add a type there only after checking it runs no code when loaded."
+    )
+
 
 class CrossingsError(Exception):
     """An error the user can act on; the CLI prints its message without a traceback."""

@@ -1,0 +1,1103 @@
+"""Assemble migration cases from parsed posts.
+
+A case starts at a *trigger*: a movement verb ("moved", "defected", "left for"),
+a movement noun ("migration from Finland to the USSR"), a stay ("was there in
+1932-1938"), or a mover noun in a copula ("the immigrants were German
+intellectuals"). From the trigger's place in the dependency parse we read its
+subject(s), origin, destination, date and status; pronouns and surname-only
+mentions are resolved to the thread's fullest name; places become the country
+of their time; the same move told twice is merged into one case.
+
+Word lists come from ``data/movement_triggers.csv`` and ``data/case_lexicon.json``;
+nothing here knows any particular thread.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.config import DATA_DIR
+from pipeline.dates import DateSpan, parse_date
+from pipeline.places import Place, demonym_country, resolve_place
+from pipeline.schema import Case, Evidence, Post, Thread
+
+# ---------------------------------------------------------------------------
+# Lexicon (data files, loaded once)
+
+
+@dataclass(frozen=True)
+class TriggerWord:
+    lemma: str
+    pos: str
+    kind: str  # arrive, depart, return, forced, recruit, noun, mover
+    motive_hint: str
+    needs_place: bool
+
+
+@functools.cache
+def trigger_words() -> dict[tuple[str, str], TriggerWord]:
+    rows = (line for line in (DATA_DIR / "movement_triggers.csv").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    out: dict[tuple[str, str], TriggerWord] = {}
+    for row in csv.DictReader(rows):
+        word = TriggerWord(row["lemma"], row["pos"], row["kind"], row["motive_hint"] or "", row["needs_place"] == "yes")
+        out[(word.lemma, word.pos)] = word
+    return out
+
+
+@functools.cache
+def lexicon() -> dict:
+    data = json.loads((DATA_DIR / "case_lexicon.json").read_text(encoding="utf-8"))
+    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+# ---------------------------------------------------------------------------
+# Intermediate records
+
+
+@dataclass
+class Subject:
+    text: str
+    type: str  # person, unnamed, group
+    key: str  # what identifies the subject across mentions
+    via_pronoun: bool = False
+    generic: bool = False
+
+
+@dataclass
+class Mention:
+    """One case as read from one sentence, before merging."""
+
+    subject: Subject
+    kind: str
+    status: str
+    post: Post
+    sent: Span
+    origin: Place | None = None
+    destination: Place | None = None
+    origin_text: str | None = None
+    destination_text: str | None = None
+    date: DateSpan | None = None
+    date_text: str | None = None
+    inferred_destination: bool = False
+    is_return: bool = False
+    outcome: str | None = None
+    confidence: float = 0.8
+    order: int = 0
+    context: str = ""
+    extra_evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ThreadContext:
+    """What a reader keeps in mind while reading a thread."""
+
+    thread: Thread
+    persons: dict[str, str] = field(default_factory=dict)  # surname key -> fullest name
+    topic: Place | None = None
+    default_year: int | None = None
+    mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
+
+    def previous(self, key: str) -> "Mention | None":
+        for m in reversed(self.mentions):
+            if m.subject.key == key:
+                return m
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Names
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,.;:\"'()")
+
+
+def person_key(name: str) -> str:
+    """The surname, lower-cased, with a trailing possessive or plural 's' folded ("Houterman's" = "Houtermans")."""
+    tokens = _clean_name(name).split()
+    last = tokens[-1].lower() if tokens else ""
+    return last[:-1] if len(last) > 4 and last.endswith("s") else last
+
+
+def collect_persons(docs: Sequence[Doc]) -> dict[str, str]:
+    """Map each surname key to the longest form of the name the thread uses."""
+    names: dict[str, str] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean_name(ent.text)
+            if not name or not name[0].isupper():
+                continue
+            key = person_key(name)
+            best = names.get(key)
+            if best is None or len(name.split()) > len(best.split()) or (
+                len(name.split()) == len(best.split()) and len(name) > len(best)
+            ):
+                names[key] = name
+    return names
+
+
+# ---------------------------------------------------------------------------
+# Places and dates in a clause
+
+
+def _year_hint(ctx: ThreadContext, date: DateSpan | None) -> int | None:
+    if date is not None:
+        return date.year_start or date.year_end
+    return ctx.default_year
+
+
+def _resolve(text: str, year: int | None, dated: bool = True) -> Place | None:
+    """The place and the country it belonged to in ``year``.
+
+    Without a date of its own, a country named outright ("North Korea") is
+    taken as written; only cities and regions lean on the thread's usual
+    year ("Kharkov" in a thread about the 1930s is in the Soviet Union).
+    """
+    place = resolve_place(text, year)
+    if place is not None and not dated and place.kind in ("country", "polity"):
+        place = resolve_place(text, None) or place
+    if place is not None:
+        return place
+    country = demonym_country(text, year)
+    if country:
+        return resolve_place(country, year)
+    return None
+
+
+def _is_placeish(span: Span) -> bool:
+    if span.label_ in ("GPE", "LOC"):
+        return True
+    if span.label_ == "NORP":
+        return demonym_country(span.text) is not None
+    return False
+
+
+def _scope(trigger: Token, others: set[int]) -> list[Token]:
+    """The trigger's clause: its subtree without the clauses of other triggers or relative clauses."""
+    out: list[Token] = []
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.i in others and child.i != trigger.i:
+                continue
+            if child.dep_ in ("relcl", "conj") and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_ == "ccomp":
+                continue
+            stack.append(child)
+    return out
+
+
+def _as_written(ent: Span) -> str:
+    """The place as the text writes it, with its article ("the USSR", not "USSR")."""
+    if ent.start > 0 and ent[0].lower_ != "the" and ent.doc[ent.start - 1].lower_ == "the":
+        return ent.doc[ent.start - 1 : ent.end].text
+    return ent.text
+
+
+def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
+    idx = {t.i for t in tokens}
+    return [e for e in doc.ents if e.root.i in idx and _is_placeish(e)]
+
+
+def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
+    """'to'/'for'/'into' mark a destination, 'from'/'out of' an origin; a direct object depends on the verb."""
+    root = ent.root
+    head = root.head
+    # Walk over compound/appos heads ("the city of Kharkov")
+    while root.dep_ in ("compound", "appos", "amod", "nmod") and head is not root and head.i != trigger.i:
+        root, head = head, head.head
+    if root.dep_ == "pobj":
+        prep = head.text.lower()
+        grand = head.head
+        if prep in ("to", "into", "towards", "toward"):
+            return "destination"
+        if prep == "for" and _lemma(grand) in ("leave", "depart", "head", "sail", "set", "bound"):
+            return "destination"
+        if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
+            return "origin"
+        if prep in ("in", "at") and kind in ("stay", "arrive", "recruit") and _lemma(trigger) in (
+            "settle", "arrive", "resettle", "be", "live", "work", "stay", "land", "end"
+        ):
+            return "destination"
+        return None
+    if root.dep_ in ("dobj", "obj") and head.i == trigger.i:
+        if kind in ("depart",):
+            return "origin"
+        if _lemma(trigger) in ("enter", "reach", "cross"):
+            return "destination"
+    if root.dep_ in ("nsubj",) and head.i == trigger.i and kind == "recruit":
+        return "destination"
+    if kind == "recruit" and root.dep_ == "pobj" and head.text.lower() == "by":
+        return "destination"
+    return None
+
+
+def _with_modifier(span: Span) -> Span:
+    """Widen a date to the words that bound it ("after WWII", "at the end of the Korean Conflict")."""
+    from pipeline.dates import modifiers
+
+    doc = span.doc
+    for phrase, _kind in modifiers():
+        if phrase.endswith("-"):
+            continue
+        words = phrase.split()
+        start = span.start - len(words)
+        if start >= 0 and [t.lower_ for t in doc[start : span.start]] == words:
+            return doc[start : span.end]
+    # "in 1967", "in the 1930s": keep the preposition as written too.
+    if span.start > 0 and doc[span.start - 1].lower_ in ("in", "by", "from") :
+        return doc[span.start - 1 : span.end]
+    return span
+
+
+def _date_of(span: Span) -> tuple[DateSpan | None, str | None]:
+    wide = _with_modifier(span)
+    for candidate in (wide, span):
+        parsed = parse_date(candidate.text)
+        if parsed is not None and (parsed.year_start is not None or parsed.year_end is not None):
+            return parsed, wide.text
+    return None, None
+
+
+def _dates_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
+    idx = {t.i for t in tokens}
+    return [e for e in doc.ents if e.label_ in ("DATE", "EVENT") and any(t.i in idx for t in e)]
+
+
+# ---------------------------------------------------------------------------
+# Subjects
+
+
+def _relcl_head(tok: Token) -> Token:
+    """From a relative clause's verb to the noun it describes, through "one of"/"an engineer" appositions."""
+    head = tok.head
+    return head
+
+
+def _span_of_noun(tok: Token) -> Span:
+    """The noun phrase of tok without relative clauses, appositions and trailing punctuation."""
+    doc = tok.doc
+    skip_deps = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in skip_deps]
+    # keep "of"-phrases of quantity heads ("thousands of Finnish-Americans") and "of Stalin" ("victims of Stalin")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.text.lower() == "of":
+            stack.append(c)
+    while stack:
+        c = stack.pop()
+        keep.append(c)
+        stack.extend(x for x in c.children if x.dep_ not in ("relcl", "acl", "punct", "appos", "advcl"))
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    span = doc[start:end]
+    while len(span) > 1 and (span[0].dep_ in ("det", "predet") or span[0].pos_ == "ADV" or span[0].is_punct or span[0].lower_ in ("such",)):
+        span = span[1:]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
+    """Named people in the subject phrase, skipping possessors ("Stalin's daughter") and relative clauses."""
+    doc = tok.doc
+    lex = lexicon()
+    allowed: set[int] = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        allowed.add(t.i)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                continue
+            # "victims of Stalin", "the daughter of Mr. Adams": the person named is not the mover,
+            # but "some of his friends like Weisskopf" and "one of them, X" lead to movers.
+            if c.dep_ == "prep":
+                word = c.lower_
+                if word == "of" and t.lower_ not in lex["quantity_heads"]:
+                    continue
+                if word not in ("of", "like", "including", "as", "especially", "notably"):
+                    continue
+            stack.append(c)
+    found: list[Subject] = []
+    seen: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.root.i not in allowed:
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or ent.text.endswith("'s"):
+            continue
+        key = person_key(ent.text)
+        if key and key not in seen:
+            seen.add(key)
+            found.append(Subject(ctx.persons.get(key, _clean_name(ent.text)), "person", key))
+    # Proper nouns conjoined with a named person that the NER missed ("Weisskopf and Placzek").
+    for subj in list(found):
+        for ent in doc.ents:
+            if person_key(ent.text) != subj.key:
+                continue
+            for conj in ent.root.conjuncts:
+                if conj.pos_ == "PROPN" and conj.i in allowed and not conj.ent_type_:
+                    name = " ".join(t.text for t in conj.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == conj.i)
+                    key = person_key(name)
+                    if key and key not in seen:
+                        seen.add(key)
+                        found.append(Subject(ctx.persons.get(key, name), "person", key))
+    return found
+
+
+def _group_or_unnamed(tok: Token, place_text: str | None) -> Subject | None:
+    lex = lexicon()
+    span = _span_of_noun(tok)
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return None
+    head_lemma = _lemma(tok)
+    text = span.text
+    content = [t for t in words if t.lower_ not in lex["generic_subjects"] and not t.is_stop and not t.like_num and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    generic = not content or (head_lemma in lex["generic_subjects"] and all(t.lower_ in lex["generic_subjects"] or t.is_stop or t.like_num for t in words))
+    if generic:
+        if place_text:
+            text = f"people from {place_text}"
+            generic = False
+        else:
+            text = text if text.lower() != "some" else "some people"
+    plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in lex["collective_nouns"] or any(
+        c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in tok.children
+    ) or tok.lower_ in lex["quantity_heads"]
+    has_indef = any(c.lower_ in ("a", "an", "one", "another") for c in tok.children)
+    kind = "group" if plural or not has_indef and tok.pos_ == "PROPN" else ("unnamed" if has_indef or tok.tag_ == "NN" else "group")
+    if tok.ent_type_ == "NORP" and tok.tag_ not in ("NNS", "NNPS") and not plural:
+        kind = "group"
+    key = " ".join(sorted({t.lemma_.lower() for t in words if not t.is_stop and not t.like_num} or {text.lower()}))
+    return Subject(text, kind, key, generic=generic)
+
+
+def _resolve_pronoun(tok: Token, state: "PostState") -> Subject | None:
+    lower = tok.lower_
+    lex = lexicon()
+    if lower in lex["pronouns_person"]:
+        return state.last_single
+    if lower in lex["pronouns_group"]:
+        return state.last_group
+    return None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """When the parse gives a verb no subject, a plural noun or a name just before it usually is one
+    ("... at the end of the Korean Conflict 21 Americans chose to defect")."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):  # only a finite verb stands without a subject by mistake
+        return None
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 3) - 1, -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
+            return t
+    return None
+
+
+def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostState", origin_text: str | None) -> list[Subject]:
+    """Find who moves for a trigger by walking up verb chains to a subject."""
+    lex = lexicon()
+    tok = trigger
+    mover: Token | None = None
+    for _ in range(6):
+        children = {c.dep_: c for c in tok.children}
+        if kind == "forced" and tok.i == trigger.i:
+            if "nsubjpass" in children:
+                mover = children["nsubjpass"]
+                break
+            if "dobj" in children:
+                mover = children["dobj"]
+                break
+        if kind == "recruit" and tok.i == trigger.i:
+            if "nsubjpass" in children:
+                mover = children["nsubjpass"]
+                break
+            if "dobj" in children and children["dobj"].lower_ not in lex["relative_pronouns"]:
+                mover = children["dobj"]
+                break
+            if tok.dep_ == "relcl":
+                mover = tok.head
+                break
+        subj = children.get("nsubj") or children.get("nsubjpass")
+        if subj is not None and kind != "recruit":
+            mover = subj
+            break
+        if tok.dep_ == "relcl":
+            mover = tok.head
+            break
+        if tok.dep_ == "conj" and (before := _noun_before(tok)) is not None:
+            mover = before
+            break
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") or (tok.dep_ == "acl" and _lemma(tok.head) in lex["attempt_nouns"]):
+            tok = tok.head
+            continue
+        if tok.dep_ in ("dobj", "attr", "pobj", "prep") and tok.pos_ in ("NOUN",) and _lemma(tok) in lex["attempt_nouns"]:
+            tok = tok.head
+            continue
+        break
+    if mover is None or (mover.pos_ in ("PRON", "DET") and mover.lower_ in ("this", "that", "it", "there")):
+        mover = _noun_before(tok)
+    if mover is None:
+        return []
+    # "who"/"that" stand for the noun the relative clause hangs on.
+    if mover.lower_ in lex["relative_pronouns"] and mover.head.dep_ == "relcl":
+        mover = mover.head.head
+    # "an engineer who was there" in "John Scott, an engineer who ...": the apposition's head is the person.
+    if mover.dep_ == "appos" and mover.head.ent_type_ == "PERSON":
+        mover = mover.head
+    if mover.pos_ == "PRON" and mover.lower_ not in ("some", "many", "others", "few", "most", "several", "all", "those"):
+        resolved = _resolve_pronoun(mover, state)
+        if resolved is None:
+            return []
+        return [Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
+    persons = _persons_in(mover, ctx)
+    if persons:
+        return persons
+    if mover.ent_type_ == "PERSON":
+        name = _clean_name(mover.text)
+        key = person_key(name)
+        return [Subject(ctx.persons.get(key, name), "person", key)]
+    subjects: list[Subject] = []
+    heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NNS", "NNPS")]
+    if len(heads) > 1 and not all(h.tag_ in ("NNS", "NNPS") for h in heads):
+        heads = [mover]
+    for head in heads:
+        subj = _group_or_unnamed(head, origin_text)
+        if subj is not None:
+            subjects.append(subj)
+    return subjects
+
+
+# ---------------------------------------------------------------------------
+# Per-post reading state
+
+
+@dataclass
+class PostState:
+    last_single: Subject | None = None
+    last_group: Subject | None = None
+    last_place: Place | None = None
+    last_destination: Place | None = None  # from the previous sentence, completed moves only
+    last_destination_sent: int = -10
+    last_mention: Mention | None = None
+
+    def remember(self, subject: Subject) -> None:
+        if subject.type == "group":
+            self.last_group = subject
+        else:
+            self.last_single = subject
+
+
+def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
+    """Update the pronoun antecedent with people named in this sentence (subjects first)."""
+    cands = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
+        if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS"):
+            continue
+        cands.append(ent)
+    if not cands:
+        # "a mathematician who moved ..." is the antecedent of the next "He".
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "dobj", "attr", "pobj") and tok.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in tok.children):
+                if any(c.dep_ == "relcl" for c in tok.children):
+                    state.last_single = Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok))
+        return
+    subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos")]
+    ent = (subj_cands or cands)[-1] if not subj_cands else subj_cands[0]
+    key = person_key(ent.text)
+    state.last_single = Subject(ctx.persons.get(key, _clean_name(ent.text)), "person", key)
+
+
+def _outcome_of_verb(verb: Token) -> str | None:
+    """What a verb says happened to its subject ("was arrested", "still live there"), unless negated."""
+    outcomes = lexicon()["outcomes"]
+    for v in [verb, *[c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "AUX")]]:
+        if any(c.dep_ == "neg" for c in v.children) or any(c.dep_ == "neg" for c in v.head.children if v.dep_ == "xcomp"):
+            continue
+        lem = _lemma(v)
+        words_near = {c.lower_ for c in v.children} | {v.nbor(-1).lower_ if v.i > 0 else ""}
+        for outcome, phrases in outcomes.items():
+            for phrase in phrases:
+                parts = phrase.split()
+                if len(parts) == 1 and lem == parts[0]:
+                    return outcome
+                if len(parts) == 2 and ((lem == parts[1] and parts[0] in words_near) or (lem == parts[0] and parts[1] in words_near)):
+                    return outcome
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Triggers
+
+
+def _is_trigger(tok: Token) -> TriggerWord | None:
+    words = trigger_words()
+    pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB" if tok.pos_ in ("VERB", "AUX") else None
+    if pos is None:
+        return None
+    return words.get((_lemma(tok), pos)) or (words.get((tok.lower_, pos)) if pos == "NOUN" else None)
+
+
+def _negated(tok: Token) -> bool:
+    """"did not leave", "never tried to defect", "refused to help them emigrate", "defect rather than return"."""
+    lex = lexicon()
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.dep_ == "conj":
+            between = t.doc[max(t.head.i + 1, t.i - 3) : t.i]
+            return any(x.lower_ in lex["contrast_words"] for x in between)
+        if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
+            if _lemma(t.head) in lex["blocking_verbs"]:
+                return True
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _attempted(tok: Token) -> bool:
+    lex = lexicon()
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "conj", "pcomp"):
+            head = t.head
+            if _lemma(head) in lex["attempt_verbs"] or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]):
+                return True
+            if t.dep_ == "conj":
+                t = head
+                continue
+            t = head
+            continue
+        if t.dep_ == "pobj" and _lemma(t.head.head) in lex["attempt_nouns"]:
+            return True
+        break
+    return False
+
+
+def _has_particle(tok: Token, words: frozenset[str]) -> str | None:
+    for c in tok.children:
+        if c.lower_ in words and c.dep_ in ("advmod", "prt", "npadvmod", "dobj", "pobj"):
+            return c.lower_
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Reading one post
+
+
+def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> list[Mention]:
+    lex = lexicon()
+    state = PostState()
+    mentions: list[Mention] = []
+    order = order_start
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        text = sent.text.strip()
+        if not text:
+            continue
+        new: list[Mention] = []
+
+        def keep(found: list[Mention]) -> None:
+            # Each mention is known before the next trigger of the same sentence is read
+            # ("defected to the US in 1967, and later returned to the USSR").
+            nonlocal order
+            for m in found:
+                m.order = order
+                order += 1
+                m.context = " ".join(s.text.strip() for s in sents[max(0, si - 1) : si + 2])
+                state.remember(m.subject)
+                state.last_mention = m
+                ctx.mentions.append(m)
+                if m.destination is not None and m.status == "completed" and not m.inferred_destination:
+                    state.last_destination = m.destination
+                    state.last_destination_sent = si
+                new.append(m)
+
+        if not text.endswith("?"):  # a question asks about moves, it does not report one
+            triggers = [(t, w) for t in sent if (w := _is_trigger(t)) is not None]
+            trig_idx = {t.i for t, _ in triggers}
+            for tok, word in triggers:
+                keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
+            if not triggers:
+                keep(_read_stay(sent, si, post, ctx, state))
+                keep(_read_fragment(sent, post, ctx, state, mentions))
+            keep(_read_example(sent, si, post, ctx, state, trig_idx))
+        # Outcomes stated later about someone already moving ("He was arrested.").
+        _attach_outcomes(sent, state, ctx, mentions, new)
+        mentions.extend(new)
+        _note_persons(sent, state, ctx)
+        for ent in sent.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                place = _resolve(ent.text, ctx.default_year, dated=False)
+                if place is not None and place.country:
+                    state.last_place = place
+    return mentions
+
+
+def _default_destination(state: PostState, ctx: ThreadContext, si: int) -> Place | None:
+    if state.last_destination is not None and si - state.last_destination_sent <= 1:
+        return state.last_destination
+    return ctx.topic or state.last_destination
+
+
+def _read_trigger(
+    tok: Token, word: TriggerWord, sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState, trig_idx: set[int]
+) -> list[Mention]:
+    lex = lexicon()
+    doc = sent.doc
+    kind = word.kind
+    if kind == "mover":
+        return _read_mover_noun(tok, sent, si, post, ctx, state)
+    if _negated(tok):
+        return []
+    # "going to be satisfied": "go" used as a future marker, not a move.
+    if _lemma(tok) == "go" and any(c.dep_ == "xcomp" for c in tok.children):
+        return []
+    scope = _scope(tok, trig_idx)
+    date_spans = _dates_in(scope, doc)
+    if not date_spans:
+        claimed = set()
+        for other in trig_idx - {tok.i}:
+            claimed.update(t.i for t in _scope(doc[other], trig_idx))
+        date_spans = [d for d in _dates_in(sent, doc) if d.root.i not in claimed]
+    date, date_text = None, None
+    for d in sorted(date_spans, key=lambda d: abs(d.start - tok.i)):
+        date, date_text = _date_of(d)
+        if date is not None:
+            break
+    year = _year_hint(ctx, date)
+    origin = destination = None
+    origin_text = destination_text = None
+    for ent in _places_in(scope, doc):
+        role = _role_of_place(ent, tok, kind)
+        if role == "destination" and destination is None:
+            destination, destination_text = _resolve(ent.text, year, date is not None), _as_written(ent)
+        elif role == "origin" and origin is None:
+            origin, origin_text = _resolve(ent.text, year, date is not None), _as_written(ent)
+    particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
+    is_return = kind == "return" or particle in ("back",)
+    if word.needs_place and destination is None and origin is None and particle is None:
+        if not (_lemma(tok) == "seek" and any(c.lower_ == "asylum" for c in tok.subtree)):
+            return []
+    if kind == "noun":
+        return _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text)
+    subjects = subjects_for(tok, kind, ctx, state, origin_text)
+    if not subjects:
+        return []
+    if is_return and any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "He was forcibly returned": what happened after a move, not a move of its own.
+        earlier = [ctx.previous(s.key) for s in subjects]
+        if all(e is not None for e in earlier):
+            for e in earlier:
+                e.outcome = "forcibly_returned"
+            return []
+    status = "attempted" if _attempted(tok) else "completed"
+    out: list[Mention] = []
+    for subj in subjects:
+        m = Mention(subj, kind, status, post, sent, origin, destination, origin_text, destination_text, date, date_text, is_return=is_return)
+        prev = ctx.previous(subj.key)
+        if is_return:
+            # Back to where they came from: swap the previous move's ends.
+            if m.origin is None and prev is not None and prev.destination is not None:
+                m.origin, m.origin_text = prev.destination, None
+            if m.destination is None and prev is not None:
+                if prev.origin is not None:
+                    m.destination = prev.origin
+            elif m.destination is None and prev is None:
+                # "emigrants who returned": home is the place the thread is about.
+                m.destination = _default_destination(state, ctx, si)
+                m.inferred_destination = True
+        elif kind == "depart":
+            if m.origin is None and m.destination is None:
+                known = prev is not None and prev.destination is not None and not prev.inferred_destination
+                m.origin = prev.destination if known else (state.last_place or _default_destination(state, ctx, si))
+        elif m.destination is None and particle not in ("home",):
+            if particle in ("there", "here") and state.last_place is not None:
+                m.destination = state.last_place
+            else:
+                m.destination = _default_destination(state, ctx, si)
+            m.inferred_destination = True
+        if particle == "home" and m.destination is None and prev is not None:
+            m.destination = prev.origin
+        m.confidence = _confidence(m)
+        out.append(m)
+    return out
+
+
+def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text) -> list[Mention]:
+    """"There was direct migration from Finland to the USSR": the movers are the origin's people."""
+    if origin is None and destination is None:
+        return []
+    doc = sent.doc
+    subj: Subject | None = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    subj = _group_or_unnamed(p, origin_text)
+    if subj is None:
+        if origin is not None and origin.country:
+            plural = country_people(origin.country)
+            name = plural or f"people from {origin_text}"
+        else:
+            name = "migrants"
+        subj = Subject(name, "group", name.lower())
+    m = Mention(subj, "arrive", "completed", post, sent, origin, destination, origin_text, destination_text, date, date_text)
+    if destination is None:
+        m.destination = _default_destination(state, ctx, si)
+        m.inferred_destination = True
+    m.confidence = _confidence(m) - 0.05
+    return [m]
+
+
+def _read_mover_noun(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"The other class of immigrants were German intellectuals": a copula ties the movers to a mover noun."""
+    head = tok
+    while head.dep_ in ("pobj", "prep", "compound") and head.head is not head:
+        head = head.head
+    if head.dep_ not in ("nsubj", "attr") or _lemma(head.head) != "be":
+        return []
+    verb = head.head
+    other_dep = "attr" if head.dep_ == "nsubj" else "nsubj"
+    others = [c for c in verb.children if c.dep_ == other_dep]
+    if not others or others[0].pos_ not in ("NOUN", "PROPN"):
+        return []
+    subj = _group_or_unnamed(others[0], None)
+    if subj is None or subj.generic:
+        return []
+    m = Mention(subj, "arrive", "completed", post, sent)
+    m.destination = _default_destination(state, ctx, si)
+    m.inferred_destination = True
+    m.confidence = _confidence(m) - 0.1
+    return [m]
+
+
+def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"an engineer who was there in 1932-1938": a stay with a date counts as being there."""
+    lex = lexicon()
+    out: list[Mention] = []
+    doc = sent.doc
+    for tok in sent:
+        if _lemma(tok) not in lex["stay_verbs"] or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        there = _has_particle(tok, lex["stay_adverbs"])
+        if there is None:
+            continue
+        scope = _scope(tok, set())
+        dates = [d for d in _dates_in(scope, doc)]
+        if not dates:
+            continue
+        date, date_text = _date_of(dates[0])
+        if date is None:
+            continue
+        subjects = subjects_for(tok, "arrive", ctx, state, None)
+        for subj in subjects:
+            if subj.generic:
+                continue
+            m = Mention(subj, "stay", "completed", post, sent, date=date, date_text=date_text)
+            m.destination = state.last_place or _default_destination(state, ctx, si)
+            m.inferred_destination = True
+            m.confidence = _confidence(m) - 0.05
+            out.append(m)
+    return out
+
+
+def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState, trig_idx: set[int]) -> list[Mention]:
+    """"A typical example was Zara Witkin": the person is one more case of the move just described."""
+    lex = lexicon()
+    out: list[Mention] = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or _lemma(tok) not in lex["example_nouns"] or tok.dep_ not in ("nsubj", "attr"):
+            continue
+        verb = tok.head
+        if _lemma(verb) != "be":
+            continue
+        partner_dep = "attr" if tok.dep_ == "nsubj" else "nsubj"
+        partners = [c for c in verb.children if c.dep_ == partner_dep]
+        # "A more intense case is that of John Scott": the person hangs on "that of".
+        cands: list[Token] = []
+        for p in partners:
+            cands.append(p)
+            cands.extend(x for x in p.subtree if x.ent_type_ == "PERSON")
+        persons: list[Subject] = []
+        for c in cands:
+            for s in _persons_in(c, ctx):
+                if s.key not in {p.key for p in persons}:
+                    persons.append(s)
+        for subj in persons:
+            m = Mention(subj, "arrive", "completed", post, sent)
+            m.destination = _default_destination(state, ctx, si)
+            m.inferred_destination = True
+            m.confidence = 0.5
+            out.append(m)
+    return out
+
+
+def _read_fragment(sent: Span, post: Post, ctx: ThreadContext, state: PostState, earlier: list[Mention]) -> list[Mention]:
+    """"Including some from the USA.": a verbless follow-up narrowing the previous move to people from a place."""
+    lex = lexicon()
+    words = [t for t in sent if not t.is_punct]
+    if not words or words[0].lower_ not in lex["fragment_openers"] or any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in words[1:]):
+        return []
+    prev = earlier[-1] if earlier else None
+    if prev is None or prev.sent.start > sent.start or sent.start - prev.sent.end > 2:
+        return []
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("from", "the") and "from" in sent.text.lower():
+            place = _resolve(ent.text, _year_hint(ctx, prev.date), prev.date is not None)
+            subj = Subject(f"people from {ent.text}", "group", f"people from {ent.text}".lower())
+            m = Mention(subj, prev.kind, prev.status, post, sent, place, prev.destination, ent.text, prev.destination_text, prev.date, prev.date_text)
+            m.inferred_destination = prev.inferred_destination
+            m.extra_evidence = [_evidence(post, prev.sent)]
+            m.confidence = 0.55
+            return [m]
+    return []
+
+
+def _attach_outcomes(sent: Span, state: PostState, ctx: ThreadContext, mentions: list[Mention], new: list[Mention]) -> None:
+    """Give earlier moves the outcome this sentence states about their subject."""
+    lex = lexicon()
+    for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        target: Subject | None = None
+        if tok.lower_ in lex["pronouns_person"]:
+            target = state.last_single
+        elif tok.lower_ in lex["pronouns_group"] or (
+            tok.lower_ in ("some", "many", "most") and tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children)
+        ):
+            target = state.last_group
+        elif tok.ent_type_ == "PERSON":
+            target = Subject("", "person", person_key(tok.text))
+        elif tok.lower_ in lex["relative_pronouns"] and tok.head.dep_ == "relcl":
+            head = tok.head.head
+            target = next((m.subject for m in reversed(new) if head.text in m.subject.text), None)
+        if target is None:
+            continue
+        outcome = _outcome_of_verb(tok.head)
+        if outcome is None or outcome in ("returned", "left_again"):  # those come from the later move itself
+            continue
+        via_pronoun = tok.pos_ == "PRON"
+        for m in reversed(mentions + new):
+            if m.subject.key == target.key:
+                # "X and Y left, but he stayed": a pronoun beside the move itself may mean someone else.
+                if m.outcome is None and not (via_pronoun and m in new and m.subject.type == "person"):
+                    m.outcome = outcome
+                break
+
+
+def _confidence(m: Mention) -> float:
+    c = 0.75
+    if m.subject.type == "person":
+        c += 0.1
+    if m.subject.generic:
+        c -= 0.4
+    if m.subject.via_pronoun:
+        c -= 0.05
+    if m.destination is not None and not m.inferred_destination:
+        c += 0.1
+    if m.inferred_destination:
+        c -= 0.1
+    if m.date is not None:
+        c += 0.05
+    return max(0.0, min(1.0, round(c, 3)))
+
+
+# ---------------------------------------------------------------------------
+# Thread level
+
+
+def country_people(country: str) -> str | None:
+    """The plural people-name for a country ("Finland" -> "Finns"), from the demonym table."""
+    table = _people_names()
+    return table.get(country)
+
+
+@functools.cache
+def _people_names() -> dict[str, str]:
+    path = DATA_DIR / "demonyms.csv"
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for row in csv.DictReader(lines):
+        country = (row.get("country") or "").strip()
+        plural = (row.get("plural") or "").strip()
+        if country and plural and country not in out:
+            out[country] = plural
+    return out
+
+
+def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Place | None:
+    """The place the question asks about ("entered the soviet bloc"): where unstated moves are headed."""
+    if not thread.posts or thread.posts[0].kind != "question":
+        return None
+    doc = docs[0]
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            place = _resolve(ent.text, year, dated=False)
+            if place is not None and place.country:
+                return place
+    return None
+
+
+def _default_year(docs: Sequence[Doc]) -> int | None:
+    years = [int(y) for doc in docs for y in re.findall(r"\b(1[5-9]\d\d|20[0-4]\d)\b", doc.text)]
+    if not years:
+        return None
+    years.sort()
+    return years[len(years) // 2]
+
+
+def _evidence(post: Post, sent: Span) -> Evidence:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sent.start_char + lead
+    return Evidence(post.post_id, stripped, start, start + len(stripped))
+
+
+def _to_case(m: Mention, thread: Thread) -> Case:
+    evidence = [*m.extra_evidence, _evidence(m.post, m.sent)] if m.extra_evidence else [_evidence(m.post, m.sent)]
+    dest = m.destination
+    origin = m.origin
+    return Case(
+        thread_id=thread.thread_id,
+        post_ids=list(dict.fromkeys(e.post_id for e in evidence)),
+        subject=m.subject.text,
+        subject_type=m.subject.type,
+        origin=m.origin_text if m.origin_text else (origin.text if origin is not None and m.kind != "depart" and False else None),
+        origin_country=origin.country if origin is not None else None,
+        destination=m.destination_text,
+        destination_country=dest.country if dest is not None else None,
+        year_start=m.date.year_start if m.date else None,
+        year_end=m.date.year_end if m.date else None,
+        date_text=m.date_text,
+        status=m.status,
+        outcome=m.outcome,
+        evidence=evidence,
+        confidence=m.confidence,
+        origin_lat=origin.lat if origin is not None else None,
+        origin_lon=origin.lon if origin is not None else None,
+        destination_lat=dest.lat if dest is not None else None,
+        destination_lon=dest.lon if dest is not None else None,
+        context=m.context,
+    )
+
+
+def _merge_key(c: Case) -> tuple:
+    return (c.thread_id, c.subject_type == "person", person_key(c.subject) if c.subject_type == "person" else c.subject.lower(), c.destination_country, c.status)
+
+
+def merge_cases(cases: list[Case]) -> list[Case]:
+    """One case per movement: the same subject, direction and status told twice (in one post or two) is merged."""
+    merged: list[Case] = []
+    by_key: dict[tuple, list[Case]] = {}
+    for case in cases:
+        key = _merge_key(case)
+        target = None
+        for cand in by_key.get(key, []):
+            if case.year_start is None or cand.year_start is None or abs(case.year_start - cand.year_start) <= 1:
+                if (case.origin_country or cand.origin_country) is None or case.origin_country == cand.origin_country or None in (case.origin_country, cand.origin_country):
+                    target = cand
+                    break
+        if target is None:
+            by_key.setdefault(key, []).append(case)
+            merged.append(case)
+            continue
+        _merge_into(target, case)
+    for case in merged:
+        case.case_id = case.make_id()
+    return merged
+
+
+def _merge_into(target: Case, other: Case) -> None:
+    seen = {(e.post_id, e.start) for e in target.evidence}
+    for e in other.evidence:
+        if (e.post_id, e.start) not in seen:
+            target.evidence.append(e)
+    target.post_ids = list(dict.fromkeys([*target.post_ids, *other.post_ids]))
+    if len(other.subject) > len(target.subject) and other.subject_type == target.subject_type:
+        target.subject = other.subject
+    for name in ("origin", "origin_country", "destination", "year_start", "year_end", "date_text", "outcome",
+                 "origin_lat", "origin_lon", "destination_lat", "destination_lon"):
+        if getattr(target, name) is None and getattr(other, name) is not None:
+            setattr(target, name, getattr(other, name))
+    if other.destination and not target.destination:
+        target.destination_country = other.destination_country
+    target.confidence = round(min(1.0, max(target.confidence, other.confidence) + 0.05), 3)
+    if other.context and other.context not in target.context:
+        target.context = f"{target.context} {other.context}".strip()
+
+
+def _set_outcomes_from_sequence(cases: list[Case]) -> None:
+    """A later move of the same subject is the earlier move's outcome: came back, or left again."""
+    by_subject: dict[str, list[Case]] = {}
+    for c in cases:
+        if c.subject_type == "person":
+            by_subject.setdefault(person_key(c.subject), []).append(c)
+    for seq in by_subject.values():
+        for a, b in zip(seq, seq[1:]):
+            if a.outcome is not None:
+                continue
+            leaves_a = b.origin_country is not None and b.origin_country == a.destination_country
+            goes_back = a.origin_country is not None and b.destination_country == a.origin_country
+            if leaves_a or goes_back:
+                a.outcome = "left_again" if a.origin_country is not None and a.destination_country is not None and _is_return_case(a, seq) else "returned"
+
+
+def _is_return_case(case: Case, seq: list[Case]) -> bool:
+    idx = seq.index(case)
+    return any(prev.origin_country == case.destination_country for prev in seq[:idx] if prev.origin_country)
+
+
+def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0.35) -> list[Case]:
+    """All cases of one thread. ``docs`` are the parsed posts, in the order of ``thread.posts``."""
+    if len(docs) != len(thread.posts):
+        raise ValueError(f"{thread.thread_id}: {len(docs)} docs for {len(thread.posts)} posts")
+    ctx = ThreadContext(thread, persons=collect_persons(docs))
+    ctx.default_year = _default_year(docs)
+    ctx.topic = _thread_topic(thread, docs, ctx.default_year)
+    mentions: list[Mention] = []
+    for post, doc in zip(thread.posts, docs):
+        mentions.extend(read_post(post, doc, ctx, len(mentions)))
+    if ctx.topic is None:
+        # No place in the question: unstated destinations follow the thread's commonest stated one.
+        counts = Counter(m.destination.country for m in mentions if m.destination is not None and not m.inferred_destination and m.destination.country)
+        if counts:
+            common = counts.most_common(1)[0][0]
+            topic = resolve_place(common, ctx.default_year)
+            for m in mentions:
+                if m.inferred_destination and m.destination is None:
+                    m.destination = topic
+    cases = [_to_case(m, thread) for m in mentions if not m.subject.generic]
+    cases = merge_cases(cases)
+    _set_outcomes_from_sequence(cases)
+    return [c for c in cases if c.confidence >= min_confidence]

