@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
-from pipeline.dates import DateSpan, parse_date
-from pipeline.places import Place, demonym_country, resolve_place
+from pipeline.dates import DateSpan, date_with_modifier, parse_date
+from pipeline.places import Place, demonym_country, is_known_place, resolve_place
 from pipeline.schema import Case, Evidence, Post, Thread
 
 # ---------------------------------------------------------------------------
@@ -250,30 +250,13 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     return None
 
 
-def _with_modifier(span: Span) -> Span:
-    """Widen a date to the words that bound it ("after WWII", "at the end of the Korean Conflict")."""
-    from pipeline.dates import modifiers
-
-    doc = span.doc
-    for phrase, _kind in modifiers():
-        if phrase.endswith("-"):
-            continue
-        words = phrase.split()
-        start = span.start - len(words)
-        if start >= 0 and [t.lower_ for t in doc[start : span.start]] == words:
-            return doc[start : span.end]
-    # "in 1967", "in the 1930s": keep the preposition as written too.
-    if span.start > 0 and doc[span.start - 1].lower_ in ("in", "by", "from") :
-        return doc[span.start - 1 : span.end]
-    return span
-
-
 def _date_of(span: Span) -> tuple[DateSpan | None, str | None]:
-    wide = _with_modifier(span)
-    for candidate in (wide, span):
-        parsed = parse_date(candidate.text)
+    """Years of a date entity, read with the words that bound it ("after WWII"); date_text as written."""
+    wide = date_with_modifier(span)
+    for candidate in (wide, span.text):
+        parsed = parse_date(candidate)
         if parsed is not None and (parsed.year_start is not None or parsed.year_end is not None):
-            return parsed, wide.text
+            return parsed, wide
     return None, None
 
 
@@ -355,7 +338,10 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             if person_key(ent.text) != subj.key:
                 continue
             for conj in ent.root.conjuncts:
-                if conj.pos_ == "PROPN" and conj.i in allowed and not conj.ent_type_:
+                # The small model calls some surnames places ("Weisskopf and Placzek"): a name
+                # conjoined with a person that no gazetteer knows as a place is a person.
+                mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(conj.text)
+                if conj.pos_ == "PROPN" and conj.i in allowed and (not conj.ent_type_ or mislabelled):
                     name = " ".join(t.text for t in conj.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == conj.i)
                     key = person_key(name)
                     if key and key not in seen:

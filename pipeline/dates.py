@@ -243,7 +243,8 @@ def _core_years(core: str) -> tuple[int, int] | None:
         year = int(m.group(1))
         return year, year
     decades = list(_DECADE_RE.finditer(core))
-    if len(decades) >= 2 and re.search(r"\s*(?:-|to|and|through|until)\s*(?:the\s+)?$", core[decades[0].end() : decades[1].start()]):
+    between = core[decades[0].end() : decades[1].start()] if len(decades) >= 2 else ""
+    if len(decades) >= 2 and re.fullmatch(r"\s*(?:-|to|and|through|until)\s*(?:the\s+)?", between):
         return _decade_match(decades[0])[0], _decade_match(decades[1])[1]
     if m := _YEAR_RANGE.search(core):
         start = int(m.group(1))

@@ -113,7 +113,10 @@ class _Gazetteer:
 # ---------------------------------------------------------------------------
 # Normalizing names
 
-_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae", "œ": "oe"})
+# Letters NFKD does not split into base + accent
+_FOLD_EXTRA = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae", "œ": "oe"}
+)
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _EDGE_PUNCT = " \t\n\"'()[]{}.,;:!?*"
@@ -270,7 +273,8 @@ def _gazetteer() -> _Gazetteer:
             lat, lon = city_point(code, row["geoname"])
             city = by_code_name.get((code, _fold(row["geoname"]))) if code and row["geoname"] else None
             if kind == "city" and city is None:
-                raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason=f"no city {row['geoname']!r} in {code} in the gazetteer"))
+                reason = f"no city {row['geoname']!r} in {code} in the gazetteer"
+                raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason=reason))
             admin1 = city["admin1code"] if (kind == "city" and city) else None
             geoname = city["name"] if (kind == "city" and city) else None
             # A polity is what it says whatever the year: only rules on its own name apply.

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
 import pytest
 import skops.io as sio
 from sklearn.pipeline import Pipeline
@@ -215,14 +215,15 @@ def test_save_load_round_trip(tmp_path, tiny_model):
 
 
 def test_untrusted_types_are_refused(tmp_path):
-    odd = Pipeline([("f", FunctionTransformer(np.log1p))]).fit(np.ones((2, 2)))
-    with pytest.raises(CrossingsError, match=r"\[E061\].*numpy"):
+    # A reference to os.system is harmless in itself, but nothing in a model file may name it.
+    odd = Pipeline([("f", FunctionTransformer(os.system))])
+    with pytest.raises(CrossingsError, match=r"\[E061\].*system"):
         motives.save_pipeline(odd, tmp_path / "x.skops")
     # A file written some other way is refused on load, before anything in it runs.
     (tmp_path / "v001-0000abcd").mkdir()
     sio.dump(odd, tmp_path / "v001-0000abcd" / "model.skops")
     (tmp_path / "CURRENT").write_text("v001-0000abcd\n")
-    with pytest.raises(CrossingsError, match=r"\[E002\].*allow-list.*numpy"):
+    with pytest.raises(CrossingsError, match=r"\[E002\].*allow-list.*system"):
         MotiveModel.load(tmp_path)
 
 
@@ -282,21 +283,22 @@ def labelled_dir(tmp_path: Path, name: str, examples: list[Example]) -> Path:
 def test_retrain_promotes_only_when_not_worse(tmp_path, corpus):
     model_dir = tmp_path / "models" / "motive"
     good = labelled_dir(tmp_path, "good", per_label(corpus, 20))
-    first = motives.retrain(model_dir, good, seed=13)
+    first = motives.retrain(model_dir, good, seed=13, folds=2)
     assert first.promoted and first.before is None
     assert first.version.startswith("v001-") and motives.current_version(model_dir) == first.version
     report = json.loads((first.path / "report.json").read_text())
     assert report["n_examples"] == 160 and report["n_examples_reviewed"] == 0
     assert report["data_sha256"].startswith(first.version.split("-")[1])
-    assert set(report["cv"]["per_label"]) == set(MOTIVE_LABELS) and report["seed"] == 13
+    assert report["cv"]["folds"] == 2 and set(report["cv"]["per_label"]) == set(MOTIVE_LABELS)
+    assert report["seed"] == 13 and report["n_heldout"] == 32
     assert {"scikit-learn", "skops", "numpy", "python"} <= set(report["libraries"])
     assert "Limitations" in (first.path / "MODEL_CARD.md").read_text()
 
-    # Less data (other examples) plus two reviewed cases: a weaker model, kept but not promoted.
+    # Less of the same data plus two reviewed cases: a weaker model, kept but not promoted.
     reviewed = [Example("He was kidnapped by agents in Tokyo and taken to Seoul.", ["forced"], source="review"),
                 Example("She went back to Riga in 1960 to look after her parents.", ["family"], source="review")]
-    worse = labelled_dir(tmp_path, "worse", per_label(corpus, 6, skip=20))
-    second = motives.retrain(model_dir, worse, extra_examples=reviewed, seed=13)
+    worse = labelled_dir(tmp_path, "worse", per_label(corpus, 8))
+    second = motives.retrain(model_dir, worse, extra_examples=reviewed, seed=13, folds=2)
     assert second.version.startswith("v002-") and second.path.is_dir()
     assert not second.promoted and "not promoted" in second.reason
     assert second.before["version"] == first.version
@@ -307,7 +309,7 @@ def test_retrain_promotes_only_when_not_worse(tmp_path, corpus):
     table = motives.format_before_after(second)
     assert "macro-F1 (held-out)" in table and "F1 unknown (held-out)" in table and first.version in table
 
-    forced = motives.retrain(model_dir, worse, extra_examples=reviewed, seed=13, force=True)
+    forced = motives.retrain(model_dir, worse, extra_examples=reviewed, seed=13, force=True, folds=2)
     assert forced.promoted and forced.version.startswith("v003-")
     assert motives.current_version(model_dir) == forced.version
     assert MotiveModel.load(model_dir).version == forced.version

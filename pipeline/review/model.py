@@ -43,12 +43,12 @@ class ModelHolder:
             return self._model, self._note
 
     def _load(self) -> tuple[Any, str | None]:
+        if not self.path.exists():  # checked first: importing the classifier costs seconds
+            return None, Errors.E003.format(path=self.path)
         try:
             from pipeline.motives import MotiveModel
         except ImportError as exc:
             return None, Errors.E052.format(reason=f"pipeline.motives cannot be imported ({exc})")
-        if not self.path.exists():
-            return None, Errors.E003.format(path=self.path)
         try:
             return MotiveModel.load(self.path), None
         except CrossingsError as exc:
