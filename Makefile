@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 evaluate: $(STAMP)
-	$(BIN)/crossings evaluate --gold-dir corpus/dev
+	$(BIN)/crossings evaluate --gold corpus/dev
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_throughput.py

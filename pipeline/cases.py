@@ -37,19 +37,23 @@ from pipeline.schema import Case, Evidence, Post, Thread
 class TriggerWord:
     lemma: str
     pos: str
-    kind: str  # arrive, depart, return, forced, recruit, noun, mover
+    kind: str  # arrive, depart, return, forced, recruit, follow, noun, mover
     motive_hint: str
     needs_place: bool
+    particle: str = ""  # "end" is a move only as "end up"
+    needs_word: str = ""  # "ask" is a move only as "ask for asylum"
 
 
 @functools.cache
-def trigger_words() -> dict[tuple[str, str], TriggerWord]:
+def trigger_words() -> dict[tuple[str, str], tuple[TriggerWord, ...]]:
     rows = (line for line in (DATA_DIR / "movement_triggers.csv").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
-    out: dict[tuple[str, str], TriggerWord] = {}
+    out: dict[tuple[str, str], list[TriggerWord]] = {}
     for row in csv.DictReader(rows):
-        word = TriggerWord(row["lemma"], row["pos"], row["kind"], row["motive_hint"] or "", row["needs_place"] == "yes")
-        out[(word.lemma, word.pos)] = word
-    return out
+        word = TriggerWord(row["lemma"], row["pos"], row["kind"], row["motive_hint"] or "", row["needs_place"] == "yes",
+                           row.get("particle") or "", row.get("needs_word") or "")
+        out.setdefault((word.lemma, word.pos), []).append(word)
+    # Rows that need a particle are tried first: "got back" before a plain "get".
+    return {k: tuple(sorted(v, key=lambda w: not w.particle)) for k, v in out.items()}
 
 
 @functools.cache
@@ -108,6 +112,7 @@ class ThreadContext:
     topic: Place | None = None
     default_year: int | None = None
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
 
     def previous(self, key: str) -> "Mention | None":
         for m in reversed(self.mentions):
@@ -125,6 +130,11 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:\"'()")
 
 
+def _plausible_name(text: str) -> bool:
+    """The small model tags some agencies and codes as people ("MI6"); a name has a capitalised word and no digits."""
+    return not any(ch.isdigit() for ch in text) and not text.isupper() and any(w[:1].isupper() for w in text.split())
+
+
 def person_key(name: str) -> str:
     """The surname, lower-cased, with a trailing possessive or plural 's' folded ("Houterman's" = "Houtermans")."""
     tokens = _clean_name(name).split()
@@ -140,7 +150,7 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, str]:
             if ent.label_ != "PERSON":
                 continue
             name = _clean_name(ent.text)
-            if not name or not name[0].isupper():
+            if not name or not name[0].isupper() or not _plausible_name(name):
                 continue
             key = person_key(name)
             best = names.get(key)
@@ -182,6 +192,9 @@ def _resolve(text: str, year: int | None, dated: bool = True) -> Place | None:
 def _is_placeish(span: Span) -> bool:
     if span.label_ in ("GPE", "LOC"):
         return True
+    if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into"):
+        # "followed him to Princeton": the small model often calls towns organisations.
+        return is_known_place(span.text)
     if span.label_ == "NORP":
         return demonym_country(span.text) is not None
     return False
@@ -227,15 +240,19 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     if root.dep_ == "pobj":
         prep = head.text.lower()
         grand = head.head
-        if prep in ("to", "into", "towards", "toward"):
+        # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
+        for _ in range(3):
+            if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":
+                grand = grand.head.head
+            else:
+                break
+        if prep in ("to", "into", "towards", "toward") or (prep == "for" and _lemma(grand) in ("asylum", "refuge")):
             return "destination"
         if prep == "for" and _lemma(grand) in ("leave", "depart", "head", "sail", "set", "bound"):
             return "destination"
         if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
             return "origin"
-        if prep in ("in", "at") and kind in ("stay", "arrive", "recruit") and _lemma(trigger) in (
-            "settle", "arrive", "resettle", "be", "live", "work", "stay", "land", "end"
-        ):
+        if prep in ("in", "at") and kind in ("stay", "arrive", "recruit") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
         return None
     if root.dep_ in ("dobj", "obj") and head.i == trigger.i:
@@ -294,8 +311,11 @@ def _span_of_noun(tok: Token) -> Span:
     span = doc[start:end]
     while len(span) > 1 and (span[0].dep_ in ("det", "predet") or span[0].pos_ == "ADV" or span[0].is_punct or span[0].lower_ in ("such",)):
         span = span[1:]
-    while len(span) > 1 and span[-1].is_punct:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ == "ADP"):
         span = span[:-1]
+    # "In 1930-s many German scientists": a date or preposition before the noun phrase is not part of it.
+    while len(span) > 1 and (span[0].ent_type_ in ("DATE", "EVENT") or span[0].pos_ == "ADP" or span[0].is_punct) and span[0].i != tok.i:
+        span = span[1:]
     return span
 
 
@@ -323,7 +343,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     found: list[Subject] = []
     seen: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.root.i not in allowed:
+        if ent.label_ != "PERSON" or ent.root.i not in allowed or not _plausible_name(ent.text):
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or ent.text.endswith("'s"):
@@ -350,8 +370,30 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     return found
 
 
+def _animate(tok: Token) -> bool:
+    """Only people move: "sent money home" and "the sloop sailed" are not cases."""
+    lex = lexicon()
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
+        return True
+    if _lemma(tok) in lex["human_nouns"] or tok.lower_ in lex["human_nouns"]:
+        return True
+    if tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"]:
+        # "thousands of Swedes", "half of them": the people are in the of-phrase
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return any(_animate(p) for p in c.children if p.dep_ == "pobj")
+        return any(c.ent_type_ == "NORP" or _lemma(c) in lex["human_nouns"] for c in tok.children)
+    # Agent nouns ("engineers", "physicists", "dissidents") and demonyms read as people.
+    lemma = _lemma(tok)
+    return lemma.endswith(("er", "or", "ist", "ian", "ee", "ant", "ent", "ese", "ite", "ic")) and tok.pos_ == "NOUN" or any(
+        c.ent_type_ == "NORP" for c in tok.children
+    )
+
+
 def _group_or_unnamed(tok: Token, place_text: str | None) -> Subject | None:
     lex = lexicon()
+    if not _animate(tok):
+        return None
     span = _span_of_noun(tok)
     words = [t for t in span if not t.is_punct]
     if not words:
@@ -377,11 +419,27 @@ def _group_or_unnamed(tok: Token, place_text: str | None) -> Subject | None:
     return Subject(text, kind, key, generic=generic)
 
 
-def _resolve_pronoun(tok: Token, state: "PostState") -> Subject | None:
+def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext) -> Subject | None:
+    """The latest person the pronoun can mean: "she" skips people known to be "he", and the reverse.
+
+    A person's gender is learnt from the thread itself (the pronoun first used
+    for them, kinship words beside their name), never from a list of names.
+    """
+    want = "she" if pronoun in ("she", "her") else "he"
+    for cand in reversed(state.recent or ([state.last_single] if state.last_single else [])):
+        known = ctx.genders.get(cand.key)
+        if known is None or known == want:
+            if known is None and cand.type == "person":
+                ctx.genders[cand.key] = want
+            return cand
+    return None
+
+
+def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subject | None:
     lower = tok.lower_
     lex = lexicon()
     if lower in lex["pronouns_person"]:
-        return state.last_single
+        return _antecedent(lower, state, ctx)
     if lower in lex["pronouns_group"]:
         return state.last_group
     return None
@@ -454,10 +512,17 @@ def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostStat
     if mover.dep_ == "appos" and mover.head.ent_type_ == "PERSON":
         mover = mover.head
     if mover.pos_ == "PRON" and mover.lower_ not in ("some", "many", "others", "few", "most", "several", "all", "those"):
-        resolved = _resolve_pronoun(mover, state)
+        resolved = _resolve_pronoun(mover, state, ctx)
         if resolved is None:
             return []
         return [Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
+    if state.last_group is not None and (
+        mover.lower_ in ("ones", "those")
+        or (mover.lower_ in lex["quantity_heads"] and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
+    ):
+        last = state.last_group
+        return [Subject(last.text, last.type, last.key, via_pronoun=True)]
     persons = _persons_in(mover, ctx)
     if persons:
         return persons
@@ -465,6 +530,13 @@ def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostStat
         name = _clean_name(mover.text)
         key = person_key(name)
         return [Subject(ctx.persons.get(key, name), "person", key)]
+    if mover.pos_ == "PROPN" and mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT"):
+        # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
+        words = [t for t in mover.subtree if t.dep_ in ("compound", "flat") or t.i == mover.i]
+        name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words) and not is_known_place(name):
+            key = person_key(name)
+            return [Subject(ctx.persons.get(key, name), "person", key)]
     subjects: list[Subject] = []
     heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NNS", "NNPS")]
     if len(heads) > 1 and not all(h.tag_ in ("NNS", "NNPS") for h in heads):
@@ -482,9 +554,11 @@ def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostStat
 
 @dataclass
 class PostState:
+    recent: list[Subject] = field(default_factory=list)  # single people and unnamed persons, latest last
     last_single: Subject | None = None
     last_group: Subject | None = None
     last_place: Place | None = None
+    last_place_sent: int = -10
     last_destination: Place | None = None  # from the previous sentence, completed moves only
     last_destination_sent: int = -10
     last_mention: Mention | None = None
@@ -494,6 +568,7 @@ class PostState:
             self.last_group = subject
         else:
             self.last_single = subject
+            self.recent = [s for s in self.recent if s.key != subject.key][-5:] + [subject]
 
 
 def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
@@ -511,12 +586,25 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         for tok in sent:
             if tok.dep_ in ("nsubj", "dobj", "attr", "pobj") and tok.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in tok.children):
                 if any(c.dep_ == "relcl" for c in tok.children):
-                    state.last_single = Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok))
+                    state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))
         return
-    subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos")]
-    ent = (subj_cands or cands)[-1] if not subj_cands else subj_cands[0]
+    subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")]
+    if not subj_cands and state.last_single is not None and state.last_single.type == "person":
+        # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
+        # take "he" away from the person the post is about.
+        return
+    lex = lexicon()
+    for e in cands:
+        near = {t.lower_ for t in e.root.head.children} | {e.root.head.lower_} | {t.lower_ for t in e.root.children}
+        if near & lex["female_words"] and not near & lex["male_words"]:
+            ctx.genders.setdefault(person_key(e.text), "she")
+        elif near & lex["male_words"] and not near & lex["female_words"]:
+            ctx.genders.setdefault(person_key(e.text), "he")
+    ent = (subj_cands or cands)[0]
+    if not _plausible_name(ent.text):
+        return
     key = person_key(ent.text)
-    state.last_single = Subject(ctx.persons.get(key, _clean_name(ent.text)), "person", key)
+    state.remember(Subject(ctx.persons.get(key, _clean_name(ent.text)), "person", key))
 
 
 def _outcome_of_verb(verb: Token) -> str | None:
@@ -546,7 +634,14 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
     pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB" if tok.pos_ in ("VERB", "AUX") else None
     if pos is None:
         return None
-    return words.get((_lemma(tok), pos)) or (words.get((tok.lower_, pos)) if pos == "NOUN" else None)
+    rows = words.get((_lemma(tok), pos)) or (words.get((tok.lower_, pos)) if pos == "NOUN" else None) or ()
+    for word in rows:
+        if word.particle and not any(c.lower_ == word.particle and c.dep_ in ("prt", "advmod") for c in tok.children):
+            continue
+        if word.needs_word and not any(t.lower_ == word.needs_word for t in tok.subtree):
+            continue
+        return word
+    return None
 
 
 def _negated(tok: Token) -> bool:
@@ -615,6 +710,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             # ("defected to the US in 1967, and later returned to the USSR").
             nonlocal order
             for m in found:
+                if _continues(m, new):
+                    continue
                 m.order = order
                 order += 1
                 m.context = " ".join(s.text.strip() for s in sents[max(0, si - 1) : si + 2])
@@ -626,6 +723,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                     state.last_destination_sent = si
                 new.append(m)
 
+        if post.kind == "question" and si == 0:
+            continue  # the title asks; it reports nothing
         if not text.endswith("?"):  # a question asks about moves, it does not report one
             triggers = [(t, w) for t in sent if (w := _is_trigger(t)) is not None]
             trig_idx = {t.i for t, _ in triggers}
@@ -643,8 +742,35 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             if ent.label_ in ("GPE", "LOC"):
                 place = _resolve(ent.text, ctx.default_year, dated=False)
                 if place is not None and place.country:
-                    state.last_place = place
+                    state.last_place, state.last_place_sent = place, si
     return mentions
+
+
+def _recent_place(state: PostState, si: int) -> Place | None:
+    """A place named in this or the previous sentence: what "there" and a bare "left" point at."""
+    return state.last_place if si - state.last_place_sent <= 1 else None
+
+
+def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
+    """"flew to Mexico City, went on to Havana and ended up in Moscow" is one move, to Moscow.
+
+    A later leg of the same journey in the same sentence updates the earlier
+    mention (its destination, a missing date) instead of making a new case.
+    """
+    legs = ("arrive", "stay", "forced", "depart", "follow")
+    for prev in reversed(same_sentence):
+        if prev.subject.key != m.subject.key:
+            continue
+        if prev.kind not in legs or m.kind not in ("arrive", "stay", "follow") or m.is_return or prev.is_return or prev.status != m.status:
+            return False
+        if prev.date is not None and m.date is not None and prev.date != m.date:
+            return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
+        if m.destination is not None and not m.inferred_destination:
+            prev.destination, prev.destination_text, prev.inferred_destination = m.destination, m.destination_text, False
+        if prev.date is None and m.date is not None:
+            prev.date, prev.date_text = m.date, m.date_text
+        return True
+    return False
 
 
 def _default_destination(state: PostState, ctx: ThreadContext, si: int) -> Place | None:
@@ -666,6 +792,11 @@ def _read_trigger(
     # "going to be satisfied": "go" used as a future marker, not a move.
     if _lemma(tok) == "go" and any(c.dep_ == "xcomp" for c in tok.children):
         return []
+    if kind == "depart" and any(
+        c.dep_ in ("dobj", "obj") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or c.lower_ in lex["collective_nouns"])
+        for c in tok.children
+    ):
+        return []  # "the Anschluss left her exposed", "left his family behind"
     scope = _scope(tok, trig_idx)
     date_spans = _dates_in(scope, doc)
     if not date_spans:
@@ -689,8 +820,9 @@ def _read_trigger(
             origin, origin_text = _resolve(ent.text, year, date is not None), _as_written(ent)
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
     is_return = kind == "return" or particle in ("back",)
-    if word.needs_place and destination is None and origin is None and particle is None:
-        if not (_lemma(tok) == "seek" and any(c.lower_ == "asylum" for c in tok.subtree)):
+    if word.needs_place and destination is None and origin is None and particle is None and kind != "follow":
+        # "4 million Italians came in 1880-1914" is a move; "going to be satisfied" is not.
+        if date is None or _lemma(tok) not in ("come", "arrive", "go", "settle"):
             return []
     if kind == "noun":
         return _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text)
@@ -720,13 +852,26 @@ def _read_trigger(
                 # "emigrants who returned": home is the place the thread is about.
                 m.destination = _default_destination(state, ctx, si)
                 m.inferred_destination = True
-        elif kind == "depart":
+        elif kind == "depart" or (kind == "forced" and m.destination is None):
             if m.origin is None and m.destination is None:
                 known = prev is not None and prev.destination is not None and not prev.inferred_destination
-                m.origin = prev.destination if known else (state.last_place or _default_destination(state, ctx, si))
+                m.origin = prev.destination if known else (_recent_place(state, si) or _default_destination(state, ctx, si))
+            elif m.destination is None and m.origin is not None and m.origin.country:
+                # "fled Britain" in a thread about going to the Soviet Union: they went where the thread is about.
+                topic = _default_destination(state, ctx, si)
+                if topic is not None and topic.country != m.origin.country:
+                    m.destination, m.inferred_destination = topic, True
+        elif kind == "follow" and m.destination is None:
+            # "His wife followed him", "joined him there": to where the one followed had gone.
+            followed = _followed(tok, subj, ctx, state)
+            if followed is not None and followed.destination is not None:
+                m.destination, m.origin = followed.destination, m.origin or followed.origin
+            else:
+                m.destination = state.last_place if particle in ("there", "here") else _default_destination(state, ctx, si)
+            m.inferred_destination = True
         elif m.destination is None and particle not in ("home",):
             if particle in ("there", "here") and state.last_place is not None:
-                m.destination = state.last_place
+                m.destination = state.last_place  # "there" may point further back than one sentence
             else:
                 m.destination = _default_destination(state, ctx, si)
             m.inferred_destination = True
@@ -735,6 +880,22 @@ def _read_trigger(
         m.confidence = _confidence(m)
         out.append(m)
     return out
+
+
+def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -> "Mention | None":
+    lex = lexicon()
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "obj"):
+            continue
+        if c.lower_ in lex["pronouns_person"]:
+            for m in reversed(ctx.mentions):
+                if m.subject.type == "person" and m.subject.key != subj.key:
+                    return m
+        elif c.ent_type_ == "PERSON":
+            return ctx.previous(person_key(c.text))
+        elif c.lower_ in lex["pronouns_group"] and state.last_group is not None:
+            return ctx.previous(state.last_group.key)
+    return None
 
 
 def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text) -> list[Mention]:
@@ -822,6 +983,8 @@ def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Po
     for tok in sent:
         if tok.pos_ != "NOUN" or _lemma(tok) not in lex["example_nouns"] or tok.dep_ not in ("nsubj", "attr"):
             continue
+        if _lemma(tok) == "case" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and "that of" not in sent.text:
+            continue  # "X is a strange case" says nothing about a move
         verb = tok.head
         if _lemma(verb) != "be":
             continue
@@ -875,7 +1038,7 @@ def _attach_outcomes(sent: Span, state: PostState, ctx: ThreadContext, mentions:
             continue
         target: Subject | None = None
         if tok.lower_ in lex["pronouns_person"]:
-            target = state.last_single
+            target = _antecedent(tok.lower_, state, ctx)
         elif tok.lower_ in lex["pronouns_group"] or (
             tok.lower_ in ("some", "many", "most") and tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children)
         ):
@@ -1083,7 +1246,13 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
             for m in mentions:
                 if m.inferred_destination and m.destination is None:
                     m.destination = topic
-    cases = [_to_case(m, thread) for m in mentions if not m.subject.generic]
+    cases = [
+        _to_case(m, thread)
+        for m in mentions
+        if not m.subject.generic
+        # A question frames what it asks about; only a named person's stated move in it counts.
+        and (m.post.kind != "question" or (m.subject.type == "person" and not m.inferred_destination))
+    ]
     cases = merge_cases(cases)
     _set_outcomes_from_sequence(cases)
     return [c for c in cases if c.confidence >= min_confidence]

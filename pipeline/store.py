@@ -443,6 +443,11 @@ class Store:
             return self._conn.execute(sql, tuple(params)).fetchall()
 
     def _init_schema(self) -> None:
+        # Fast path without the write lock, so opening a store never waits for a running writer.
+        if self._read("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"):
+            row = self._read("SELECT value FROM meta WHERE key='schema_version'")
+            if row and int(row[0]["value"]) == SCHEMA_VERSION:
+                return
         with self._write() as conn:
             has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
             if not has_meta:
@@ -760,11 +765,10 @@ class Store:
         rows = conn.execute("SELECT * FROM reviews WHERE case_id=? ORDER BY review_id", (case_id,)).fetchall()
         return [_review_from(r) for r in rows]
 
-    def _refresh(self, conn: sqlite3.Connection, case_id: str, extra: Review | None = None) -> Derived:
-        """Rebuild the case's cached review columns from its history (plus ``extra``, not yet stored)."""
+    def _refresh(self, conn: sqlite3.Connection, case_id: str) -> Derived:
+        """Rebuild the case's cached review columns from its history."""
         row = conn.execute("SELECT data, evidence_hash FROM cases WHERE case_id=?", (case_id,)).fetchone()
-        history = self._history(conn, case_id) + ([extra] if extra else [])
-        derived = derive_review(json.loads(row["data"]), row["evidence_hash"], history)
+        derived = derive_review(json.loads(row["data"]), row["evidence_hash"], self._history(conn, case_id))
         conn.execute(
             """UPDATE cases SET review_state=?, reviewed=?, flagged=?, last_review_id=?, motive_top=?, status=?
                WHERE case_id=?""",
@@ -924,7 +928,7 @@ class Store:
             decade = None if r["y"] is None else (int(r["y"]) // 10) * 10
             decades.setdefault(decade, Counter())[r["m"] or "unknown"] += 1
             flows[(r["o"], r["d"])] += 1
-        order = sorted((d for d in decades if d is not None)) + ([None] if None in decades else [])
+        order = sorted(d for d in decades if d is not None) + ([None] if None in decades else [])
         by_decade = [(d, dict(decades[d])) for d in order]
         flow_list = sorted(((o, d, n) for (o, d), n in flows.items()), key=lambda t: (-t[2], t[0] or "~", t[1] or "~"))
         states = {s: 0 for s in REVIEW_STATES}

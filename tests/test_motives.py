@@ -104,6 +104,12 @@ def test_load_examples_rejects_malformed_lines(tmp_path, line, reason):
     assert reason in str(err.value)
 
 
+def test_load_examples_refuses_a_file_that_is_not_utf8(tmp_path):
+    (tmp_path / "d.jsonl").write_bytes('{"text": "Él se fue", "labels": ["unknown"]}\n'.encode("latin-1"))
+    with pytest.raises(CrossingsError, match=r"\[E006\].*d\.jsonl.*UTF-8"):
+        motives.load_examples(tmp_path)
+
+
 def test_load_examples_needs_files(tmp_path):
     with pytest.raises(CrossingsError, match=r"\[E006\].*no \*\.jsonl"):
         motives.load_examples(tmp_path)
@@ -243,34 +249,42 @@ def test_missing_and_broken_models_have_clear_errors(tmp_path):
 
 
 class CountingModel(MotiveModel):
-    """The real model, counting predict calls: cases must go in one batch."""
+    """The real model, counting scoring calls: cases must go in one batch."""
 
     calls = 0
 
-    def predict(self, texts, threshold=motives.DEFAULT_THRESHOLD):
+    def scores(self, texts):
         self.calls += 1
-        return super().predict(texts, threshold)
+        return super().scores(texts)
+
+
+def case(subject: str, evidence: str = "", context: str = "") -> Case:
+    ev = [Evidence(post_id="p1", text=evidence, start=0, end=len(evidence))] if evidence else []
+    made = Case(thread_id="t", post_ids=["p1"], subject=subject, subject_type="person", evidence=ev)
+    made.context = context
+    return made
 
 
 def test_classify_cases_fills_motives_in_one_batch(committed):
     model = CountingModel(committed.pipeline, version=committed.version)
-    with_context = Case(thread_id="t", post_ids=["p1"], subject="Anna", subject_type="person")
-    with_context.context = "Anna married a Soviet engineer and moved to Leningrad to live with him."
-    from_evidence = Case(
-        thread_id="t",
-        post_ids=["p2"],
-        subject="Boris",
-        subject_type="person",
-        evidence=[Evidence(post_id="p2", text="Boris defected to the United States in 1971.", start=0, end=44)],
+    only_context = case("Anna", context="Anna married a Soviet engineer and moved to Leningrad to live with him.")
+    only_evidence = case("Boris", evidence="Boris defected to the United States in 1971.")
+    both = case(
+        "Vera",
+        evidence="She was deported to Kazakhstan in 1941.",
+        context="Her brother had gone to Moscow in 1932 out of conviction, to build socialism. "
+        "She was deported to Kazakhstan in 1941.",
     )
-    out = motives.classify_cases([with_context, from_evidence], model, threshold=0.35)
-    assert out == [with_context, from_evidence]
+    cases = [only_context, only_evidence, both]
+    assert motives.classify_cases(cases, model, threshold=0.35) is cases
     assert model.calls == 1
-    assert with_context.motive[0] == "family"
-    assert from_evidence.motive[0] == "defection"
-    for case in out:
-        assert set(case.motive_scores) == set(MOTIVE_LABELS)
-        assert case.motive_scores[case.motive[0]] == max(case.motive_scores.values())
+    assert [c.motive[0] for c in cases] == ["family", "defection", "forced"]
+    # The neighbour's motive still counts, but less than the move's own sentence.
+    assert committed.predict([both.context])[0][0][0] == "ideological"
+    assert 0.1 < both.motive_scores["ideological"] < both.motive_scores["forced"]
+    for c in cases:
+        assert set(c.motive_scores) == set(MOTIVE_LABELS)
+        assert c.motive_scores[c.motive[0]] == max(c.motive_scores.values())
 
 
 # -- retraining and promotion -----------------------------------------------------

@@ -92,6 +92,14 @@ def test_case_page_shows_fields_highlighted_evidence_scores_and_post_link(env):
     assert post_url in unescape(html)
     assert "No motive model found" in html  # no model yet: the page says so instead of failing
 
+    # A sentence like "He soon moved back." is shown between its neighbours in the post.
+    back = by_subject(cases, "Lee Harvey Oswald", 1)
+    html = client.get(f"/case/{back.case_id}").text
+    before = re.search(r'<span class="around">(.*?)</span>\s*<span class="sentence">He soon moved back.</span>', html, re.S)
+    assert before and "he found the USSR no more to his liking" in before.group(1)
+    assert '<mark class="ent-person">Lee Harvey Oswald</mark>' in before.group(1)
+    assert "There was a book" not in html  # the next paragraph is another matter
+
     post = client.get(post_url).text
     assert f'<mark class="evidence" id="ev0">{oswald.evidence[0].text}</mark>' in post
     assert "He soon moved back." in post  # the whole post, not just the sentence
@@ -221,6 +229,7 @@ def test_retrain_button_trains_rescored_and_explains(tmp_path, seed_path, seed_g
         assert status.state == "done", status.error
         page = client.get("/retrain").text
         assert 'id="comparison"' in page and "heldout macro f1" in page
+        assert re.search(r'id="retrain-reason">Model promoted: there was no current model', page)
         view = client.get("/api/retrain").json()
         assert view["n_examples"] == 1 and view["rescored"] == 31
         assert (tmp_path / "models" / "motive" / "CURRENT").is_file()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import CrossingsError
-from pipeline.schema import MOTIVE_LABELS, Case, Evidence, Post, Thread, stable_hash
+from pipeline.schema import MOTIVE_LABELS, Case, Post, Thread, stable_hash
 from pipeline.store import SCHEMA_VERSION, QueueFilter, Store, certainty
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,12 +115,11 @@ def test_new_store_is_versioned_wal_with_foreign_keys(tmp_path):
         assert store.schema_version == SCHEMA_VERSION
         assert store._read("PRAGMA journal_mode")[0][0] == "wal"
         assert store._read("PRAGMA foreign_keys")[0][0] == 1
-        with pytest.raises(sqlite3.IntegrityError):  # a case needs its thread
-            with store._write() as conn:
-                conn.execute(
-                    "INSERT INTO cases (case_id, thread_id, data, evidence_hash, confidence, motive_top, certainty, status)"
-                    " VALUES ('c1', 'nowhere', '{}', '', 0.5, 'unknown', 0, 'completed')"
-                )
+        with pytest.raises(sqlite3.IntegrityError), store._write() as conn:  # a case needs its thread
+            conn.execute(
+                "INSERT INTO cases (case_id, thread_id, data, evidence_hash, confidence, motive_top, certainty, status)"
+                " VALUES ('c1', 'nowhere', '{}', '', 0.5, 'unknown', 0, 'completed')"
+            )
 
 
 def test_newer_schema_and_foreign_files_are_refused(tmp_path):
@@ -241,12 +240,10 @@ def test_undo_appends_and_steps_back_one_decision_per_reviewer(seeded):
     undo_row = store.history(b.case_id)[2]
     assert undo_row.undoes == store.history(b.case_id)[1].review_id
     assert undo_row.after["destination_country"] == "Finland"
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        with store._write() as conn:
-            conn.execute("DELETE FROM reviews")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        with store._write() as conn:
-            conn.execute("UPDATE reviews SET decision='accept'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"), store._write() as conn:
+        conn.execute("DELETE FROM reviews")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"), store._write() as conn:
+        conn.execute("UPDATE reviews SET decision='accept'")
 
 
 def test_skip_moves_a_case_to_the_back_without_deciding_it(seeded):
@@ -341,6 +338,24 @@ def test_cases_a_rerun_drops_are_stale_if_reviewed_else_deleted(seeded, seed_gol
     record = store.record(kept.case_id)
     assert not record.stale and record.review_state == "accepted"
     assert store.progress() == (1, 31)
+
+
+def test_update_cases_rescores_and_keeps_corrections_on_top(seeded):
+    store, _, cases = seeded
+    nash = by_subject(cases, "John Nash")
+    store.review(nash.case_id, "correct", "ada", {"motive": ["ideological"]})
+    machine = store.cases(apply_reviews=False)
+    assert {c.case_id: c.motive for c in machine}[nash.case_id] == nash.motive
+    assert all(c.context for c in machine)
+    for case in machine:  # a new model: everything is "forced" now
+        case.motive, case.motive_scores = ["forced"], {"forced": 0.9, "unknown": 0.1}
+    ghost = dataclasses.replace(machine[0], case_id="c-not-stored")
+    assert store.update_cases([*machine, ghost]) == 31
+    record = store.record(nash.case_id)
+    assert record.machine.motive == ["forced"] and record.case.motive == ["ideological"]
+    assert not record.flagged and record.review_state == "corrected"
+    other = store.record(cases[0].case_id)
+    assert other.case.motive == ["forced"] and other.certainty == pytest.approx(cases[0].confidence * 0.8)
 
 
 def test_a_failing_batch_writes_nothing(tmp_path, seed_path, seed_gold_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import threading
 from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -24,7 +25,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from pipeline import __version__
 from pipeline.errors import CrossingsError
 from pipeline.review.model import ModelHolder, Retrainer
 from pipeline.review.views import (
@@ -52,7 +52,7 @@ from pipeline.review.views import (
     thread_options,
 )
 from pipeline.config import Settings
-from pipeline.schema import MOTIVE_LABELS
+from pipeline.schema import MOTIVE_LABELS, Case, Post, stable_hash
 from pipeline.store import EDITABLE_FIELDS, Store
 
 log = logging.getLogger(__name__)
@@ -166,7 +166,7 @@ class ReviewApp:
             certainty=round(record.certainty, 3),
             fields=field_views(case, machine, dict(submitted) if submitted else None),
             scores=score_bars(case, chosen),
-            evidence=evidence_views(case),
+            evidence=evidence_views(case, self._posts(case)),
             previous_evidence=[e["text"] for e in (decision.before or {}).get("evidence", [])] if decision else [],
             previous_decision=f"{decision.decision} by {decision.reviewer}, {decision.at[:10]}" if decision else None,
             context=highlight(text, features, years=False) if features else [],
@@ -179,6 +179,14 @@ class ReviewApp:
             prev_url=f"/case/{prev_id}{filters.query()}" if prev_id else None,
             next_url=f"/case/{next_id}{filters.query()}" if next_id else None,
         )
+
+    def _posts(self, case: Case) -> dict[str, Post]:
+        posts = {}
+        for ev in case.evidence:
+            post = self.store.post(ev.post_id, case.thread_id)
+            if post is not None:
+                posts[ev.post_id] = post
+        return posts
 
     def post_view(self, post_id: str, case_id: str | None, thread_id: str | None) -> PostView | None:
         record = self.store.record(case_id) if case_id else None
@@ -225,6 +233,7 @@ class ReviewApp:
             details=details,
             failure=status.error,
             rescored=status.rescored,
+            reason=str(status.result.get("reason")) if status.result and status.result.get("reason") else None,
             reviewed_available=len(self.store.reviewed_examples()),
         )
 
@@ -265,12 +274,14 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(motive_labels=MOTIVE_LABELS, version=__version__)
+    # Static URLs carry a digest of the files, so a browser never runs yesterday's app.js against today's pages.
+    digest = stable_hash(*(p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file()), length=10)
+    env.globals.update(motive_labels=MOTIVE_LABELS, version=digest)
     return env
 
 
 def _form_dict(form: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {k: form.get(k) for k in form.keys() if k != "motive"}
+    data: dict[str, Any] = {k: form.get(k) for k in form if k != "motive"}
     data["motive"] = form.getlist("motive")
     return data
 
@@ -310,6 +321,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202 - FastAPI's lifespan protocol
+        # Load the motive model while the reviewer opens the queue: it takes seconds.
+        threading.Thread(target=models.get, name="crossings-model-load", daemon=True).start()
         yield
         store.close()
 
@@ -448,7 +461,10 @@ def serve(
     seed: int | None = None,
     log_level: str = "warning",
 ) -> None:
-    """Run the review app with uvicorn until Ctrl+C. Binds to 127.0.0.1 unless told otherwise."""
+    """Run the review app with uvicorn until Ctrl+C. Binds to 127.0.0.1 unless told otherwise.
+
+    Prints nothing itself (the CLI says where the app is); uvicorn logs at ``log_level``.
+    """
     import uvicorn
 
     from pipeline.config import load_settings
@@ -467,8 +483,6 @@ def serve(
         threshold=settings.motive_threshold,
         allowed_hosts=hosts,
     )
-    shown = f"[{host}]" if ":" in host else host
-    print(f"Crossings review on http://{shown}:{port}/ (reviewer: {reviewer}). Press Ctrl+C to stop.")
     uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -262,7 +262,9 @@ class Explanation(BaseModel):
 
 class EvidenceView(BaseModel):
     post_id: str
+    before: list[Segment] = []  # the sentences just before, from the post: "He" needs its antecedent
     segments: list[Segment]
+    after: list[Segment] = []
     post_url: str
 
 
@@ -363,16 +365,50 @@ def score_bars(case: Case, chosen: Sequence[str] | None = None) -> list[ScoreBar
     return bars
 
 
-def evidence_views(case: Case) -> list[EvidenceView]:
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+
+
+def surrounding(post_text: str, start: int, end: int, width: int = 280) -> tuple[str, str]:
+    """Whole sentences of the post within ``width`` characters before and after [start, end)."""
+    lo = max(0, start - width)
+    before = post_text[lo:start]
+    if "\n" in before:  # the paragraph is the unit a writer meant together
+        before = before[before.rindex("\n") + 1 :]
+    elif lo > 0:
+        cut = _SENTENCE_END.search(before)
+        before = before[cut.end() :] if cut else ""
+    hi = min(len(post_text), end + width)
+    after = post_text[end:hi]
+    if "\n" in after:
+        after = after[: after.index("\n")]
+    elif hi < len(post_text):
+        cuts = list(_SENTENCE_END.finditer(after))
+        after = after[: cuts[-1].start()] if cuts else ""
+    return before, after
+
+
+def evidence_views(case: Case, posts: Mapping[str, Post] | None = None) -> list[EvidenceView]:
+    """Each evidence sentence with its entities marked, between its neighbours in the post (when known)."""
     terms = case_terms(case)
-    return [
-        EvidenceView(
-            post_id=ev.post_id,
-            segments=highlight(ev.text, terms),
-            post_url=f"/post/{ev.post_id}?case={case.case_id}#ev0",
+    views = []
+    for ev in case.evidence:
+        before = after = ""
+        post = (posts or {}).get(ev.post_id)
+        if post is not None:
+            spans = [s for s in evidence_spans(post.text, case, ev.post_id)]
+            span = next(((a, b) for a, b in spans if post.text[a:b] == ev.text), None)
+            if span:
+                before, after = surrounding(post.text, *span)
+        views.append(
+            EvidenceView(
+                post_id=ev.post_id,
+                before=highlight(before, terms) if before else [],
+                segments=highlight(ev.text, terms),
+                after=highlight(after, terms) if after else [],
+                post_url=f"/post/{ev.post_id}?case={case.case_id}#ev0",
+            )
         )
-        for ev in case.evidence
-    ]
+    return views
 
 
 def history_items(history: Sequence[Review]) -> list[HistoryItem]:
@@ -617,6 +653,7 @@ class RetrainView(Page):
     details: list[tuple[str, Any]] = []
     failure: str | None = None
     rescored: int | None = None
+    reason: str | None = None  # why the new model was (not) promoted
     reviewed_available: int = 0
 
 
