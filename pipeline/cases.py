@@ -131,8 +131,11 @@ def _clean_name(text: str) -> str:
 
 
 def _plausible_name(text: str) -> bool:
-    """The small model tags some agencies and codes as people ("MI6"); a name has a capitalised word and no digits."""
-    return not any(ch.isdigit() for ch in text) and not text.isupper() and any(w[:1].isupper() for w in text.split())
+    """The small model tags some agencies, codes and peoples as persons ("MI6", "Lithuanian Jews")."""
+    words = text.split()
+    if any(ch.isdigit() for ch in text) or text.isupper() or not any(w[:1].isupper() for w in words):
+        return False
+    return not any(demonym_country(w) for w in words) and not words[-1].lower().endswith(("ians", "ans", "ese", "jews"))
 
 
 def person_key(name: str) -> str:
@@ -484,11 +487,17 @@ def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostStat
             if tok.dep_ == "relcl":
                 mover = tok.head
                 break
+        obj = children.get("dobj")
+        if tok.i == trigger.i and kind == "arrive" and obj is not None and obj.ent_type_ not in ("GPE", "LOC") and _animate(obj) \
+                and obj.lower_ not in lex["relative_pronouns"]:
+            mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
+            break
         subj = children.get("nsubj") or children.get("nsubjpass")
         if subj is not None and kind != "recruit":
             mover = subj
             break
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.pos_ in ("NOUN", "PROPN") and _animate(tok.head)):
+            # "who moved ..." and reduced relatives ("refugees expelled from Prague") describe the noun
             mover = tok.head
             break
         if tok.dep_ == "conj" and (before := _noun_before(tok)) is not None:
@@ -534,7 +543,7 @@ def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostStat
         # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
         words = [t for t in mover.subtree if t.dep_ in ("compound", "flat") or t.i == mover.i]
         name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-        if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words) and not is_known_place(name):
+        if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words) and not is_known_place(name) and _plausible_name(name):
             key = person_key(name)
             return [Subject(ctx.persons.get(key, name), "person", key)]
     subjects: list[Subject] = []
@@ -710,6 +719,10 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             # ("defected to the US in 1967, and later returned to the USSR").
             nonlocal order
             for m in found:
+                # "X is the famous example: he left for London": the stated move replaces the placeholder.
+                for ex in [e for e in new if e.kind == "example" and e.subject.key == m.subject.key and m.kind != "example"]:
+                    new.remove(ex)
+                    ctx.mentions.remove(ex)
                 if _continues(m, new):
                     continue
                 m.order = order
@@ -728,12 +741,12 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         if not text.endswith("?"):  # a question asks about moves, it does not report one
             triggers = [(t, w) for t in sent if (w := _is_trigger(t)) is not None]
             trig_idx = {t.i for t, _ in triggers}
+            keep(_read_example(sent, si, post, ctx, state, trig_idx))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
             if not triggers:
                 keep(_read_stay(sent, si, post, ctx, state))
                 keep(_read_fragment(sent, post, ctx, state, mentions))
-            keep(_read_example(sent, si, post, ctx, state, trig_idx))
         # Outcomes stated later about someone already moving ("He was arrested.").
         _attach_outcomes(sent, state, ctx, mentions, new)
         mentions.extend(new)
@@ -757,7 +770,7 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
     A later leg of the same journey in the same sentence updates the earlier
     mention (its destination, a missing date) instead of making a new case.
     """
-    legs = ("arrive", "stay", "forced", "depart", "follow")
+    legs = ("arrive", "stay", "forced", "depart", "follow", "example")
     for prev in reversed(same_sentence):
         if prev.subject.key != m.subject.key:
             continue
@@ -936,7 +949,8 @@ def _read_mover_noun(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadCon
     others = [c for c in verb.children if c.dep_ == other_dep]
     if not others or others[0].pos_ not in ("NOUN", "PROPN"):
         return []
-    subj = _group_or_unnamed(others[0], None)
+    persons = _persons_in(others[0], ctx)
+    subj = persons[0] if persons else _group_or_unnamed(others[0], None)
     if subj is None or subj.generic:
         return []
     m = Mention(subj, "arrive", "completed", post, sent)
@@ -1001,7 +1015,7 @@ def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Po
                 if s.key not in {p.key for p in persons}:
                     persons.append(s)
         for subj in persons:
-            m = Mention(subj, "arrive", "completed", post, sent)
+            m = Mention(subj, "example", "completed", post, sent)
             m.destination = _default_destination(state, ctx, si)
             m.inferred_destination = True
             m.confidence = 0.5
@@ -1105,16 +1119,28 @@ def _people_names() -> dict[str, str]:
 
 
 def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Place | None:
-    """The place the question asks about ("entered the soviet bloc"): where unstated moves are headed."""
+    """The place the question asks about ("entered the soviet bloc", "go to Shanghai"): where unstated moves head.
+
+    Places the question names as a starting point ("refugees from Germany") are
+    skipped; a place after "to"/"into" or as the object of the verb wins.
+    """
     if not thread.posts or thread.posts[0].kind != "question":
         return None
     doc = docs[0]
+    ranked: list[tuple[int, int, Place]] = []
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC"):
-            place = _resolve(ent.text, year, dated=False)
-            if place is not None and place.country:
-                return place
-    return None
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        place = _resolve(ent.text, year, dated=False)
+        if place is None or not place.country:
+            continue
+        head = ent.root.head
+        prep = head.lower_ if ent.root.dep_ == "pobj" else ""
+        if prep in ("from", "of") or (prep == "" and _lemma(head) in ("leave", "flee", "escape")):
+            continue
+        rank = 0 if prep in ("to", "into", "towards") or ent.root.dep_ in ("dobj", "obj") else 1
+        ranked.append((rank, ent.start, place))
+    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
 
 
 def _default_year(docs: Sequence[Doc]) -> int | None:

@@ -61,6 +61,7 @@ class Errors:
     E051 = "[E051] The store {path} has schema version {found}, newer than this Crossings reads ({expected}). Upgrade Crossings, or point --db at another store."
     E052 = "[E052] Retraining from the review page is not available: {reason}."
     E053 = "[E053] Retraining failed: {reason}. The previous motive model is still in use."
+    E054 = "[E054] Case {case_id} changed while this page was open (last: {decision} by {reviewer}). Here it is as it stands now; decide again."
 
     # Gazetteers and period tables (pipeline/data/)
     E070 = "[E070] The data table {path} is malformed at line {line}: {reason}. Fix the row (the header line names the columns)."

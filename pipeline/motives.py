@@ -688,6 +688,10 @@ def retrain(
     `folds` is the number of cross-validation folds (5; fewer only for quick checks).
     """
     model_dir = Path(models_dir)
+    if (model_dir / "motive").is_dir():
+        # Given the folder above (models/ instead of models/motive): versions written here would never be loaded.
+        hint = f"Pass the motive model folder itself ({model_dir / 'motive'}), the one MotiveModel.load reads."
+        raise CrossingsError(Errors.E012.format(field="models_dir", value=str(model_dir), hint=hint))
     extra = [check_example(e, "the reviewed examples") for e in extra_examples]
     examples = merge_examples(load_examples(labelled_dir), extra)
     digest = data_hash(examples)

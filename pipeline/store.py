@@ -812,12 +812,25 @@ class Store:
         )
         return Review(int(cur.lastrowid), case_id, decision, reviewer, at, before, after, evidence_hash, undoes)
 
-    def review(self, case_id: str, decision: str, reviewer: str, changes: Mapping[str, object] | None = None) -> Review:
+    def revision(self, case_id: str) -> int:
+        """The id of the case's latest history row (0: none); it changes with every decision and undo."""
+        return int(self._read("SELECT coalesce(max(review_id), 0) FROM reviews WHERE case_id=?", (case_id,))[0][0])
+
+    def review(
+        self,
+        case_id: str,
+        decision: str,
+        reviewer: str,
+        changes: Mapping[str, object] | None = None,
+        expected_revision: int | None = None,
+    ) -> Review:
         """Record one decision, committed before this returns.
 
         ``accept`` with changes that alter the case is stored as ``correct``;
         a ``correct`` that changes nothing is stored as ``accept``. Reject and
-        skip ignore ``changes``.
+        skip ignore ``changes``. With ``expected_revision`` (what the page
+        showed), a case decided meanwhile (another tab, a double submit) is
+        refused with E054 instead of decided twice.
         """
         if decision not in ("accept", "reject", "correct", "skip"):
             raise _invalid("decision", decision, "Use one of: accept, reject, correct, skip (undo has its own call).")
@@ -829,6 +842,18 @@ class Store:
             row = conn.execute("SELECT data, reviewed, evidence_hash FROM cases WHERE case_id=?", (case_id,)).fetchone()
             if row is None:
                 raise CrossingsError(Errors.E011.format(case_id=case_id))
+            if expected_revision is not None:
+                latest = conn.execute(
+                    "SELECT * FROM reviews WHERE case_id=? ORDER BY review_id DESC LIMIT 1", (case_id,)
+                ).fetchone()
+                if (latest["review_id"] if latest else 0) != expected_revision:
+                    raise CrossingsError(
+                        Errors.E054.format(
+                            case_id=case_id,
+                            decision=latest["decision"] if latest else "none",
+                            reviewer=latest["reviewer"] if latest else "nobody",
+                        )
+                    )
             before = json.loads(row["reviewed"] or row["data"])
             after: dict[str, Any] | None = {**before, **clean}
             if decision in ("accept", "correct"):

@@ -84,9 +84,9 @@ def _jsonl_line(case: Case) -> str:
     return json.dumps(case.to_dict(), ensure_ascii=False) + "\n"
 
 
-def _publish(chunks: Iterable[list[Case]], out_dir: Path) -> dict[str, Path]:
+def _publish(chunks: Iterable[list[Case]], out_dir: Path, stem: str = "cases") -> dict[str, Path]:
     """Write the sorted chunks to all three files; rename them into place only once all three are complete."""
-    paths = {"jsonl": out_dir / JSONL_NAME, "csv": out_dir / CSV_NAME, "parquet": out_dir / PARQUET_NAME}
+    paths = {kind: out_dir / f"{stem}.{kind}" for kind in ("jsonl", "csv", "parquet")}
     with ExitStack() as stack:
         tmp = {kind: stack.enter_context(atomic_path(path)) for kind, path in paths.items()}
         with (
@@ -114,8 +114,9 @@ class CaseWriter:
     nothing is published and the previous files stay.
     """
 
-    def __init__(self, out_dir: Path | str, chunk_rows: int = CHUNK_ROWS) -> None:
+    def __init__(self, out_dir: Path | str, chunk_rows: int = CHUNK_ROWS, stem: str = "cases") -> None:
         self.out_dir = Path(out_dir)
+        self.stem = stem
         self.chunk_rows = chunk_rows
         self.paths: dict[str, Path] = {}
         self._index: list[tuple[tuple[Any, ...], int, int]] = []  # (sort key, offset, length) into the spool
@@ -154,7 +155,7 @@ class CaseWriter:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:
             if exc_type is None:
-                self.paths = _publish(self._sorted_chunks(), self.out_dir)
+                self.paths = _publish(self._sorted_chunks(), self.out_dir, self.stem)
         finally:
             if self._spool is not None:
                 self._spool.close()
@@ -163,9 +164,9 @@ class CaseWriter:
                 self._spool_path.unlink(missing_ok=True)
 
 
-def write_outputs(cases: Iterable[Case], out_dir: Path | str) -> dict[str, Path]:
-    """Write cases.jsonl, cases.csv and cases.parquet under out_dir; returns {"jsonl"|"csv"|"parquet": path}."""
-    with CaseWriter(out_dir) as writer:
+def write_outputs(cases: Iterable[Case], out_dir: Path | str, stem: str = "cases") -> dict[str, Path]:
+    """Write <stem>.jsonl, .csv and .parquet under out_dir; returns {"jsonl"|"csv"|"parquet": path}."""
+    with CaseWriter(out_dir, stem=stem) as writer:
         writer.write(cases)
     return writer.paths
 

@@ -328,3 +328,10 @@ def test_retrain_promotes_only_when_not_worse(tmp_path, corpus):
     assert motives.current_version(model_dir) == forced.version
     assert MotiveModel.load(model_dir).version == forced.version
     assert not [p for p in model_dir.iterdir() if p.name.startswith(".")]  # no staging folders left behind
+
+
+def test_retrain_refuses_the_folder_above_the_motive_models(tmp_path):
+    (tmp_path / "motive").mkdir()
+    with pytest.raises(CrossingsError, match=r"\[E012\].*models_dir.*motive"):
+        motives.retrain(tmp_path, LABELLED)
+    assert list(tmp_path.iterdir()) == [tmp_path / "motive"]

@@ -43,7 +43,7 @@ def decide(client: TestClient, case: Case, decision: str, **fields: object) -> s
     page = client.get(f"/api/case/{case.case_id}").json()
     data: dict[str, object] = {f["name"]: f["value"] for f in page["fields"]}
     data["motive"] = [b["label"] for b in page["scores"] if b["chosen"]]
-    data.update({"motive_present": "1", "f_status": "todo", "decision": decision})
+    data.update({"motive_present": "1", "f_status": "todo", "decision": decision, "revision": str(page["revision"])})
     data.update(fields)
     response = client.post(f"/case/{case.case_id}", data=data, follow_redirects=False)
     assert response.status_code == 303, response.text
@@ -148,6 +148,18 @@ def test_a_bad_correction_is_shown_back_and_not_recorded(env):
     assert "[E012]" in response.text and "year_start" in response.text
     assert 'value="Moscow"' in response.text  # what was typed is kept
     assert store.history(case.case_id) == []
+
+
+def test_a_second_post_of_the_same_page_is_refused(env):
+    client, store, _, cases = env
+    case = by_subject(cases, "John Scott")
+    page = client.get(f"/api/case/{case.case_id}").json()
+    form = {f["name"]: f["value"] for f in page["fields"]}
+    form.update({"revision": str(page["revision"]), "decision": "accept", "motive": case.motive, "motive_present": "1"})
+    assert client.post(f"/case/{case.case_id}", data=form, follow_redirects=False).status_code == 303
+    again = client.post(f"/case/{case.case_id}", data={**form, "decision": "reject"}, follow_redirects=False)
+    assert again.status_code == 409 and "[E054]" in again.text
+    assert [r.decision for r in store.history(case.case_id)] == ["accept"]
 
 
 def test_undo_and_skip_from_the_page(env):

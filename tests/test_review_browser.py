@@ -75,10 +75,12 @@ def case_on_screen(page) -> str:
 
 
 def press_and_wait(page, key: str) -> None:
-    """Press a shortcut that submits or navigates, and wait for the next page to be there."""
+    """Press a shortcut that submits or navigates; wait until the next page's shortcuts are live."""
     before = page.evaluate("document.timeOrigin")
     page.keyboard.press(key)
-    page.wait_for_function("t => document.timeOrigin !== t && document.readyState !== 'loading'", arg=before)
+    page.wait_for_function(
+        "t => document.timeOrigin !== t && document.documentElement.dataset.keys === 'ready'", arg=before
+    )
 
 
 def test_review_by_keyboard_persists(server, page):
@@ -87,6 +89,7 @@ def test_review_by_keyboard_persists(server, page):
     base, db, cases = server
     by_id = {c.case_id: c for c in cases}
     page.goto(base + "/")
+    page.wait_for_function("document.documentElement.dataset.keys === 'ready'")
     assert page.inner_text("#progress") == "0 / 31 reviewed"
 
     # Open the queue's first (least certain) case and accept it with "a".
@@ -111,6 +114,9 @@ def test_review_by_keyboard_persists(server, page):
     assert page.is_checked('input[name="motive"][value="forced"]')
     press_and_wait(page, "Enter")
     rejected = case_on_screen(page)
+    with Store(db) as store:  # each key press made exactly one decision
+        assert [r.decision for r in store.history(accepted)] == ["accept"]
+        assert [r.decision for r in store.history(corrected)] == ["correct"]
 
     # Reject the third with "r"; undo it with "u" (back on the same case), then reject it again.
     press_and_wait(page, "r")
@@ -141,6 +147,7 @@ def test_review_by_keyboard_persists(server, page):
 def test_help_queue_keys_and_overview(server, page):
     base, _, _ = server
     page.goto(base + "/")
+    page.wait_for_function("document.documentElement.dataset.keys === 'ready'")
     page.keyboard.press("?")
     assert page.is_visible("dialog#help")
     page.keyboard.press("Escape")

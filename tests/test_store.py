@@ -246,6 +246,19 @@ def test_undo_appends_and_steps_back_one_decision_per_reviewer(seeded):
         conn.execute("UPDATE reviews SET decision='accept'")
 
 
+def test_a_decision_on_a_changed_case_is_refused(seeded):
+    store, _, cases = seeded
+    case = cases[2]
+    assert store.revision(case.case_id) == 0
+    first = store.review(case.case_id, "accept", "ada", expected_revision=0)
+    assert store.revision(case.case_id) == first.review_id
+    with pytest.raises(CrossingsError, match=r"\[E054\].*accept by ada"):
+        store.review(case.case_id, "reject", "bo", expected_revision=0)  # bo's page predates ada's accept
+    assert store.review_state(case.case_id) == "accepted"
+    store.review(case.case_id, "reject", "bo", expected_revision=first.review_id)
+    assert store.review_state(case.case_id) == "rejected"
+
+
 def test_skip_moves_a_case_to_the_back_without_deciding_it(seeded):
     store, _, _ = seeded
     first = store.queue_ids()[0]

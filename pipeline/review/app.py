@@ -156,6 +156,7 @@ class ReviewApp:
         return CaseView(
             **self.page(filters, message, error),
             case_id=case.case_id,
+            revision=self.store.revision(case_id),
             thread_id=case.thread_id,
             thread_title=self.store.thread_title(case.thread_id),
             subject=case.subject,
@@ -247,7 +248,9 @@ class ReviewApp:
             changes = {name: form[name] for name in EDITABLE_FIELDS if name != "motive" and name in form}
             if "motive_present" in form:  # the toggles were on the page: an empty set is an answer too
                 changes["motive"] = motive_order(record.case.motive, form["motive"], record.case.motive_scores)
-        review = self.store.review(case_id, decision, self.reviewer, changes)
+        seen = str(form.get("revision") or "")
+        expected = int(seen) if seen.isdigit() else None
+        review = self.store.review(case_id, decision, self.reviewer, changes, expected_revision=expected)
         after = set(self.store.queue_ids(filters.store_filter()))
         # Next: the case after this one in the queue as it was, wrapping round; else the queue page.
         if case_id in before:
@@ -393,6 +396,9 @@ def create_app(
         except CrossingsError as exc:
             if "[E011]" in str(exc):
                 return not_found(str(exc))
+            if "[E054]" in str(exc):  # show the case as it is now, not what this form held
+                view = await run_in_threadpool(review.case_view, case_id, filters, None, str(exc))
+                return render("case.html", view, 409)
             view = await run_in_threadpool(review.case_view, case_id, filters, None, str(exc), form)
             return render("case.html", view, 400)
         return RedirectResponse(target, status_code=303)

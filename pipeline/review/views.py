@@ -278,6 +278,7 @@ class HistoryItem(BaseModel):
 
 class CaseView(Page):
     case_id: str
+    revision: int  # the history row the page was built on; a decision on a changed case is refused
     thread_id: str
     thread_title: str | None
     subject: str

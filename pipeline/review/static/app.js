@@ -98,8 +98,18 @@
     }
   });
 
-  var form = document.getElementById("decide");
-  if (form) {
-    form.addEventListener("submit", function () { submitting = true; });
-  }
+  // One submission per page: a double click or a held key must not post the decision twice.
+  document.querySelectorAll("form[method=post]").forEach(function (f) {
+    f.addEventListener("submit", function (ev) {
+      if (f.dataset.sent) { ev.preventDefault(); return; }
+      f.dataset.sent = "1";
+      submitting = true;
+    });
+  });
+  window.addEventListener("pageshow", function (ev) {
+    if (!ev.persisted) return; // back from the history cache: this page may post again
+    submitting = false;
+    document.querySelectorAll("form[data-sent]").forEach(function (f) { delete f.dataset.sent; });
+  });
+  document.documentElement.setAttribute("data-keys", "ready");
 })();
