@@ -135,7 +135,7 @@ def _plausible_name(text: str) -> bool:
     words = text.split()
     if any(ch.isdigit() for ch in text) or text.isupper() or not any(w[:1].isupper() for w in words):
         return False
-    return not any(demonym_country(w) for w in words) and not words[-1].lower().endswith(("ians", "ans", "ese", "jews"))
+    return not any(demonym_country(w) for w in words) and words[-1].lower() not in lexicon()["human_nouns"] and words[-1].lower() != "jews"
 
 
 def person_key(name: str) -> str:
@@ -393,9 +393,9 @@ def _animate(tok: Token) -> bool:
     )
 
 
-def _group_or_unnamed(tok: Token, place_text: str | None) -> Subject | None:
+def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool = True) -> Subject | None:
     lex = lexicon()
-    if not _animate(tok):
+    if require_animate and not _animate(tok):
         return None
     span = _span_of_noun(tok)
     words = [t for t in span if not t.is_punct]
@@ -463,7 +463,9 @@ def _noun_before(verb: Token) -> Token | None:
     return None
 
 
-def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostState", origin_text: str | None) -> list[Subject]:
+def subjects_for(
+    trigger: Token, kind: str, ctx: ThreadContext, state: "PostState", origin_text: str | None, weak: bool = True
+) -> list[Subject]:
     """Find who moves for a trigger by walking up verb chains to a subject."""
     lex = lexicon()
     tok = trigger
@@ -551,7 +553,8 @@ def subjects_for(trigger: Token, kind: str, ctx: ThreadContext, state: "PostStat
     if len(heads) > 1 and not all(h.tag_ in ("NNS", "NNPS") for h in heads):
         heads = [mover]
     for head in heads:
-        subj = _group_or_unnamed(head, origin_text)
+        # Whoever "emigrated" or "was deported" is a person; a weak verb ("sailed", "sent") needs a human noun.
+        subj = _group_or_unnamed(head, origin_text, require_animate=weak or head.dep_ in ("dobj", "obj"))
         if subj is not None:
             subjects.append(subj)
     return subjects
@@ -578,6 +581,16 @@ class PostState:
         else:
             self.last_single = subject
             self.recent = [s for s in self.recent if s.key != subject.key][-5:] + [subject]
+
+
+def _note_groups(sent: Span, state: PostState) -> None:
+    """"The Volga Germans never got their republic back, and a lot of them left": a group named as a
+    subject is what a later "them" means, in the same sentence too."""
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and _animate(tok) and tok.lower_ not in lexicon()["generic_subjects"]:
+            span = _span_of_noun(tok)
+            state.last_group = Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num})))
+            return
 
 
 def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
@@ -741,6 +754,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         if not text.endswith("?"):  # a question asks about moves, it does not report one
             triggers = [(t, w) for t in sent if (w := _is_trigger(t)) is not None]
             trig_idx = {t.i for t, _ in triggers}
+            _note_groups(sent, state)
             keep(_read_example(sent, si, post, ctx, state, trig_idx))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
@@ -839,7 +853,7 @@ def _read_trigger(
             return []
     if kind == "noun":
         return _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text)
-    subjects = subjects_for(tok, kind, ctx, state, origin_text)
+    subjects = subjects_for(tok, kind, ctx, state, origin_text, weak=word.needs_place or bool(word.needs_word))
     if not subjects:
         return []
     if is_return and any(c.dep_ == "nsubjpass" for c in tok.children):
