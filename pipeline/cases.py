@@ -108,11 +108,30 @@ class ThreadContext:
     """What a reader keeps in mind while reading a thread."""
 
     thread: Thread
-    persons: dict[str, str] = field(default_factory=dict)  # surname key -> fullest name
+    persons: dict[str, list[str]] = field(default_factory=dict)  # surname key -> name forms, fullest first
+    last_full: dict[str, str] = field(default_factory=dict)  # surname key -> the full name read most recently
     topic: Place | None = None
     default_year: int | None = None
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
+
+    def person(self, text: str) -> "Subject":
+        """The thread's fullest form of a name: "Oswald" -> "Lee Harvey Oswald"; "Maclean" -> the Maclean last read."""
+        name = _clean_name(text)
+        tokens = name.split()
+        forms = self.persons.get(person_key(name), [])
+        if len(tokens) > 1:
+            wider = [f for f in forms if set(tokens) <= set(f.split())]
+            canonical = wider[0] if wider else name
+        else:
+            full = [f for f in forms if len(f.split()) > 1]
+            canonical = self.last_full.get(person_key(name)) or (full[0] if full else name)
+        return Subject(canonical, "person", canonical.lower())
+
+    def saw_name(self, text: str) -> None:
+        name = _clean_name(text)
+        if len(name.split()) > 1 and _plausible_name(name):
+            self.last_full[person_key(name)] = self.person(name).text
 
     def previous(self, key: str) -> "Mention | None":
         for m in reversed(self.mentions):
@@ -145,9 +164,13 @@ def person_key(name: str) -> str:
     return last[:-1] if len(last) > 4 and last.endswith("s") else last
 
 
-def collect_persons(docs: Sequence[Doc]) -> dict[str, str]:
-    """Map each surname key to the longest form of the name the thread uses."""
-    names: dict[str, str] = {}
+def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
+    """Each surname key with the forms of the name the thread uses, fullest first.
+
+    Relatives share a surname ("Donald Maclean", "Melinda Maclean"), so a key
+    can hold several people; ``ThreadContext.person`` picks between them.
+    """
+    names: dict[str, list[str]] = {}
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -155,12 +178,11 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, str]:
             name = _clean_name(ent.text)
             if not name or not name[0].isupper() or not _plausible_name(name):
                 continue
-            key = person_key(name)
-            best = names.get(key)
-            if best is None or len(name.split()) > len(best.split()) or (
-                len(name.split()) == len(best.split()) and len(name) > len(best)
-            ):
-                names[key] = name
+            forms = names.setdefault(person_key(name), [])
+            if name not in forms:
+                forms.append(name)
+    for forms in names.values():
+        forms.sort(key=lambda n: (-len(n.split()), -len(n)))
     return names
 
 
@@ -351,14 +373,14 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or ent.text.endswith("'s"):
             continue
-        key = person_key(ent.text)
-        if key and key not in seen:
-            seen.add(key)
-            found.append(Subject(ctx.persons.get(key, _clean_name(ent.text)), "person", key))
+        subj = ctx.person(ent.text)
+        if subj.key and subj.key not in seen:
+            seen.add(subj.key)
+            found.append(subj)
     # Proper nouns conjoined with a named person that the NER missed ("Weisskopf and Placzek").
     for subj in list(found):
         for ent in doc.ents:
-            if person_key(ent.text) != subj.key:
+            if ent.label_ != "PERSON" or ctx.person(ent.text).key != subj.key:
                 continue
             for conj in ent.root.conjuncts:
                 # The small model calls some surnames places ("Weisskopf and Placzek"): a name
@@ -366,10 +388,10 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                 mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(conj.text)
                 if conj.pos_ == "PROPN" and conj.i in allowed and (not conj.ent_type_ or mislabelled):
                     name = " ".join(t.text for t in conj.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == conj.i)
-                    key = person_key(name)
-                    if key and key not in seen:
-                        seen.add(key)
-                        found.append(Subject(ctx.persons.get(key, name), "person", key))
+                    other = ctx.person(name)
+                    if other.key and other.key not in seen:
+                        seen.add(other.key)
+                        found.append(other)
     return found
 
 
@@ -538,16 +560,13 @@ def subjects_for(
     if persons:
         return persons
     if mover.ent_type_ == "PERSON":
-        name = _clean_name(mover.text)
-        key = person_key(name)
-        return [Subject(ctx.persons.get(key, name), "person", key)]
+        return [ctx.person(mover.text)]
     if mover.pos_ == "PROPN" and mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT"):
         # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
         words = [t for t in mover.subtree if t.dep_ in ("compound", "flat") or t.i == mover.i]
         name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
         if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words) and not is_known_place(name) and _plausible_name(name):
-            key = person_key(name)
-            return [Subject(ctx.persons.get(key, name), "person", key)]
+            return [ctx.person(name)]
     subjects: list[Subject] = []
     heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NNS", "NNPS")]
     if len(heads) > 1 and not all(h.tag_ in ("NNS", "NNPS") for h in heads):
@@ -617,16 +636,16 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         return
     lex = lexicon()
     for e in cands:
+        ctx.saw_name(e.text)
         near = {t.lower_ for t in e.root.head.children} | {e.root.head.lower_} | {t.lower_ for t in e.root.children}
         if near & lex["female_words"] and not near & lex["male_words"]:
-            ctx.genders.setdefault(person_key(e.text), "she")
+            ctx.genders.setdefault(ctx.person(e.text).key, "she")
         elif near & lex["male_words"] and not near & lex["female_words"]:
-            ctx.genders.setdefault(person_key(e.text), "he")
+            ctx.genders.setdefault(ctx.person(e.text).key, "he")
     ent = (subj_cands or cands)[0]
     if not _plausible_name(ent.text):
         return
-    key = person_key(ent.text)
-    state.remember(Subject(ctx.persons.get(key, _clean_name(ent.text)), "person", key))
+    state.remember(ctx.person(ent.text))
 
 
 def _outcome_of_verb(verb: Token) -> str | None:
@@ -754,7 +773,9 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         if not text.endswith("?"):  # a question asks about moves, it does not report one
             triggers = [(t, w) for t in sent if (w := _is_trigger(t)) is not None]
             trig_idx = {t.i for t, _ in triggers}
+            # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
+            _note_persons(sent, state, ctx)
             keep(_read_example(sent, si, post, ctx, state, trig_idx))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
@@ -841,8 +862,11 @@ def _read_trigger(
     origin_text = destination_text = None
     for ent in _places_in(scope, doc):
         role = _role_of_place(ent, tok, kind)
-        if role == "destination" and destination is None:
-            destination, destination_text = _resolve(ent.text, year, date is not None), _as_written(ent)
+        if role == "destination" and (destination is None or destination.country is None):
+            # "went back to the West in 1979, IIRC to New York": a country beats a region
+            found = _resolve(ent.text, year, date is not None)
+            if destination is None or (found is not None and found.country):
+                destination, destination_text = found, _as_written(ent)
         elif role == "origin" and origin is None:
             origin, origin_text = _resolve(ent.text, year, date is not None), _as_written(ent)
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
@@ -883,6 +907,11 @@ def _read_trigger(
             if m.origin is None and m.destination is None:
                 known = prev is not None and prev.destination is not None and not prev.inferred_destination
                 m.origin = prev.destination if known else (_recent_place(state, si) or _default_destination(state, ctx, si))
+            elif m.origin is None and m.destination is not None:
+                # "He left for the US": from wherever he was, so a later "came back" knows where to.
+                here = prev.destination if prev is not None and prev.destination is not None else _default_destination(state, ctx, si)
+                if here is not None and here.country != m.destination.country:
+                    m.origin = here
             elif m.destination is None and m.origin is not None and m.origin.country:
                 # "fled Britain" in a thread about going to the Soviet Union: they went where the thread is about.
                 topic = _default_destination(state, ctx, si)
@@ -919,7 +948,7 @@ def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -
                 if m.subject.type == "person" and m.subject.key != subj.key:
                     return m
         elif c.ent_type_ == "PERSON":
-            return ctx.previous(person_key(c.text))
+            return ctx.previous(ctx.person(c.text).key)
         elif c.lower_ in lex["pronouns_group"] and state.last_group is not None:
             return ctx.previous(state.last_group.key)
     return None
@@ -927,10 +956,20 @@ def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -
 
 def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text) -> list[Mention]:
     """"There was direct migration from Finland to the USSR": the movers are the origin's people."""
-    if origin is None and destination is None:
-        return []
     doc = sent.doc
     subj: Subject | None = None
+    # "the other big defection from Britain was Bruno Pontecorvo": the copula names who moved.
+    if tok.dep_ in ("nsubj", "attr") and _lemma(tok.head) == "be":
+        other = [c for c in tok.head.children if c.dep_ == ("attr" if tok.dep_ == "nsubj" else "nsubj")]
+        persons = _persons_in(other[0], ctx) if other else []
+        if persons:
+            m = Mention(persons[0], "arrive", "completed", post, sent, origin, destination, origin_text, destination_text, date, date_text)
+            if destination is None:
+                m.destination, m.inferred_destination = _default_destination(state, ctx, si), True
+            m.confidence = _confidence(m)
+            return [m]
+    if origin is None and destination is None:
+        return []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
@@ -990,7 +1029,7 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
         if not dates:
             continue
         date, date_text = _date_of(dates[0])
-        if date is None:
+        if date is None or (_lemma(tok) != "be" and (date.year_start is None or date.year_end is None)):
             continue
         subjects = subjects_for(tok, "arrive", ctx, state, None)
         for subj in subjects:
@@ -1072,7 +1111,7 @@ def _attach_outcomes(sent: Span, state: PostState, ctx: ThreadContext, mentions:
         ):
             target = state.last_group
         elif tok.ent_type_ == "PERSON":
-            target = Subject("", "person", person_key(tok.text))
+            target = ctx.person(tok.text)
         elif tok.lower_ in lex["relative_pronouns"] and tok.head.dep_ == "relcl":
             head = tok.head.head
             target = next((m.subject for m in reversed(new) if head.text in m.subject.text), None)
@@ -1205,6 +1244,14 @@ def _merge_key(c: Case) -> tuple:
     return (c.thread_id, c.subject_type == "person", person_key(c.subject) if c.subject_type == "person" else c.subject.lower(), c.destination_country, c.status)
 
 
+def _same_person(a: Case, b: Case) -> bool:
+    """"Oswald" and "Lee Harvey Oswald" are one person; "Donald Maclean" and "Melinda Maclean" are two."""
+    if a.subject_type != "person":
+        return True
+    ta, tb = set(a.subject.lower().split()), set(b.subject.lower().split())
+    return ta <= tb or tb <= ta
+
+
 def merge_cases(cases: list[Case]) -> list[Case]:
     """One case per movement: the same subject, direction and status told twice (in one post or two) is merged."""
     merged: list[Case] = []
@@ -1213,6 +1260,8 @@ def merge_cases(cases: list[Case]) -> list[Case]:
         key = _merge_key(case)
         target = None
         for cand in by_key.get(key, []):
+            if not _same_person(case, cand):
+                continue
             if case.year_start is None or cand.year_start is None or abs(case.year_start - cand.year_start) <= 1:
                 if (case.origin_country or cand.origin_country) is None or case.origin_country == cand.origin_country or None in (case.origin_country, cand.origin_country):
                     target = cand
@@ -1251,7 +1300,7 @@ def _set_outcomes_from_sequence(cases: list[Case]) -> None:
     by_subject: dict[str, list[Case]] = {}
     for c in cases:
         if c.subject_type == "person":
-            by_subject.setdefault(person_key(c.subject), []).append(c)
+            by_subject.setdefault(c.subject.lower(), []).append(c)
     for seq in by_subject.values():
         for a, b in zip(seq, seq[1:]):
             if a.outcome is not None:

@@ -128,6 +128,9 @@ def test_review_by_keyboard_persists(server, page):
     # Reload everything: the pages and the store agree on all three decisions.
     page.goto(base + "/?status=all")
     page.reload()
+    with Store(db) as store:
+        rows = store._read("SELECT review_id, case_id, decision, undoes, at FROM reviews ORDER BY review_id")
+        print("HISTORY", [tuple(r) for r in rows], "A", accepted, "C", corrected, "R", rejected)
     assert page.inner_text("#progress") == "3 / 31 reviewed"
     assert page.inner_text(f"#row-{accepted} .state") == "accepted"
     assert page.inner_text(f"#row-{corrected} .state") == "corrected"
