@@ -21,7 +21,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 evaluate: $(STAMP)
-	$(BIN)/crossings evaluate --gold corpus/dev
+	$(BIN)/crossings run corpus/dev --out outputs/dev --no-progress
+	$(BIN)/crossings evaluate --gold corpus/dev --pred outputs/dev/cases.jsonl
+	$(BIN)/crossings run corpus/heldout --out outputs/heldout --no-progress
+	$(BIN)/crossings evaluate --gold corpus/heldout --pred outputs/heldout/cases.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_throughput.py

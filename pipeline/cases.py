@@ -269,6 +269,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
         for _ in range(3):
             if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":
                 grand = grand.head.head
+            elif grand.pos_ in ("NOUN", "PROPN") and grand.dep_ in ("dobj", "obj") and grand.head.i == trigger.i:
+                grand = grand.head  # "to join her husband in Hamburg"
             else:
                 break
         if prep in ("to", "into", "towards", "toward") or (prep == "for" and _lemma(grand) in ("asylum", "refuge")):
