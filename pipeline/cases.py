@@ -1090,8 +1090,9 @@ def _read_fragment(sent: Span, post: Post, ctx: ThreadContext, state: PostState,
     for ent in sent.ents:
         if ent.label_ in ("GPE", "LOC") and ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("from", "the") and "from" in sent.text.lower():
             place = _resolve(ent.text, _year_hint(ctx, prev.date), prev.date is not None)
-            subj = Subject(f"people from {ent.text}", "group", f"people from {ent.text}".lower())
-            m = Mention(subj, prev.kind, prev.status, post, sent, place, prev.destination, ent.text, prev.destination_text, prev.date, prev.date_text)
+            written = _as_written(ent)
+            subj = Subject(f"people from {written}", "group", f"people from {written}".lower())
+            m = Mention(subj, prev.kind, prev.status, post, sent, place, prev.destination, written, prev.destination_text, prev.date, prev.date_text)
             m.inferred_destination = prev.inferred_destination
             m.extra_evidence = [_evidence(post, prev.sent)]
             m.confidence = 0.55
@@ -1315,7 +1316,11 @@ def _set_outcomes_from_sequence(cases: list[Case]) -> None:
 
 def _is_return_case(case: Case, seq: list[Case]) -> bool:
     idx = seq.index(case)
-    return any(prev.origin_country == case.destination_country for prev in seq[:idx] if prev.origin_country)
+    return any(
+        (prev.origin_country and prev.origin_country == case.destination_country)
+        or (prev.destination_country and prev.destination_country == case.origin_country)
+        for prev in seq[:idx]
+    )
 
 
 def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0.35) -> list[Case]:
