@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 import logging
 import threading
+import time
 from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -87,6 +88,15 @@ class ReviewApp:
         self.models = models
         self.retrainer = retrainer
         self.reviewer = reviewer
+        self._countries: tuple[float, list[str]] | None = None
+
+    def countries(self) -> list[str]:
+        """Country names in use, as suggestions for the edit form; recomputed at most once a minute."""
+        now = time.monotonic()
+        if self._countries is None or now - self._countries[0] > 60:
+            names = sorted(set().union(*(self.store.field_values(f) for f in COUNTRY_FIELDS)))
+            self._countries = (now, names)
+        return self._countries[1]
 
     def page(self, filters: Filters, message: str | None = None, error: str | None = None) -> dict[str, Any]:
         reviewed, total = self.store.progress()
@@ -174,7 +184,7 @@ class ReviewApp:
             explanations=explanations,
             explain_note=note,
             history=history_items(history),
-            datalists={"countries": sorted(set().union(*(self.store.field_values(f) for f in COUNTRY_FIELDS)))},
+            datalists={"countries": self.countries()},
             position=None if position is None else position + 1,
             queue_size=len(ids),
             prev_url=f"/case/{prev_id}{filters.query()}" if prev_id else None,
