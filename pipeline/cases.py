@@ -514,7 +514,8 @@ def subjects_for(
                 mover = tok.head
                 break
         obj = children.get("dobj")
-        if tok.i == trigger.i and kind == "arrive" and obj is not None and obj.ent_type_ not in ("GPE", "LOC") and _animate(obj) \
+        causative = kind == "arrive" or (kind in ("depart", "return") and _lemma(tok) not in ("leave", "abandon", "quit", "flee", "escape"))
+        if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") and _animate(obj) \
                 and obj.lower_ not in lex["relative_pronouns"]:
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
             break
@@ -681,7 +682,7 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
     for word in rows:
         if word.particle and not any(c.lower_ == word.particle and c.dep_ in ("prt", "advmod") for c in tok.children):
             continue
-        if word.needs_word and not any(t.lower_ == word.needs_word for t in tok.subtree):
+        if word.needs_word and not any(t.lower_ in word.needs_word.split("|") or _lemma(t) in word.needs_word.split("|") for t in tok.subtree):
             continue
         return word
     return None
@@ -842,7 +843,7 @@ def _read_trigger(
     # "going to be satisfied": "go" used as a future marker, not a move.
     if _lemma(tok) == "go" and any(c.dep_ == "xcomp" for c in tok.children):
         return []
-    if kind == "depart" and any(
+    if kind == "depart" and _lemma(tok) in ("leave", "abandon", "quit") and any(
         c.dep_ in ("dobj", "obj") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or c.lower_ in lex["collective_nouns"])
         for c in tok.children
     ):
