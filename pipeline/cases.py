@@ -387,9 +387,9 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             for conj in ent.root.conjuncts:
                 # The small model calls some surnames places ("Weisskopf and Placzek"): a name
                 # conjoined with a person that no gazetteer knows as a place is a person.
-                mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(conj.text)
+                name = " ".join(t.text for t in conj.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == conj.i)
+                mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(name)
                 if conj.pos_ == "PROPN" and conj.i in allowed and (not conj.ent_type_ or mislabelled):
-                    name = " ".join(t.text for t in conj.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == conj.i)
                     other = ctx.person(name)
                     if other.key and other.key not in seen:
                         seen.add(other.key)
@@ -1191,11 +1191,22 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
         place = _resolve(ent.text, year, dated=False)
         if place is None or not place.country:
             continue
-        head = ent.root.head
-        prep = head.lower_ if ent.root.dep_ == "pobj" else ""
-        if prep in ("from", "of") or (prep == "" and _lemma(head) in ("leave", "flee", "escape")):
+        root = ent.root
+        while root.dep_ == "conj":  # "left Germany and Italy": Italy plays Germany's part
+            root = root.head
+        head = root.head
+        prep = head.lower_ if root.dep_ == "pobj" else ""
+        if prep in ("from", "of") or (prep == "" and _lemma(head) in ("leave", "flee", "escape", "quit")):
             continue
-        rank = 0 if prep in ("to", "into", "towards") or ent.root.dep_ in ("dobj", "obj") else 1
+        verb = head.head if prep else head
+        if prep in ("to", "into", "towards") or root.dep_ in ("dobj", "obj") or (
+            prep in ("in", "at") and _lemma(verb) in lexicon()["at_destination_verbs"]
+        ):
+            rank = 0
+        elif root.dep_ in ("compound", "amod", "nmod", "poss"):
+            rank = 2  # "the Cambridge spies": a label, not where anyone went
+        else:
+            rank = 1
         ranked.append((rank, ent.start, place))
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
 

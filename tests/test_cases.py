@@ -225,3 +225,47 @@ def test_seed_named_cases(seed_cases, name, country, year, status):
     assert found[0].status == status
     if year is not None:
         assert found[0].year_start == year
+
+
+def test_the_question_sets_where_unstated_moves_go(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did so many of the Cambridge spies end up in Moscow?",
+        "Guy Burgess and Donald Maclean fled Britain in May 1951.",
+    )
+    assert {c.subject for c in cases} == {"Guy Burgess", "Donald Maclean"}
+    assert all(c.origin_country == "United Kingdom" and c.destination_country == "Soviet Union" for c in cases)
+
+
+def test_a_journey_in_legs_is_one_move_to_its_end(nlp):
+    cases = cases_of(
+        nlp,
+        "Americans who went east?",
+        "In 1960 two cryptologists, William Martin and Bernon Mitchell, flew to Mexico City, went on to Havana and ended up in Moscow.",
+    )
+    assert {c.subject for c in cases} == {"William Martin", "Bernon Mitchell"}
+    assert all(c.destination_country == "Soviet Union" and c.year_start == 1960 for c in cases)
+
+
+def test_later_legs_with_their_own_dates_are_separate_moves(nlp):
+    cases = cases_of(
+        nlp,
+        "Writers in exile?",
+        "Stefan Zweig is the famous example: he had left Salzburg for London in 1934, and in 1940 he moved on to Brazil.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+        ("Stefan Zweig", "United Kingdom", 1934),
+        ("Stefan Zweig", "Brazil", 1940),
+    ]
+
+
+def test_relatives_sharing_a_surname_stay_apart(nlp):
+    cases = cases_of(
+        nlp,
+        "Spies in Moscow?",
+        "Donald Maclean defected to the Soviet Union in 1951. His wife, Melinda Maclean, followed him in 1953.",
+    )
+    subjects = by_subject(cases)
+    assert subjects["Donald Maclean"][0].year_start == 1951
+    assert subjects["Melinda Maclean"][0].year_start == 1953
+    assert subjects["Melinda Maclean"][0].destination_country == "Soviet Union"
