@@ -101,6 +101,7 @@ class Mention:
     order: int = 0
     context: str = ""
     extra_evidence: list[Evidence] = field(default_factory=list)
+    trigger_i: int = -1  # token index of the word that states the move
 
 
 @dataclass
@@ -252,7 +253,14 @@ def _as_written(ent: Span) -> str:
 
 def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     idx = {t.i for t in tokens}
-    return [e for e in doc.ents if e.root.i in idx and _is_placeish(e)]
+    found = [e for e in doc.ents if e.root.i in idx and _is_placeish(e)]
+    # Towns the NER missed ("flew to Hakodate"): a proper noun after to/from that a gazetteer knows.
+    for t in tokens:
+        if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into") and t.i in idx:
+            span = doc[min(c.i for c in t.subtree if c.dep_ in ("compound", "flat")) if any(c.dep_ in ("compound", "flat") for c in t.children) else t.i : t.i + 1]
+            if is_known_place(span.text):
+                found.append(Span(doc, span.start, span.end, label="GPE"))
+    return sorted(found, key=lambda e: e.start)
 
 
 def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
@@ -268,6 +276,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
         # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
         for _ in range(3):
             if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":
+                if grand.head.lower_ in ("to", "into", "towards") and prep in ("in", "at", "near", "on"):
+                    return "destination"  # "flew to Hakodate in Japan"
                 grand = grand.head.head
             elif grand.pos_ in ("NOUN", "PROPN") and grand.dep_ in ("dobj", "obj") and grand.head.i == trigger.i:
                 grand = grand.head  # "to join her husband in Hamburg"
@@ -453,13 +463,19 @@ def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext) -> Subject
     for them, kinship words beside their name), never from a list of names.
     """
     want = "she" if pronoun in ("she", "her") else "he"
-    for cand in reversed(state.recent or ([state.last_single] if state.last_single else [])):
-        known = ctx.genders.get(cand.key)
-        if known is None or known == want:
-            if known is None and cand.type == "person":
-                ctx.genders[cand.key] = want
-            return cand
-    return None
+    cands = list(reversed(state.recent or ([state.last_single] if state.last_single else [])))
+    if not cands:
+        return None
+    latest = cands[0]
+    if ctx.genders.get(latest.key) in (None, want) and not any(ctx.genders.get(c.key) == want for c in cands[1:3]):
+        chosen = latest
+    else:
+        # A person already known by this pronoun, a little further back, beats a newcomer.
+        chosen = next((c for c in cands if ctx.genders.get(c.key) == want), None) or next(
+            (c for c in cands if ctx.genders.get(c.key) is None), None)
+    if chosen is not None and chosen.type == "person":
+        ctx.genders.setdefault(chosen.key, want)
+    return chosen
 
 
 def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subject | None:
@@ -816,6 +832,8 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
             return False
         if prev.date is not None and m.date is not None and prev.date != m.date:
             return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
+        if any(w.lower_ in ("eventually", "later", "afterwards", "subsequently", "finally") for w in m.sent if w.head.i == m.trigger_i):
+            return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"
         if m.destination is not None and not m.inferred_destination:
             prev.destination, prev.destination_text, prev.inferred_destination = m.destination, m.destination_text, False
         if prev.date is None and m.date is not None:
@@ -894,6 +912,7 @@ def _read_trigger(
     out: list[Mention] = []
     for subj in subjects:
         m = Mention(subj, kind, status, post, sent, origin, destination, origin_text, destination_text, date, date_text, is_return=is_return)
+        m.trigger_i = tok.i
         prev = ctx.previous(subj.key)
         if is_return:
             # Back to where they came from: swap the previous move's ends.
