@@ -93,21 +93,23 @@ def read_table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[st
     return rows
 
 
-def _int_or_none(value: str, path: Path, line: int, column: str) -> int | None:
+def table_number(value: str, path: Path, line: int, column: str, cast: type = int) -> int | float | None:
+    """A number cell of a data table (None when empty); a bad cell names the table, line and column."""
     if not value:
         return None
     try:
-        return int(value)
+        return cast(value)
     except ValueError:
-        raise CrossingsError(Errors.E070.format(path=path, line=line, reason=f"{column} {value!r} is not a year")) from None
+        what = "a year" if cast is int else "a number"
+        raise CrossingsError(Errors.E070.format(path=path, line=line, reason=f"{column} {value!r} is not {what}")) from None
 
 
 @functools.cache
 def periods() -> tuple[Period, ...]:
     out: list[Period] = []
     for line, row in read_table(PERIODS_PATH, ("name", "aliases", "year_start", "year_end", "match")):
-        start = _int_or_none(row["year_start"], PERIODS_PATH, line, "year_start")
-        end = _int_or_none(row["year_end"], PERIODS_PATH, line, "year_end")
+        start = table_number(row["year_start"], PERIODS_PATH, line, "year_start")
+        end = table_number(row["year_end"], PERIODS_PATH, line, "year_end")
         if start is None or end is None or end < start:
             raise CrossingsError(Errors.E070.format(path=PERIODS_PATH, line=line, reason="needs year_start <= year_end"))
         match = row["match"] or "lower"

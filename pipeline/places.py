@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import DATA_DIR
-from pipeline.dates import pattern_tokenizer, read_table
+from pipeline.dates import pattern_tokenizer, read_table, table_number
 from pipeline.errors import CrossingsError, Errors
 
 POLITIES_PATH = DATA_DIR / "polities.csv"
@@ -158,24 +158,6 @@ def _is_latin(text: str) -> bool:
 # Building the gazetteer (once per process)
 
 
-def _float(value: str, path: Path, line: int, column: str) -> float | None:
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        raise CrossingsError(Errors.E070.format(path=path, line=line, reason=f"{column} {value!r} is not a number")) from None
-
-
-def _year(value: str, path: Path, line: int, column: str) -> int | None:
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise CrossingsError(Errors.E070.format(path=path, line=line, reason=f"{column} {value!r} is not a year")) from None
-
-
 def _read_lines(path: Path) -> list[str]:
     if not path.exists():
         raise CrossingsError(Errors.E071.format(path=path))
@@ -264,7 +246,7 @@ def _gazetteer() -> _Gazetteer:
         if kind not in ALIAS_KINDS:
             raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason=f"kind must be one of {ALIAS_KINDS}"))
         code = row["country_code"] or None
-        default_year = _year(row["default_year"], ALIASES_PATH, line, "default_year")
+        default_year = table_number(row["default_year"], ALIASES_PATH, line, "default_year")
         if kind == "country":
             if not code:
                 raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason="a country needs country_code"))
@@ -288,7 +270,7 @@ def _gazetteer() -> _Gazetteer:
     for line, row in read_table(REGIONS_PATH, ("name", "aliases", "country_code", "lat", "lon")):
         code = row["country_code"] or None
         entry = _Entry(row["name"], "region", code,
-                       lat=_float(row["lat"], REGIONS_PATH, line, "lat"), lon=_float(row["lon"], REGIONS_PATH, line, "lon"),
+                       lat=table_number(row["lat"], REGIONS_PATH, line, "lat", float), lon=table_number(row["lon"], REGIONS_PATH, line, "lon", float),
                        rule_keys=_rule_keys(row["name"], code, None, None))
         for alias in (row["name"], *row["aliases"].split("|")):
             if alias.strip():
@@ -315,8 +297,8 @@ def _gazetteer() -> _Gazetteer:
 
     rules: dict[str, list[tuple[str, int | None, int | None]]] = {}
     for line, row in read_table(POLITIES_PATH, ("key", "polity", "year_start", "year_end")):
-        start = _year(row["year_start"], POLITIES_PATH, line, "year_start")
-        end = _year(row["year_end"], POLITIES_PATH, line, "year_end")
+        start = table_number(row["year_start"], POLITIES_PATH, line, "year_start")
+        end = table_number(row["year_end"], POLITIES_PATH, line, "year_end")
         if start is not None and end is not None and end < start:
             raise CrossingsError(Errors.E070.format(path=POLITIES_PATH, line=line, reason="year_end before year_start"))
         rules.setdefault(row["key"], []).append((row["polity"], start, end))
