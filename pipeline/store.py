@@ -360,6 +360,19 @@ def _review_from(row: sqlite3.Row) -> Review:
     )
 
 
+def _machine_columns(case: Case) -> tuple[object, ...]:
+    """data, context, evidence_hash, confidence, motive_top, certainty, status: what a run writes for a case."""
+    return (
+        _dumps(case.to_dict()),
+        case.context or "",
+        case.evidence_hash,
+        float(case.confidence),
+        (case.motive or ["unknown"])[0],
+        certainty(case),
+        case.status,
+    )
+
+
 def _dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
@@ -595,19 +608,7 @@ class Store:
                            evidence_hash=excluded.evidence_hash, confidence=excluded.confidence,
                            motive_top=excluded.motive_top, certainty=excluded.certainty, status=excluded.status,
                            last_seen_run=excluded.last_seen_run, stale=0""",
-                    (
-                        case.case_id,
-                        thread_id,
-                        _dumps(case.to_dict()),
-                        case.context or "",
-                        case.evidence_hash,
-                        float(case.confidence),
-                        (case.motive or ["unknown"])[0],
-                        certainty(case),
-                        case.status,
-                        run_id,
-                        run_id,
-                    ),
+                    (case.case_id, thread_id, *_machine_columns(case), run_id, run_id),
                 )
                 if existing.get(case.case_id):
                     self._refresh(conn, case.case_id)
@@ -628,16 +629,7 @@ class Store:
                 cur = conn.execute(
                     """UPDATE cases SET data=?, context=?, evidence_hash=?, confidence=?, motive_top=?, certainty=?,
                            status=? WHERE case_id=?""",
-                    (
-                        _dumps(case.to_dict()),
-                        case.context or "",
-                        case.evidence_hash,
-                        float(case.confidence),
-                        (case.motive or ["unknown"])[0],
-                        certainty(case),
-                        case.status,
-                        case.case_id,
-                    ),
+                    (*_machine_columns(case), case.case_id),
                 )
                 if cur.rowcount:
                     n += 1
