@@ -466,13 +466,8 @@ def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext) -> Subject
     cands = list(reversed(state.recent or ([state.last_single] if state.last_single else [])))
     if not cands:
         return None
-    latest = cands[0]
-    if ctx.genders.get(latest.key) in (None, want) and not any(ctx.genders.get(c.key) == want for c in cands[1:3]):
-        chosen = latest
-    else:
-        # A person already known by this pronoun, a little further back, beats a newcomer.
-        chosen = next((c for c in cands if ctx.genders.get(c.key) == want), None) or next(
-            (c for c in cands if ctx.genders.get(c.key) is None), None)
+    # The latest person, unless the thread already calls them by the other pronoun.
+    chosen = next((c for c in cands if ctx.genders.get(c.key) in (None, want)), None)
     if chosen is not None and chosen.type == "person":
         ctx.genders.setdefault(chosen.key, want)
     return chosen
