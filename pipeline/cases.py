@@ -950,6 +950,13 @@ def _read_trigger(
             m.inferred_destination = True
         if particle == "home" and m.destination is None and prev is not None:
             m.destination = prev.origin
+        if (is_return or particle == "home") and m.destination is None:
+            # "half of the Italians went home": home is the country their name says.
+            nation = demonym_country(subj.text.split()[-1], year) if subj.type == "group" else None
+            if nation:
+                m.destination = resolve_place(nation, year)
+        if kind == "depart" and particle in ("there", "here") and m.destination is None:
+            m.destination = state.last_place or _default_destination(state, ctx, si)  # "the radicals who fled there"
         m.confidence = _confidence(m)
         out.append(m)
     return out
