@@ -269,3 +269,16 @@ def test_relatives_sharing_a_surname_stay_apart(nlp):
     assert subjects["Donald Maclean"][0].year_start == 1951
     assert subjects["Melinda Maclean"][0].year_start == 1953
     assert subjects["Melinda Maclean"][0].destination_country == "Soviet Union"
+
+
+def test_forced_moves_and_going_home(nlp):
+    cases = cases_of(
+        nlp,
+        "Who was expelled from the USSR?",
+        "In February 1974 Alexander Petrenko was put on a plane to Frankfurt.",
+        "Something like 4 million Italians came to America in 1880-1914, and about half of them eventually went home.",
+    )
+    subjects = by_subject(cases)
+    petrenko = subjects["Alexander Petrenko"][0]
+    assert (petrenko.destination_country, petrenko.year_start) == ("West Germany", 1974)
+    assert any(c.destination_country == "Italy" for c in cases if "Italians" in c.subject or "them" in c.subject)
