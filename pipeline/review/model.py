@@ -158,23 +158,14 @@ class Retrainer:
         n_examples: int | None = None
         try:
             try:
-                from pipeline import motives
+                from pipeline.retrain import retrain_with_reviews
             except ImportError as exc:
                 raise CrossingsError(Errors.E052.format(reason=f"pipeline.motives cannot be imported ({exc})")) from exc
-            examples = [
-                motives.Example(text=text, labels=labels, source="review")
-                for text, labels in self.store.reviewed_examples()
-            ]
-            n_examples = len(examples)
-            result = motives.retrain(
-                self.model_dir, self.labelled_dir, extra_examples=examples, seed=self.seed, force=force
+            loop = retrain_with_reviews(
+                self.store, self.model_dir, self.labelled_dir, seed=self.seed, threshold=self.threshold, force=force
             )
-            rescored = None
-            if result.promoted:
-                model = motives.MotiveModel.load(self.model_dir)
-                cases = self.store.cases(apply_reviews=False)
-                rescored = self.store.update_cases(motives.classify_cases(cases, model, self.threshold))
-            outcome = RetrainStatus("done", started, utc_now(), n_examples, plain(result), None, rescored)
+            n_examples = loop.n_reviewed
+            outcome = RetrainStatus("done", started, utc_now(), n_examples, plain(loop.result), None, loop.rescored)
         except CrossingsError as exc:
             outcome = RetrainStatus("failed", started, utc_now(), n_examples, None, str(exc))
         except Exception as exc:  # reported on the page; the server keeps running
