@@ -20,7 +20,8 @@ class Settings:
     batch_posts: int = 400  # posts per Prefect task: task runs cost 10-25 ms, so never one post each
     nlp_batch_size: int = 64  # docs per nlp.pipe batch inside a task
     max_post_chars: int = 100_000  # longer posts are cut (and reported) to keep memory bounded
-    workers: int = 1
+    # Worker processes; 0: every core when the inputs hold a corpus, one process for a few threads.
+    workers: int = 0
     dask_address: str | None = None
     corpus_dir: Path = PROJECT_DIR / "corpus"
     threads_dir: Path = PROJECT_DIR / "corpus" / "threads"

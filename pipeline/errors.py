@@ -78,6 +78,12 @@ class Errors:
         "Add a type there only after checking it runs no code when loaded."
     )
 
+    # Running (set-up codes continue here)
+    E013 = (
+        "[E013] Prefect's temporary server did not start ({reason}); its log is {log}. "
+        "Try again, or start a server with `prefect server start` and set PREFECT_API_URL to it."
+    )
+
 
 class CrossingsError(Exception):
     """An error the user can act on; the CLI prints its message without a traceback."""

@@ -1,47 +1,61 @@
 """Prefect wiring. Flows and tasks only call the plain functions of the other modules.
 
-``crossings run`` is one flow, ``crossings-run``, with a subflow per stage:
+``crossings run`` is one flow, ``crossings-run``:
 
-    ingest   stream threads from the inputs, skip unchanged ones, spill batches to disk
-    extract  one task per batch of posts: spaCy ``nlp.pipe`` + case assembly
-    classify one task per batch: the motive classifier; each batch is then
-             committed to the store in one transaction (the restart point)
-    write    cases.jsonl / .csv / .parquet from the store, atomically
+    process  a subflow that streams threads from the inputs (skipping unchanged
+             ones by content hash), groups them into batches of a few hundred
+             posts, and per batch runs one task on the task runner
+               extract-classify-batch  spaCy ``nlp.pipe``, case assembly and
+                                       the motive classifier
+             then commits the batch to the store in one transaction
+             (store-batch, in this process): the restart point of a killed run
+    write    cases.jsonl / .csv / .parquet from the store, streamed, atomically
 
-Batches hold a few hundred posts, never one post: a task run costs Prefect
-10-25 ms. Only paths and small records travel between the flow and its tasks,
-and at most a few batches are in flight, so memory stays flat however large the
-corpus. ``--workers N`` runs the heavy tasks on a local Dask cluster of N
-processes, ``--dask ADDRESS`` on an existing cluster (prefect-dask's
-``DaskTaskRunner``); the plain run uses one thread.
+Everything streams: ingest reads one thread at a time, at most ``2 * slots + 1``
+batches are in flight, and the outputs are written from the store a chunk at a
+time, so memory stays flat however large the corpus. Batches hold a few hundred
+posts, never one post: a task run costs Prefect 10-25 ms.
+
+Where the tasks run: ``--workers N`` (N > 1) starts a local Dask cluster of N
+single-threaded processes, each loading spaCy and the motive model once;
+``--dask ADDRESS`` uses an existing cluster; both go through prefect-dask's
+``DaskTaskRunner``. One worker runs the tasks on a thread of this process. The
+default (``workers = 0``) uses every core when the inputs hold a corpus, and
+one process for a handful of threads or when nothing looks changed since the
+last run, since starting workers costs seconds.
+
+A killed run loses at most the batches in flight: the next run skips every
+thread the store already holds with the same content hash and finishes the
+rest; cases are keyed by id, so nothing is duplicated.
+
+The workers of an existing cluster (``--dask``) must reach the Prefect API: the
+temporary server only listens on 127.0.0.1, so for workers on other machines
+set PREFECT_API_URL to a Prefect server they can reach.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import logging
 import os
-import shutil
 import sys
+import threading
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import Settings
-from pipeline.errors import InputProblem
-from pipeline.schema import Case, Post, Thread, stable_hash
+from pipeline.errors import CrossingsError, Errors, InputProblem
+from pipeline.schema import Case, Post, Thread
+
+# Below this many threads (estimated) the default run stays in one process.
+AUTO_WORKERS_MIN_THREADS = 100
 
 
 # ---------------------------------------------------------------------------
 # Plain functions (what the tasks run; tests call these directly)
-
-
-def thread_to_dict(thread: Thread) -> dict:
-    return {**asdict(thread), "posts": [asdict(p) for p in thread.posts]}
-
-
-def thread_from_dict(d: dict) -> Thread:
-    return Thread(**{**d, "posts": tuple(Post(**p) for p in d["posts"])})
 
 
 def batch_threads(threads: Iterator[Thread], max_posts: int) -> Iterator[list[Thread]]:
@@ -58,7 +72,15 @@ def batch_threads(threads: Iterator[Thread], max_posts: int) -> Iterator[list[Th
         yield batch
 
 
-def extract_threads(threads: Sequence[Thread], settings: Settings) -> list[Case]:
+@dataclass
+class BatchResult:
+    """What a batch's tasks hand back: its cases and how many tokens spaCy read."""
+
+    cases: list[Case]
+    n_tokens: int = 0
+
+
+def extract_batch(threads: Sequence[Thread], settings: Settings) -> BatchResult:
     """Parse every post of the threads with spaCy (batched) and assemble their cases."""
     from pipeline.cases import extract_cases
     from pipeline.entities import annotate, load_nlp
@@ -67,10 +89,17 @@ def extract_threads(threads: Sequence[Thread], settings: Settings) -> list[Case]
     texts = [post.text for thread in threads for post in thread.posts]
     docs = iter(annotate(nlp, texts, batch_size=settings.nlp_batch_size))
     cases: list[Case] = []
+    n_tokens = 0
     for thread in threads:
+        # One thread's docs at a time: a batch never holds all its parses at once.
         thread_docs = [next(docs) for _ in thread.posts]
+        n_tokens += sum(len(doc) for doc in thread_docs)
         cases.extend(extract_cases(thread, thread_docs, min_confidence=settings.min_confidence))
-    return cases
+    return BatchResult(cases, n_tokens)
+
+
+def extract_threads(threads: Sequence[Thread], settings: Settings) -> list[Case]:
+    return extract_batch(threads, settings).cases
 
 
 def classify(cases: list[Case], settings: Settings) -> list[Case]:
@@ -95,30 +124,58 @@ def _motive_model(model_dir: str):
     return _MODELS[key]
 
 
-def _write_jsonl(path: Path, rows: Sequence[dict]) -> None:
-    from pipeline.fileio import atomic_path
-
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _count_lines(path: Path) -> int:
-    with open(path, "rb") as fh:
-        return sum(1 for line in fh if line.strip())
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+# A made-up two-post thread: parsing and classifying it loads every table and model a batch needs.
+_WARM_UP = Thread(
+    thread_id="crossings-warm-up",
+    title="Who moved abroad?",
+    posts=(
+        Post("warm-up-q", "crossings-warm-up", 0, "question", "Who moved abroad?", title="Who moved abroad?"),
+        Post("warm-up-a1", "crossings-warm-up", 1, "answer", "Many families moved from Paris to London in 1950 to find work."),
+    ),
+    source="(warm-up)",
+    format="text",
+)
 
 
-def _case_to_spill(case: Case) -> dict:
-    return {**case.to_dict(), "context": case.context}
+def warm_worker(settings: Settings) -> None:
+    """Load spaCy, the case lexicons and gazetteers, and the motive model before the first batch arrives.
+
+    Run on each worker as the cluster starts, so the loading overlaps the
+    Prefect server's start instead of delaying the first batch.
+    """
+    classify(extract_batch([_WARM_UP], settings).cases, settings)
 
 
-def _case_from_spill(d: dict) -> Case:
-    return Case.from_dict(d)
+@dataclass
+class _Ingest:
+    """Streams the new or changed threads of the inputs and keeps the counts the summary needs."""
+
+    files: list[Path]
+    done: dict[str, str]  # thread id -> content hash already in the store
+    settings: Settings
+    note: Callable[[str], None]  # how problems reach the user (past the progress bar)
+    problems: list[InputProblem] = field(default_factory=list)
+    n_skipped: int = 0
+    n_seen: int = 0
+
+    def report(self, problem: InputProblem) -> None:
+        self.problems.append(problem)
+        self.note(problem.message)  # bad inputs are named on stderr, whatever the log level
+
+    def fresh(self, on_skip: Callable[[], None]) -> Iterator[Thread]:
+        from pipeline.ingest import iter_threads
+
+        for thread in iter_threads(self.files, max_post_chars=self.settings.max_post_chars, on_problem=self.report):
+            self.n_seen += 1
+            if self.done.get(thread.thread_id) == thread.content_hash:
+                self.n_skipped += 1
+                on_skip()
+                continue
+            yield thread
+
+    @property
+    def n_inputs_ok(self) -> int:
+        return len(self.files) - len({p.source for p in self.problems if p.fatal})
 
 
 # ---------------------------------------------------------------------------
@@ -134,32 +191,26 @@ class RunSummary:
     n_posts: int = 0
     n_cases: int = 0
     n_tokens: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the flow
+    wall_seconds: float = 0.0  # the whole run, with Prefect's and the workers' start-up (run_pipeline)
     problems: list[str] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
 
     def format(self) -> str:
+        took = self.wall_seconds or self.seconds
+        rate = f" ({self.n_tokens / took:,.0f} tokens/s)" if self.n_tokens and took else ""
+        wall = f" ({self.wall_seconds:.1f} s with start-up)" if self.wall_seconds else ""
         lines = [
             "Crossings run summary",
             f"  inputs   {self.n_inputs_ok} of {self.n_inputs} read" + (f" ({len(self.problems)} problems reported above)" if self.problems else ""),
             f"  threads  {self.n_threads} processed, {self.n_threads_skipped} unchanged and skipped",
             f"  posts    {self.n_posts}",
+            f"  tokens   {self.n_tokens}{rate}",
             f"  cases    {self.n_cases} in the outputs",
-            f"  time     {self.seconds:.1f} s",
+            f"  time     {self.seconds:.1f} s{wall}",
         ]
         lines += [f"  {kind:<8} {path}" for kind, path in self.outputs.items()]
         return "\n".join(lines)
-
-
-@dataclass
-class IngestResult:
-    batch_files: list[str]
-    n_inputs: int
-    n_inputs_ok: int
-    n_threads: int
-    n_skipped: int
-    n_posts: int
-    problems: list[str]
 
 
 # ---------------------------------------------------------------------------
@@ -168,67 +219,22 @@ class IngestResult:
 from prefect import flow, get_run_logger, task  # noqa: E402  (kept below the plain functions on purpose)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-
-@task(name="ingest-inputs", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def ingest_task(paths: list[str], work_dir: str, settings: Settings) -> IngestResult:
-    """Stream every input, report bad ones, and spill batches of new or changed threads to ``work_dir``."""
-    from pipeline.ingest import discover_inputs, iter_threads
-    from pipeline.store import Store
-
-    logger = get_run_logger()
-    files = discover_inputs(paths)
-    problems: list[InputProblem] = []
-
-    def report(problem: InputProblem) -> None:
-        problems.append(problem)
-        # Bad inputs are named on stderr, whatever the log level.
-        print(problem.message, file=sys.stderr, flush=True)
-
-    done: dict[str, str] = {}
-    if settings.incremental and settings.store_path.exists():
-        with Store(settings.store_path) as store:
-            done = store.processed_hashes()
-    work = Path(work_dir)
-    work.mkdir(parents=True, exist_ok=True)
-    batch_files: list[str] = []
-    n_threads = n_skipped = n_posts = 0
-
-    def fresh() -> Iterator[Thread]:
-        nonlocal n_skipped
-        for thread in iter_threads(files, max_post_chars=settings.max_post_chars, on_problem=report):
-            if done.get(thread.thread_id) == thread.content_hash:
-                n_skipped += 1
-                continue
-            yield thread
-
-    for batch in batch_threads(fresh(), settings.batch_posts):
-        key = stable_hash(*(t.content_hash for t in batch))
-        path = work / f"batch-{len(batch_files):05d}-{key}.threads.jsonl"
-        _write_jsonl(path, [thread_to_dict(t) for t in batch])
-        batch_files.append(str(path))
-        n_threads += len(batch)
-        n_posts += sum(len(t.posts) for t in batch)
-    failed = {p.source for p in problems if p.fatal}
-    logger.info("ingest: %d inputs, %d threads to process, %d unchanged, %d posts", len(files), n_threads, n_skipped, n_posts)
-    return IngestResult(batch_files, len(files), len(files) - len(failed), n_threads, n_skipped, n_posts, [p.message for p in problems])
+from pipeline.writers import CSV_NAME, JSONL_NAME, PARQUET_NAME  # noqa: E402
 
 
-@task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_task(threads: list[Thread], settings: Settings) -> list[Case]:
-    return extract_threads(threads, settings)
-
-
-@task(name="classify-batch", cache_policy=NO_CACHE)
-def classify_task(cases: list[Case], settings: Settings) -> list[Case]:
-    return classify(cases, settings)
+@task(name="extract-classify-batch", cache_policy=NO_CACHE)
+def extract_classify_task(threads: list[Thread], settings: Settings) -> BatchResult:
+    """Parse, assemble and classify one batch where it runs: one task, so a worker never waits with
+    a parsed batch while its classification queues behind other batches' parsing."""
+    result = extract_batch(threads, settings)
+    return BatchResult(classify(result.cases, settings), result.n_tokens)
 
 
 @task(name="store-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def store_task(batch_file: str, cases: list[Case], settings: Settings, run_id: int) -> int:
+def store_task(threads: list[Thread], cases: list[Case], settings: Settings, run_id: int) -> int:
     """Commit one batch's threads and cases in one transaction; the restart point of a killed run."""
     from pipeline.store import Store
 
-    threads = [thread_from_dict(d) for d in _read_jsonl(Path(batch_file))]
     by_thread: dict[str, list[Case]] = {}
     for case in cases:
         by_thread.setdefault(case.thread_id, []).append(case)
@@ -239,21 +245,23 @@ def store_task(batch_file: str, cases: list[Case], settings: Settings, run_id: i
 
 @task(name="write-outputs", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def write_task(settings: Settings) -> tuple[int, dict[str, str]]:
+    """The store's current cases to the three output files, a chunk at a time."""
     from pipeline.store import Store
-    from pipeline.writers import write_outputs
+    from pipeline.writers import CaseWriter
 
-    with Store(settings.store_path) as store:
-        cases = store.current_cases()
-    written = write_outputs(cases, settings.out_dir)
-    return len(cases), {k: str(v) for k, v in written.items()}
+    with Store(settings.store_path) as store, CaseWriter(settings.out_dir) as writer:
+        for chunk in store.iter_current_cases():
+            writer.write(chunk)
+    return len(writer), {k: str(v) for k, v in writer.paths.items()}
 
 
-def _task_runner(settings: Settings):
+def task_runner(settings: Settings):
+    """Dask for an existing cluster or N > 1 workers; otherwise one thread of this process."""
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask_address)
-    if settings.workers and settings.workers > 1:
+    if settings.workers > 1:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(
@@ -265,91 +273,125 @@ def _task_runner(settings: Settings):
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-@flow(name="ingest", log_prints=False)
-def ingest_flow(paths: list[str], settings: Settings) -> IngestResult:
-    return ingest_task(paths, str(settings.out_dir / ".work"), settings)
+@dataclass
+class ProcessResult:
+    n_inputs: int
+    n_inputs_ok: int
+    n_threads: int
+    n_skipped: int
+    n_posts: int
+    n_cases: int
+    n_tokens: int
+    run_id: int | None
+    problems: list[str]
 
 
-@flow(name="extract", log_prints=False)
-def extract_flow(batch_files: list[str], n_threads: int, settings: Settings) -> list[str]:
-    """Parse and assemble cases batch by batch; spill each batch's cases beside its threads."""
-    from pipeline.progress import Progress
+@flow(name="process", log_prints=False)
+def process_flow(paths: list[str], settings: Settings, slots: int = 1) -> ProcessResult:
+    """Stream, batch, extract, classify and commit; ``slots``: how many tasks the runner runs at once."""
+    from pipeline.ingest import discover_inputs
+    from pipeline.progress import Progress, estimate_threads
+    from pipeline.store import Store
 
-    window = max(2, 2 * max(1, settings.workers))
-    out: list[str] = []
-    todo: list[tuple[str, Path]] = []
-    for bf in batch_files:
-        spill = Path(bf.replace(".threads.jsonl", ".cases.jsonl"))
-        out.append(str(spill))
-        if not spill.exists():  # a restarted run reuses what a killed one already extracted
-            todo.append((bf, spill))
-    with Progress("extract", total=n_threads, enabled=settings.progress) as bar:
-        bar.advance(n_threads - sum(_count_lines(Path(bf)) for bf, _ in todo))
-        for i in range(0, len(todo), window):
-            chunk = todo[i : i + window]
-            futures = []
-            for bf, spill in chunk:
-                threads = [thread_from_dict(d) for d in _read_jsonl(Path(bf))]
-                futures.append((spill, len(threads), extract_task.submit(threads, settings)))
-            for spill, n_threads, fut in futures:
-                cases = fut.result()
-                _write_jsonl(spill, [_case_to_spill(c) for c in cases])
-                bar.advance(n_threads, cases=len(cases))
-    return out
+    files = discover_inputs(paths)
+    done: dict[str, str] = {}
+    if settings.incremental and settings.store_path.exists():
+        with Store(settings.store_path) as store:
+            done = store.processed_hashes()
+    run_id: int | None = None
+    n_threads = n_posts = n_cases = n_tokens = 0
+    window = 2 * max(1, slots) + 1  # enough queued work that no worker waits, and no more in memory
+    pending: deque[tuple[list[Thread], object]] = deque()
 
+    with Progress("threads", total=estimate_threads(files), enabled=settings.progress) as bar:
+        ingest = _Ingest(files, done, settings, note=bar.note)
 
-@flow(name="classify", log_prints=False)
-def classify_flow(batch_files: list[str], case_files: list[str], n_threads: int, settings: Settings, run_id: int) -> int:
-    """Classify each batch's motives and commit the batch to the store."""
-    from pipeline.progress import Progress
+        def commit() -> None:
+            nonlocal run_id, n_threads, n_posts, n_cases, n_tokens
+            threads, future = pending.popleft()
+            result: BatchResult = future.result()  # type: ignore[attr-defined]
+            if run_id is None:
+                with Store(settings.store_path) as store:
+                    run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
+            store_task(threads, result.cases, settings, run_id)
+            n_threads += len(threads)
+            n_posts += sum(len(t.posts) for t in threads)
+            n_cases += len(result.cases)
+            n_tokens += result.n_tokens
+            bar.advance(len(threads), cases=len(result.cases))
 
-    n = 0
-    with Progress("classify", total=n_threads, enabled=settings.progress) as bar:
-        for bf, cf in zip(batch_files, case_files):
-            cases = [_case_from_spill(d) for d in _read_jsonl(Path(cf))]
-            classified = classify_task(cases, settings)
-            n += store_task(bf, classified, settings, run_id)
-            bar.advance(_count_lines(Path(bf)), cases=len(cases))
-    return n
+        for batch in batch_threads(ingest.fresh(on_skip=lambda: bar.advance(1, skipped=1)), settings.batch_posts):
+            pending.append((batch, extract_classify_task.submit(batch, settings)))
+            while len(pending) >= window:
+                commit()
+        while pending:
+            commit()
 
-
-@flow(name="write", log_prints=False)
-def write_flow(settings: Settings) -> tuple[int, dict[str, str]]:
-    return write_task(settings)
+    get_run_logger().info(
+        "process: %d inputs, %d threads processed, %d unchanged, %d posts, %d cases",
+        len(files), n_threads, ingest.n_skipped, n_posts, n_cases,
+    )
+    return ProcessResult(
+        len(files), ingest.n_inputs_ok, n_threads, ingest.n_skipped, n_posts, n_cases, n_tokens, run_id,
+        [p.message for p in ingest.problems],
+    )
 
 
 @flow(name="crossings-run", log_prints=False)
-def crossings_run(paths: list[str], settings: Settings) -> RunSummary:
+def crossings_run(paths: list[str], settings: Settings, slots: int | None = None) -> RunSummary:
     from pipeline.store import Store
 
     started = time.perf_counter()
-    logger = get_run_logger()
-    ingested = ingest_flow(paths, settings)
+    slots = slots or max(1, settings.workers)
+    processed = process_flow.with_options(task_runner=task_runner(settings))(paths, settings, slots)
+    _release_workers(settings.dask_address)
     summary = RunSummary(
-        n_inputs=ingested.n_inputs,
-        n_inputs_ok=ingested.n_inputs_ok,
-        n_threads=ingested.n_threads,
-        n_threads_skipped=ingested.n_skipped,
-        n_posts=ingested.n_posts,
-        problems=ingested.problems,
+        n_inputs=processed.n_inputs,
+        n_inputs_ok=processed.n_inputs_ok,
+        n_threads=processed.n_threads,
+        n_threads_skipped=processed.n_skipped,
+        n_posts=processed.n_posts,
+        n_tokens=processed.n_tokens,
+        problems=processed.problems,
     )
-    if ingested.n_inputs_ok == 0:
+    if processed.n_inputs_ok == 0:  # nothing readable: write nothing, not even the store
+        summary.seconds = time.perf_counter() - started
         return summary
+    run_id = processed.run_id
     with Store(settings.store_path) as store:
-        run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": settings.workers})
-    if ingested.batch_files:
-        runner_flow = extract_flow.with_options(task_runner=_task_runner(settings))
-        case_files = runner_flow(ingested.batch_files, ingested.n_threads, settings)
-        classify_flow(ingested.batch_files, case_files, ingested.n_threads, settings, run_id)
-    n_cases, outputs = write_flow(settings)
+        if run_id is None:  # nothing new to process: the run is still recorded
+            run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
+        fingerprint = store.cases_fingerprint()
+        last = _last_finished_counts(store)
+    outputs_present = all((settings.out_dir / name).exists() for name in (JSONL_NAME, CSV_NAME, PARQUET_NAME))
+    if processed.n_threads == 0 and outputs_present and last.get("fingerprint") == fingerprint:
+        # Nothing processed, reviewed or re-classified since the outputs were written: they stand.
+        n_cases = int(last.get("n_cases") or 0)
+        outputs = {kind: str(settings.out_dir / f"cases.{kind}") for kind in ("jsonl", "csv", "parquet")}
+    else:
+        n_cases, outputs = write_task(settings)
     with Store(settings.store_path) as store:
-        store.finish_run(run_id, {"n_threads": ingested.n_threads, "n_cases": n_cases, "n_skipped": ingested.n_skipped})
-    shutil.rmtree(settings.out_dir / ".work", ignore_errors=True)
+        counts = {"n_threads": processed.n_threads, "n_cases": n_cases, "n_skipped": processed.n_skipped}
+        store.finish_run(run_id, {**counts, "fingerprint": fingerprint})
     summary.n_cases = n_cases
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
-    logger.info("run finished: %d threads, %d cases", ingested.n_threads, n_cases)
+    get_run_logger().info("run finished: %d threads, %d cases", processed.n_threads, n_cases)
     return summary
+
+
+def _last_finished_counts(store) -> dict:
+    """The counts the last finished run recorded ({} when there is none)."""
+    import json
+
+    for run in reversed(store.runs()):
+        if run.get("finished") and run.get("counts"):
+            try:
+                counts = json.loads(run["counts"])
+            except (TypeError, ValueError):
+                return {}
+            return counts if isinstance(counts, dict) else {}
+    return {}
 
 
 # ---------------------------------------------------------------------------
@@ -389,12 +431,139 @@ def reclassify_flow(settings: Settings, store_path: Path) -> int:
 
 
 # ---------------------------------------------------------------------------
-# Entry point used by the CLI
+# Entry point used by the CLI: where the tasks run
+
+
+def _looks_unchanged(files: Sequence[Path], settings: Settings) -> bool:
+    """True when an incremental run will most likely find nothing to do.
+
+    Every input was read by an earlier run and none was modified since the
+    last finished run began. Only decides whether to start workers: the
+    content hashes still decide what is processed.
+    """
+    from pipeline.store import Store
+
+    if not settings.incremental or not settings.store_path.exists():
+        return False
+    with Store(settings.store_path) as store:
+        finished = [r for r in store.runs() if r.get("finished")]
+        known = store.sources()
+    if not finished:
+        return False
+    from datetime import datetime
+
+    since = datetime.fromisoformat(finished[-1]["started"]).timestamp()
+    try:
+        return all(str(f) in known and f.stat().st_mtime < since for f in files)
+    except OSError:
+        return False
+
+
+def plan_workers(paths: Sequence[Path | str], settings: Settings) -> int:
+    """Worker processes for this run: as asked, or (workers = 0) all cores when there is a corpus to parse."""
+    if settings.workers >= 1:
+        return settings.workers
+    from pipeline.ingest import discover_inputs
+    from pipeline.progress import estimate_threads
+
+    cores = os.cpu_count() or 1
+    try:
+        files = discover_inputs(paths)
+    except CrossingsError:
+        return 1  # the flow reports E004 itself
+    if cores < 2 or estimate_threads(files) < AUTO_WORKERS_MIN_THREADS or _looks_unchanged(files, settings):
+        return 1
+    return cores
+
+
+def _silent_worker_env(verbose: bool) -> dict[str, str]:
+    # Worker processes log through their own handlers: keep per-task INFO lines off the user's screen.
+    return {} if verbose else {"PREFECT_LOGGING_LEVEL": "WARNING"}
+
+
+@contextlib.contextmanager
+def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[str | None, int]]:
+    """(scheduler address, task slots): an existing cluster's, a fresh local one's, or (None, 1) for one process.
+
+    A local cluster's workers start loading their models at once, while the
+    caller waits for Prefect; the cluster is closed on the way out.
+    """
+    if settings.dask_address:
+        yield settings.dask_address, _cluster_slots(settings.dask_address)
+        return
+    if settings.workers <= 1:
+        yield None, 1
+        return
+    from distributed import Client, LocalCluster
+
+    if not verbose:
+        # distributed sets levels on its own loggers (scheduler, nanny...), so the parent's level is not enough.
+        for name in [n for n in logging.root.manager.loggerDict if n.startswith("distributed")]:
+            logging.getLogger(name).setLevel(logging.ERROR)
+    cluster = LocalCluster(
+        n_workers=settings.workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+        env=_silent_worker_env(verbose),
+    )
+    client = Client(cluster)
+
+    def close() -> None:
+        client.close()
+        cluster.close()
+
+    closing = threading.Thread(target=close, name="crossings-cluster-close", daemon=True)
+    # Once the last batch is committed the workers are closed while the outputs are written.
+    _RELEASE[cluster.scheduler_address] = lambda: closing.ident is None and closing.start()
+    try:
+        workers = list(client.scheduler_info()["workers"])
+        # Futures are kept so the warm-ups are not cancelled; their errors resurface in the first batch.
+        warm = [client.submit(warm_worker, settings, workers=[w], pure=False) for w in workers]
+        yield cluster.scheduler_address, len(workers)
+        del warm
+    finally:
+        _RELEASE.pop(cluster.scheduler_address, None)
+        if closing.ident is None:
+            closing.start()
+        closing.join()
+
+
+_RELEASE: dict[str, Callable[[], object]] = {}
+
+
+def _release_workers(address: str | None) -> None:
+    """Start closing the local cluster this process started for ``address`` (no-op for any other)."""
+    release = _RELEASE.get(address or "")
+    if release is not None:
+        release()
+
+
+def _cluster_slots(address: str) -> int:
+    """Threads of an existing cluster; E010 when it cannot be reached."""
+    from distributed import Client
+
+    try:
+        with Client(address, timeout="15s") as client:
+            return max(1, sum(client.nthreads().values()))
+    except (OSError, TimeoutError) as exc:
+        raise CrossingsError(Errors.E010.format(address=address, reason=exc)) from None
 
 
 def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
-    """Run the whole flow; keep Prefect's server chatter and shutdown noise off the user's screen."""
-    from pipeline.quiet import quiet_prefect
+    """Run the whole flow; keep Prefect's server chatter and shutdown noise off the user's screen.
 
-    with quiet_prefect():
-        return crossings_run([str(p) for p in paths], settings)
+    Prefect's server, the workers and their models start side by side: on a
+    small machine each takes seconds, and none needs the others to start.
+    """
+    from pipeline.quiet import quiet_prefect, start_server_early
+
+    started = time.perf_counter()
+    start_server_early()  # boots while the workers are planned and started
+    settings = settings.with_overrides(workers=plan_workers(paths, settings))
+    with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
+        prefect_ready()
+        summary = crossings_run([str(p) for p in paths], settings.with_overrides(dask_address=address), slots)
+    summary.wall_seconds = time.perf_counter() - started
+    return summary

@@ -1,11 +1,21 @@
-"""Keep Prefect's temporary server off the user's screen.
+"""Keep Prefect's temporary server off the user's screen, and off the critical path.
 
-Prefect 3 starts a temporary API server in a subprocess for the first flow
-run (about 8 s) and stops it at exit. That subprocess writes straight to the
-inherited stderr, and at shutdown it and Prefect's background clients can
-spill tracebacks that mean nothing to a user. We start the server ourselves
-with its stderr sent to a log file, and stop it ourselves, so a clean run
-prints only what Crossings means to print.
+Without PREFECT_API_URL, Prefect 3 starts a temporary API server in a
+subprocess for the first flow run (4-8 s on a small machine, most of it
+importing the server) and stops it at exit. That subprocess writes straight to
+the inherited stderr, and at shutdown it and Prefect's background clients can
+spill tracebacks that mean nothing to a user. We start the same server
+ourselves (uvicorn over ``prefect.server.api.server:create_app``, as
+``prefect.server.api.server.SubprocessASGIServer`` does) with its output sent
+to a log file, and stop it ourselves, so a clean run prints only what
+Crossings means to print.
+
+Starting it needs no Prefect import, so it can begin first thing and boot
+while this process imports Prefect and spaCy and starts its workers; only the
+first flow run waits for it (``wait``). Inside ``quiet_prefect`` this process's
+Prefect settings point at the server, so the settings that travel with every
+task to Dask workers point there too (without that, each worker process would
+start a temporary server of its own).
 """
 
 from __future__ import annotations
@@ -13,9 +23,17 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import random
+import socket
+import subprocess
 import sys
-from collections.abc import Iterator
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from pipeline.errors import CrossingsError, Errors
 
 # Loggers of Prefect's background services whose shutdown errors are noise for a CLI user.
 _NOISY = (
@@ -34,11 +52,27 @@ _NOISY = (
     "asyncio",
     "uvicorn",
 )
+# Loggers that report every flow and task run at INFO: a batch run has hundreds.
+_CHATTY = ("prefect.flow_runs", "prefect.task_runs", "prefect", "distributed", "prefect.task_runner")
+_PORTS = range(8000, 9000)  # where Prefect's own temporary server looks too
+_PORT_IN_USE = 3  # uvicorn's exit status when the port was taken after we checked it
+_START_TIMEOUT_S = 180.0  # a loaded two-core machine can take a minute on the first start (database creation)
+# The environment Prefect gives its temporary server: no UI, ephemeral services only.
+_SERVER_ENV = {
+    "PREFECT_UI_ENABLED": "0",
+    "PREFECT__SERVER_EPHEMERAL": "1",
+    "PREFECT__SERVER_FINAL": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # no telemetry calls from a machine that may be offline
+}
+
+
+def default_log_path() -> Path:
+    return Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect")) / "crossings-server.log"
 
 
 @contextlib.contextmanager
 def _stderr_to(path: Path) -> Iterator[None]:
-    """Point file descriptor 2 at ``path`` (children spawned meanwhile inherit it), then restore it."""
+    """Point file descriptor 2 at ``path``, then restore it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     sys.stderr.flush()
     saved = os.dup(2)
@@ -52,6 +86,97 @@ def _stderr_to(path: Path) -> Iterator[None]:
             os.close(saved)
 
 
+def _free_port() -> int:
+    for _ in range(50):
+        port = random.choice(_PORTS)
+        with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+    raise CrossingsError(Errors.E013.format(reason="no free port between 8000 and 8999", log=default_log_path()))
+
+
+class TemporaryServer:
+    """Prefect's temporary API server in a subprocess, started now and waited for later."""
+
+    def __init__(self, log_path: Path | None = None) -> None:
+        self.log_path = log_path or default_log_path()
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+        self.ready = False
+        self._spawn()
+
+    def _spawn(self) -> None:
+        self.port = _free_port()
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on",
+                ],
+                env={**os.environ, **_SERVER_ENV},
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+            )
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def wait(self, timeout: float = _START_TIMEOUT_S) -> str:
+        """The API URL once the server answers its health check; E013 if it never does."""
+        deadline = time.monotonic() + timeout
+        while not self.ready:
+            assert self.process is not None
+            status = self.process.poll()
+            if status == _PORT_IN_USE:
+                self._spawn()
+                continue
+            if status is not None:
+                raise CrossingsError(Errors.E013.format(reason=f"it exited with status {status}", log=self.log_path))
+            if time.monotonic() > deadline:
+                self.stop()
+                raise CrossingsError(Errors.E013.format(reason=f"no answer after {timeout:.0f} s", log=self.log_path))
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                    self.ready = response.status == 200
+            except (urllib.error.URLError, OSError):
+                pass
+            if not self.ready:
+                time.sleep(0.05)
+        return self.api_url
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        with _stderr_to(self.log_path):
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+        self.ready = False
+
+
+_early: TemporaryServer | None = None
+
+
+def start_server_early(log_path: Path | None = None) -> None:
+    """Start the temporary server before Prefect is even imported (a CLI calls this first thing).
+
+    ``quiet_prefect`` then adopts it. Skipped when PREFECT_API_URL names a server.
+    """
+    global _early
+    if _early is None and not os.environ.get("PREFECT_API_URL"):
+        _early = TemporaryServer(log_path)
+
+
 def _uses_temporary_server() -> bool:
     from prefect.settings import PREFECT_API_URL
 
@@ -59,27 +184,43 @@ def _uses_temporary_server() -> bool:
 
 
 @contextlib.contextmanager
-def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterator[None]:
-    log_path = log_path or Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect")) / "crossings-server.log"
+def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterator[Callable[[], None]]:
+    """Start Prefect's temporary server in the background (unless Prefect's settings name a server).
+
+    Yields ``wait()``: call it before the first flow run. On the way out the
+    server is stopped and Prefect's shutdown chatter is silenced.
+    """
+    global _early
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     levels = {name: logging.getLogger(name).level for name in _NOISY}
     if not verbose:
-        for name in ("prefect.flow_runs", "prefect.task_runs", "prefect", "distributed", "prefect.task_runner"):
+        for name in _CHATTY:
             logging.getLogger(name).setLevel(logging.WARNING)
-    server = None
-    if _uses_temporary_server():
-        from prefect.server.api.server import SubprocessASGIServer
-
-        server = SubprocessASGIServer()  # the same singleton Prefect's client would start
-        with _stderr_to(log_path):
-            server.start()
+    server, _early = _early, None
+    if not _uses_temporary_server():
+        if server is not None:  # a Prefect profile names a server after all
+            server.stop()
+        server = None
+    elif server is None:
+        server = TemporaryServer(log_path)
     try:
-        yield
+        with contextlib.ExitStack() as stack:
+            ready = server is None
+
+            def wait() -> None:
+                nonlocal ready
+                if not ready:
+                    assert server is not None
+                    stack.enter_context(temporary_settings(updates={PREFECT_API_URL: server.wait()}))
+                    ready = True
+
+            yield wait
     finally:
         # From here on nothing Prefect's background threads say is for the user.
         for name in _NOISY:
             logging.getLogger(name).setLevel(logging.CRITICAL + 1)
         if server is not None:
-            with _stderr_to(log_path):
-                server.stop()
+            server.stop()
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)

@@ -701,22 +701,43 @@ class Store:
         return [self._record(r).case for r in rows]
 
     def iter_current_cases(self, chunk_size: int = 2000, reviewed_only: bool = False) -> Iterator[list[Case]]:
-        """``current_cases()`` a chunk at a time, ordered by case_id: writing a large store's outputs
+        """``current_cases()`` a chunk at a time, in storage order: writing a large store's outputs
         never holds every case in memory at once."""
         if reviewed_only:
             where = "stale = 0 AND flagged = 0 AND review_state IN ('accepted', 'corrected')"
         else:
             where = "stale = 0 AND review_state != 'rejected'"
-        last = ""
+        last = 0
         while True:
-            # Keyset paging on the primary key: each chunk is one indexed range read.
+            # Keyset paging on the rowid, NOT INDEXED: through the queue index every chunk would
+            # re-read and re-sort the whole table.
             rows = self._read(
-                f"SELECT * FROM cases WHERE {where} AND case_id > ? ORDER BY case_id LIMIT ?", (last, chunk_size)
+                f"SELECT rowid AS row_number, * FROM cases NOT INDEXED WHERE {where} AND rowid > ? ORDER BY rowid LIMIT ?",
+                (last, chunk_size),
             )
             if not rows:
                 return
             yield [self._record(r).case for r in rows]
-            last = rows[-1]["case_id"]
+            last = rows[-1]["row_number"]
+
+    def cases_fingerprint(self) -> str:
+        """A digest of everything the outputs are made of: equal digests, equal cases.jsonl/.csv/.parquet.
+
+        A run that finds nothing new compares it with the last run's and, when
+        nothing changed (no review, no re-classification), leaves the outputs be.
+        """
+        import hashlib
+
+        digest = hashlib.sha1()
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT case_id, data, reviewed, stale, review_state FROM cases NOT INDEXED ORDER BY rowid"
+            )
+            for row in rows:
+                for value in row:
+                    digest.update(str(value).encode("utf-8"))
+                    digest.update(b"\x1f")
+        return digest.hexdigest()
 
     @staticmethod
     def _where(

@@ -84,8 +84,9 @@ def _jsonl_line(case: Case) -> str:
     return json.dumps(case.to_dict(), ensure_ascii=False) + "\n"
 
 
-def _publish(chunks: Iterable[list[Case]], out_dir: Path, stem: str = "cases") -> dict[str, Path]:
-    """Write the sorted chunks to all three files; rename them into place only once all three are complete."""
+def _publish(chunks: Iterable[tuple[list[str], list[Case]]], out_dir: Path, stem: str = "cases") -> dict[str, Path]:
+    """Write the sorted chunks (JSONL lines and their cases) to all three files; rename them into place
+    only once all three are complete."""
     paths = {kind: out_dir / f"{stem}.{kind}" for kind in ("jsonl", "csv", "parquet")}
     with ExitStack() as stack:
         tmp = {kind: stack.enter_context(atomic_path(path)) for kind, path in paths.items()}
@@ -95,8 +96,8 @@ def _publish(chunks: Iterable[list[Case]], out_dir: Path, stem: str = "cases") -
             pq.ParquetWriter(tmp["parquet"], ARROW_SCHEMA) as parquet,
         ):
             header = True
-            for chunk in chunks:
-                jsonl.writelines(_jsonl_line(c) for c in chunk)
+            for lines, chunk in chunks:
+                jsonl.writelines(lines)
                 frame = cases_frame(chunk)
                 frame.to_csv(csv, header=header, index=False, lineterminator="\n")
                 parquet.write_table(pa.Table.from_pandas(frame, schema=ARROW_SCHEMA, preserve_index=False))
@@ -141,16 +142,19 @@ class CaseWriter:
     def __len__(self) -> int:
         return len(self._index)
 
-    def _sorted_chunks(self) -> Iterator[list[Case]]:
+    def _sorted_chunks(self) -> Iterator[tuple[list[str], list[Case]]]:
         assert self._spool is not None
         self._spool.flush()
         order = sorted(self._index, key=lambda item: item[0])
         for start in range(0, len(order), self.chunk_rows):
-            chunk = []
+            lines, chunk = [], []
             for _, offset, length in order[start : start + self.chunk_rows]:
                 self._spool.seek(offset)
-                chunk.append(Case.from_dict(json.loads(self._spool.read(length))))
-            yield chunk
+                # The spooled line is already the JSONL line: written as is, not re-encoded.
+                line = self._spool.read(length).decode("utf-8")
+                lines.append(line)
+                chunk.append(Case.from_dict(json.loads(line)))
+            yield lines, chunk
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:

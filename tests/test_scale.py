@@ -1,0 +1,280 @@
+"""Scale: streaming, a Dask cluster, restarts, incremental runs, progress, and the benchmark's dump."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_settings
+from pipeline.flows import crossings_run, plan_workers
+from pipeline.ingest import iter_threads
+from pipeline.progress import Progress, estimate_threads
+from pipeline.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "corpus" / "dev"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synth import load_pools, write_dump  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield
+
+
+@pytest.fixture(scope="module")
+def pools():
+    return load_pools()
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory, seed_path) -> Path:
+    """The seed thread and two dev threads: three threads, about twenty posts."""
+    folder = tmp_path_factory.mktemp("small")
+    shutil.copy(seed_path, folder / seed_path.name)
+    for name in ("americans_china_cuba_thread.txt", "jewish_refugees_shanghai_thread.txt"):
+        shutil.copy(DEV / name, folder / name)
+    return folder
+
+
+def lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def plain_run(prefect_harness, small_corpus, tmp_path_factory):
+    """One uninterrupted in-process run (one worker) of the small corpus: what every other run must match."""
+    out = tmp_path_factory.mktemp("plain")
+    settings = load_settings(out_dir=out, progress=False, workers=1, batch_posts=8)
+    summary = crossings_run([str(small_corpus)], settings)
+    assert summary.n_threads == 3 and summary.n_cases > 0
+    return out, summary
+
+
+# -- the synthetic dump and streaming ingest --------------------------------------------
+
+
+def test_synthetic_dump_is_deterministic_and_reads_back(tmp_path, pools):
+    first, second, other = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "c.xml"
+    n_threads, n_posts = write_dump(first, 300, seed=5, pools=pools)
+    write_dump(second, 300, seed=5, pools=pools)
+    write_dump(other, 300, seed=6, pools=pools)
+    assert first.read_bytes() == second.read_bytes() != other.read_bytes()
+    threads = list(iter_threads([first]))
+    assert len(threads) == n_threads == estimate_threads([first])
+    assert sum(len(t.posts) for t in threads) == n_posts == 300
+    assert len({t.thread_id for t in threads}) == n_threads
+    # Real sentences recombined: every answer is made of text that occurs in the source threads.
+    words = sum(len(p.text.split()) for t in threads for p in t.posts) / n_posts
+    assert 60 < words < 300
+
+
+def _peak_while_reading(path: Path) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        n = sum(1 for _ in iter_threads([path]))
+        return n, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_ingest_memory_does_not_grow_with_the_dump(tmp_path, pools):
+    small, large = tmp_path / "small.xml", tmp_path / "large.xml"
+    write_dump(small, 200, seed=1, pools=pools)
+    write_dump(large, 2000, seed=1, pools=pools)
+    n_small, peak_small = _peak_while_reading(small)
+    n_large, peak_large = _peak_while_reading(large)
+    assert n_large > 8 * n_small
+    # Ten times the posts, not ten times the memory: only open threads and a per-question count are held.
+    assert peak_large < 2 * peak_small, (peak_small, peak_large)
+
+
+# -- progress ----------------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_prints_plain_lines_off_a_terminal():
+    stream = io.StringIO()
+    with Progress("threads", total=4, stream=stream, every_s=0) as bar:
+        bar.advance(1, cases=3)
+        bar.note("[W102] empty.txt: the file is empty; skipped.")
+        bar.advance(2, skipped=2)
+    out = stream.getvalue().splitlines()
+    assert out[0].startswith("threads: 1/4 threads") and "3 cases" in out[0] and "ETA" in out[0]
+    assert out[1].startswith("[W102]")
+    assert "(2 unchanged)" in out[-1] and "threads/s" in out[-1] and " in " in out[-1]
+    assert "\r" not in stream.getvalue()
+
+
+def test_progress_draws_a_bar_on_a_terminal():
+    stream = _Terminal()
+    with Progress("threads", total=10, stream=stream) as bar:
+        bar.advance(5, cases=7)
+    text = stream.getvalue()
+    assert text.startswith("\r[############------------] threads: 5/10 threads")
+    assert text.endswith("\n") and "7 cases" in text
+
+
+def test_progress_stays_silent_when_disabled():
+    stream = _Terminal()
+    with Progress("threads", total=10, stream=stream, enabled=False) as bar:
+        bar.advance(10)
+    assert stream.getvalue() == ""
+
+
+def test_estimate_counts_threads_per_format(tmp_path, seed_path):
+    jsonl = tmp_path / "t.jsonl"
+    jsonl.write_text('{"thread_id": "a", "posts": ["x"]}\n\n{"thread_id": "b", "posts": ["y"]}\n', encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    files = [jsonl, seed_path, tmp_path / "empty.txt", tmp_path / "missing.txt"]
+    assert estimate_threads(files) == 3
+
+
+# -- planning the workers -------------------------------------------------------------------------
+
+
+def test_default_workers_use_all_cores_only_for_a_corpus(tmp_path, small_corpus, pools):
+    auto = load_settings(out_dir=tmp_path / "out")
+    assert auto.workers == 0
+    assert plan_workers([small_corpus], auto) == 1
+    assert plan_workers([small_corpus], auto.with_overrides(workers=3)) == 3
+    dump = tmp_path / "Posts.xml"
+    write_dump(dump, 800, pools=pools)
+    assert plan_workers([dump], auto) == (os.cpu_count() or 1)
+
+
+# -- the Prefect flow on a Dask cluster --------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_local_cluster_run_gives_exactly_the_plain_run_cases(prefect_harness, small_corpus, plain_run, tmp_path):
+    from distributed import Client, LocalCluster
+
+    plain_out, plain_summary = plain_run
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        settings = load_settings(
+            out_dir=tmp_path / "dask", progress=False, batch_posts=8, dask_address=cluster.scheduler_address
+        )
+        summary = crossings_run([str(small_corpus)], settings, slots=2)
+        with Client(cluster) as client:
+            # The batches really ran on the cluster: its workers, not this process, loaded the pipeline.
+            loaded = client.run(lambda: "pipeline.cases" in sys.modules)
+    assert any(loaded.values())
+    assert (summary.n_threads, summary.n_cases, summary.n_tokens) == (3, plain_summary.n_cases, plain_summary.n_tokens)
+    for name in ("cases.jsonl", "cases.csv"):
+        assert lines(tmp_path / "dask" / name) == lines(plain_out / name)
+
+
+# -- incremental runs --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_second_run_skips_unchanged_threads_and_redoes_a_changed_one(prefect_harness, small_corpus, plain_run, tmp_path):
+    plain_out, plain_summary = plain_run
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(plain_out / "crossings.db", out / "crossings.db")
+    settings = load_settings(out_dir=out, progress=False, workers=1, batch_posts=8)
+
+    again = crossings_run([str(small_corpus)], settings)
+    assert (again.n_threads, again.n_threads_skipped, again.n_posts, again.n_tokens) == (0, 3, 0, 0)
+    assert again.n_cases == plain_summary.n_cases
+    assert lines(out / "cases.jsonl") == lines(plain_out / "cases.jsonl")
+
+    changed = tmp_path / "changed"
+    shutil.copytree(small_corpus, changed)
+    edited = changed / "jewish_refugees_shanghai_thread.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nMy grandmother moved from Vienna to Shanghai in 1939.\n", encoding="utf-8")
+    third = crossings_run([str(changed)], settings)
+    assert (third.n_threads, third.n_threads_skipped) == (1, 2)
+    with Store(out / "crossings.db") as store:
+        assert store.processed_hashes()["jewish_refugees_shanghai_thread"] == next(iter_threads([edited])).content_hash
+
+
+# -- a killed run, restarted ---------------------------------------------------------------------------
+
+
+def _committed_threads(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT COUNT(*) FROM threads").fetchone()[0]
+    except sqlite3.Error:  # not created yet, or mid-transaction
+        return 0
+
+
+@pytest.mark.slow
+def test_killed_run_restarts_without_duplicates(prefect_harness, tmp_path):
+    from prefect.settings import PREFECT_API_URL
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEV, corpus, ignore=shutil.ignore_patterns("*.gold.jsonl"))
+    n_threads = len(list(corpus.glob("*.txt")))
+    killed_out, whole_out = tmp_path / "killed", tmp_path / "whole"
+    # Four posts per batch: every thread is a batch of its own, so the kill lands between commits.
+    cli_args = ["--batch-posts", "4", "--workers", "1", "--no-progress"]
+
+    # The real console script, pointed at this module's Prefect server; killed once a batch is committed.
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    exe = Path(sys.executable).with_name("crossings")
+    proc = subprocess.Popen(
+        [str(exe), "run", str(corpus), "--out", str(killed_out), *cli_args],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    deadline = time.monotonic() + 300
+    try:
+        while _committed_threads(killed_out / "crossings.db") == 0 and proc.poll() is None:
+            assert time.monotonic() < deadline, "the run committed nothing in 300 s"
+            time.sleep(0.02)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    committed = _committed_threads(killed_out / "crossings.db")
+    assert 0 < committed < n_threads, f"the kill came too late to test a restart ({committed} of {n_threads} committed)"
+    assert not (killed_out / "cases.jsonl").exists()
+
+    settings = load_settings(out_dir=killed_out, progress=False, workers=1, batch_posts=4)
+    resumed = crossings_run([str(corpus)], settings)
+    assert (resumed.n_threads_skipped, resumed.n_threads) == (committed, n_threads - committed)
+
+    whole = crossings_run([str(corpus)], settings.with_overrides(out_dir=whole_out))
+    assert whole.n_threads == n_threads
+    resumed_cases, whole_cases = lines(killed_out / "cases.jsonl"), lines(whole_out / "cases.jsonl")
+    assert resumed_cases == whole_cases
+    ids = [json.loads(line)["case_id"] for line in resumed_cases]
+    assert len(ids) == len(set(ids)) == resumed.n_cases
+    with Store(killed_out / "crossings.db") as store:
+        assert len(store.processed_hashes()) == n_threads
+        runs = store.runs()
+    assert [r["finished"] is not None for r in runs] == [False, True]  # the killed run never finished
+
+
+def test_store_streams_current_cases_in_chunks(plain_run):
+    plain_out, plain_summary = plain_run
+    with Store(plain_out / "crossings.db") as store:
+        chunks = list(store.iter_current_cases(chunk_size=7))
+        whole = store.current_cases()
+    assert all(len(c) <= 7 for c in chunks) and len(chunks) > 1
+    assert sorted(c.case_id for chunk in chunks for c in chunk) == sorted(c.case_id for c in whole)
+    assert sum(len(c) for c in chunks) == plain_summary.n_cases
