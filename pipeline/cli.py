@@ -96,9 +96,13 @@ def retrain(
     from pipeline.flows import retrain_flow
     from pipeline.motives import format_before_after
 
+    from pipeline.quiet import quiet_prefect
+
     settings = _settings(models_dir=models)
     store_path = db or settings.store_path
-    result = retrain_flow(settings, store_path if reviews else None, force)
+    with quiet_prefect() as prefect_ready:
+        prefect_ready()
+        result = retrain_flow(settings, store_path if reviews else None, force)
     typer.echo(format_before_after(result))
 
 
@@ -107,8 +111,17 @@ def reclassify(db: DbOpt = None, out: OutOpt = None, models: ModelsOpt = None) -
     """Re-classify every stored case with the current motive model and rewrite the outputs."""
     from pipeline.flows import reclassify_flow
 
+    from pipeline.quiet import quiet_prefect
+
     settings = _settings(out_dir=out, models_dir=models)
-    n = reclassify_flow(settings, db or settings.store_path)
+    store_path = db or settings.store_path
+    if not store_path.exists():
+        raise CrossingsError(Errors.E007.format(path=store_path))
+    # The rewritten outputs go beside the store unless --out says otherwise.
+    settings = settings.with_overrides(out_dir=out or store_path.parent)
+    with quiet_prefect() as prefect_ready:
+        prefect_ready()
+        n = reclassify_flow(settings, store_path)
     typer.echo(f"Re-classified {n} cases with the current model; outputs rewritten in {settings.out_dir}.")
 
 

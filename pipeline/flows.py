@@ -401,22 +401,23 @@ def _last_finished_counts(store) -> dict:
 @flow(name="retrain", log_prints=False)
 def retrain_flow(settings: Settings, store_path: Path | None, force: bool = False):
     """Train on corpus/labelled/ plus the reviewed cases; promote only when not worse (or forced)."""
-    from pipeline.motives import Example, retrain
+    from pipeline.retrain import retrain_with_reviews
     from pipeline.store import Store
 
-    extra: list[Example] = []
-    if store_path is not None and Path(store_path).exists():
-        with Store(store_path) as store:
-            extra = [Example(text, labels, source="review") for text, labels in store.reviewed_examples()]
-    result = retrain(settings.motive_model_dir, settings.labelled_dir, extra_examples=extra, seed=settings.seed, force=force)
-    get_run_logger().info("retrain: version %s, promoted=%s", result.version, result.promoted)
-    return result
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(Store(store_path)) if store_path is not None and Path(store_path).exists() else None
+        loop = retrain_with_reviews(store, settings.motive_model_dir, settings.labelled_dir, seed=settings.seed,
+                                    threshold=settings.motive_threshold, force=force)
+    get_run_logger().info("retrain: version %s from %d reviewed cases, promoted=%s",
+                          loop.result.version, loop.n_reviewed, loop.result.promoted)
+    return loop.result
 
 
 @flow(name="reclassify", log_prints=False)
 def reclassify_flow(settings: Settings, store_path: Path) -> int:
     """Re-run the current motive model over every stored case, then rewrite the outputs."""
     from pipeline.store import Store
+    from pipeline.writers import CaseWriter
 
     with Store(store_path) as store:
         by_thread: dict[str, list[Case]] = {}
@@ -426,7 +427,9 @@ def reclassify_flow(settings: Settings, store_path: Path) -> int:
         for thread_id, cases in sorted(by_thread.items()):
             store.update_cases(classify(cases, settings))
             n += len(cases)
-    write_task.fn(settings.with_overrides(out_dir=Path(store_path).parent))
+        with CaseWriter(settings.out_dir) as writer:
+            for chunk in store.iter_current_cases():
+                writer.write(chunk)
     return n
 
 
