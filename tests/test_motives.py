@@ -22,7 +22,7 @@ from pipeline.schema import MOTIVE_LABELS, Case, Evidence
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "corpus" / "labelled"
 COMMITTED = ROOT / "models" / "motive"
-GOLD = ROOT.parent / "shared" / "gold" / "westerners_soviet_bloc_thread.jsonl"
+GOLD = ROOT / "corpus" / "dev" / "westerners_soviet_bloc_thread.gold.jsonl"  # the project's copy of the seed gold
 
 
 @pytest.fixture(scope="module")
