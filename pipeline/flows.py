@@ -4,11 +4,11 @@
 
     process  a subflow that streams threads from the inputs (skipping unchanged
              ones by content hash), groups them into batches of a few hundred
-             posts, and per batch runs one task on the task runner
-               extract-classify-batch  spaCy ``nlp.pipe``, case assembly and
-                                       the motive classifier
-             then commits the batch to the store in one transaction
-             (store-batch, in this process): the restart point of a killed run
+             posts, and per batch runs
+               extract-batch   spaCy ``nlp.pipe`` + case assembly, on the task runner
+               classify-batch  the motive classifier, in this process
+               store-batch     one transaction in the store, in this process:
+                               the restart point of a killed run
     write    cases.jsonl / .csv / .parquet from the store, streamed, atomically
 
 Everything streams: ingest reads one thread at a time, at most ``2 * slots + 1``
@@ -72,6 +72,36 @@ def batch_threads(threads: Iterator[Thread], max_posts: int) -> Iterator[list[Th
         yield batch
 
 
+class Batch:
+    """The threads one task gets. A plain object on purpose: Prefect walks dataclasses and lists in
+    task parameters looking for upstream futures, and Dask rebuilds the tuples it walks (losing
+    Prefect's ``quote``); neither looks inside this, which keeps every post from being visited twice."""
+
+    __slots__ = ("threads",)
+
+    def __init__(self, threads: list[Thread]) -> None:
+        self.threads = threads
+
+
+def split_last(batches: Iterator[list[Thread]], parts: int) -> Iterator[list[Thread]]:
+    """The batches, with the last one cut into ``parts`` (by threads), so no worker idles at the end
+    while another finishes a whole batch alone."""
+    previous: list[Thread] | None = None
+    for batch in batches:
+        if previous is not None:
+            yield previous
+        previous = batch
+    if previous is None:
+        return
+    parts = max(1, min(parts, len(previous)))
+    size, extra = divmod(len(previous), parts)
+    start = 0
+    for i in range(parts):
+        end = start + size + (i < extra)
+        yield previous[start:end]
+        start = end
+
+
 @dataclass
 class BatchResult:
     """What a batch's tasks hand back: its cases and how many tokens spaCy read."""
@@ -111,17 +141,19 @@ def classify(cases: list[Case], settings: Settings) -> list[Case]:
 
 
 _MODELS: dict[str, object] = {}
+_MODELS_LOCK = threading.Lock()  # a background warm-up and the first batch may ask at once
 
 
 def _motive_model(model_dir: str):
-    """One loaded model per worker process and model version."""
+    """One loaded model per process and model version."""
     from pipeline.motives import MotiveModel, current_version
 
     key = f"{model_dir}:{current_version(Path(model_dir))}"
-    if key not in _MODELS:
-        _MODELS.clear()
-        _MODELS[key] = MotiveModel.load(Path(model_dir))
-    return _MODELS[key]
+    with _MODELS_LOCK:
+        if key not in _MODELS:
+            _MODELS.clear()
+            _MODELS[key] = MotiveModel.load(Path(model_dir))
+        return _MODELS[key]
 
 
 # A made-up two-post thread: parsing and classifying it loads every table and model a batch needs.
@@ -138,12 +170,28 @@ _WARM_UP = Thread(
 
 
 def warm_worker(settings: Settings) -> None:
-    """Load spaCy, the case lexicons and gazetteers, and the motive model before the first batch arrives.
+    """Load spaCy and the case lexicons and gazetteers before the first batch arrives.
 
     Run on each worker as the cluster starts, so the loading overlaps the
     Prefect server's start instead of delaying the first batch.
     """
-    classify(extract_batch([_WARM_UP], settings).cases, settings)
+    extract_batch([_WARM_UP], settings)
+
+
+def warm_here(settings: Settings, parse: bool) -> threading.Thread:
+    """Load the motive model (and spaCy, when this process parses too) on a background thread."""
+
+    def warm() -> None:
+        try:
+            if parse:
+                warm_worker(settings)
+            _motive_model(str(settings.motive_model_dir))
+        except Exception:  # the first batch meets the same error and reports it properly
+            pass
+
+    thread = threading.Thread(target=warm, name="crossings-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass
@@ -218,16 +266,22 @@ class RunSummary:
 
 from prefect import flow, get_run_logger, task  # noqa: E402  (kept below the plain functions on purpose)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline.writers import CSV_NAME, JSONL_NAME, PARQUET_NAME  # noqa: E402
 
 
-@task(name="extract-classify-batch", cache_policy=NO_CACHE)
-def extract_classify_task(threads: list[Thread], settings: Settings) -> BatchResult:
-    """Parse, assemble and classify one batch where it runs: one task, so a worker never waits with
-    a parsed batch while its classification queues behind other batches' parsing."""
-    result = extract_batch(threads, settings)
-    return BatchResult(classify(result.cases, settings), result.n_tokens)
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_task(batch: Batch, settings: Settings) -> BatchResult:
+    """spaCy and case assembly for one batch, wherever the task runner puts it."""
+    return extract_batch(batch.threads, settings)
+
+
+@task(name="classify-batch", cache_policy=NO_CACHE)
+def classify_task(cases: list[Case], settings: Settings) -> list[Case]:
+    """Motives for one batch's cases, in this process: the classifier (scikit-learn and a 2 MB model)
+    is loaded once here instead of once per worker, and costs a few % of the parsing."""
+    return classify(cases, settings)
 
 
 @task(name="store-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -310,18 +364,21 @@ def process_flow(paths: list[str], settings: Settings, slots: int = 1) -> Proces
             nonlocal run_id, n_threads, n_posts, n_cases, n_tokens
             threads, future = pending.popleft()
             result: BatchResult = future.result()  # type: ignore[attr-defined]
+            # quote(): Prefect would otherwise walk every post and case looking for upstream futures.
+            cases = classify_task(quote(result.cases), settings)
             if run_id is None:
                 with Store(settings.store_path) as store:
                     run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
-            store_task(threads, result.cases, settings, run_id)
+            store_task(quote(threads), quote(cases), settings, run_id)
             n_threads += len(threads)
             n_posts += sum(len(t.posts) for t in threads)
-            n_cases += len(result.cases)
+            n_cases += len(cases)
             n_tokens += result.n_tokens
-            bar.advance(len(threads), cases=len(result.cases))
+            bar.advance(len(threads), cases=len(cases))
 
-        for batch in batch_threads(ingest.fresh(on_skip=lambda: bar.advance(1, skipped=1)), settings.batch_posts):
-            pending.append((batch, extract_classify_task.submit(batch, settings)))
+        fresh = ingest.fresh(on_skip=lambda: bar.advance(1, skipped=1))
+        for batch in split_last(batch_threads(fresh, settings.batch_posts), slots):
+            pending.append((batch, extract_task.submit(Batch(batch), settings)))
             while len(pending) >= window:
                 commit()
         while pending:
@@ -503,14 +560,18 @@ def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[s
         # distributed sets levels on its own loggers (scheduler, nanny...), so the parent's level is not enough.
         for name in [n for n in logging.root.manager.loggerDict if n.startswith("distributed")]:
             logging.getLogger(name).setLevel(logging.ERROR)
-    cluster = LocalCluster(
-        n_workers=settings.workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-        env=_silent_worker_env(verbose),
-    )
+    import dask
+
+    # Dask's statistical profiler samples every worker's stack 100 times a second: a few % of a batch run.
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(
+            n_workers=settings.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+            env=_silent_worker_env(verbose),
+        )
     client = Client(cluster)
 
     def close() -> None:
@@ -566,6 +627,7 @@ def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
     start_server_early()  # boots while the workers are planned and started
     settings = settings.with_overrides(workers=plan_workers(paths, settings))
     with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
+        warm_here(settings, parse=address is None)
         prefect_ready()
         summary = crossings_run([str(p) for p in paths], settings.with_overrides(dask_address=address), slots)
     summary.wall_seconds = time.perf_counter() - started
