@@ -323,12 +323,6 @@ def _dates_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
 # Subjects
 
 
-def _relcl_head(tok: Token) -> Token:
-    """From a relative clause's verb to the noun it describes, through "one of"/"an engineer" appositions."""
-    head = tok.head
-    return head
-
-
 def _span_of_noun(tok: Token) -> Span:
     """The noun phrase of tok without relative clauses, appositions and trailing punctuation."""
     doc = tok.doc
@@ -749,7 +743,6 @@ def _has_particle(tok: Token, words: frozenset[str]) -> str | None:
 
 
 def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> list[Mention]:
-    lex = lexicon()
     state = PostState()
     mentions: list[Mention] = []
     order = order_start
@@ -980,7 +973,6 @@ def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -
 
 def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text) -> list[Mention]:
     """"There was direct migration from Finland to the USSR": the movers are the origin's people."""
-    doc = sent.doc
     subj: Subject | None = None
     # "the other big defection from Britain was Bruno Pontecorvo": the copula names who moved.
     if tok.dep_ in ("nsubj", "attr") and _lemma(tok.head) == "be":
@@ -1257,7 +1249,7 @@ def _to_case(m: Mention, thread: Thread) -> Case:
         post_ids=list(dict.fromkeys(e.post_id for e in evidence)),
         subject=m.subject.text,
         subject_type=m.subject.type,
-        origin=m.origin_text if m.origin_text else (origin.text if origin is not None and m.kind != "depart" and False else None),
+        origin=m.origin_text,
         origin_country=origin.country if origin is not None else None,
         destination=m.destination_text,
         destination_country=dest.country if dest is not None else None,
