@@ -38,7 +38,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import sys
 import threading
 import time
 from collections import deque
@@ -278,10 +277,13 @@ def extract_task(batch: Batch, settings: Settings) -> BatchResult:
 
 
 @task(name="classify-batch", cache_policy=NO_CACHE)
-def classify_task(cases: list[Case], settings: Settings) -> list[Case]:
+def classify_task(result: BatchResult, settings: Settings) -> BatchResult:
     """Motives for one batch's cases, in this process: the classifier (scikit-learn and a 2 MB model)
-    is loaded once here instead of once per worker, and costs a few % of the parsing."""
-    return classify(cases, settings)
+    is loaded once here instead of once per worker, and costs a few % of the parsing.
+
+    Returns the batch's result, not a bare list: Prefect links every element of a returned list
+    to its task run for the rest of the flow run, so a list of cases would grow with the corpus."""
+    return BatchResult(classify(result.cases, settings), result.n_tokens)
 
 
 @task(name="store-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -320,7 +322,7 @@ def task_runner(settings: Settings):
 
         return DaskTaskRunner(
             cluster_class="distributed.LocalCluster",
-            cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None},
+            cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0"},
         )
     from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -365,7 +367,7 @@ def process_flow(paths: list[str], settings: Settings, slots: int = 1) -> Proces
             threads, future = pending.popleft()
             result: BatchResult = future.result()  # type: ignore[attr-defined]
             # quote(): Prefect would otherwise walk every post and case looking for upstream futures.
-            cases = classify_task(quote(result.cases), settings)
+            cases = classify_task(quote(result), settings).cases
             if run_id is None:
                 with Store(settings.store_path) as store:
                     run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
@@ -568,7 +570,7 @@ def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[s
             n_workers=settings.workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: the default 8787 clashes with any other cluster
             silence_logs=logging.ERROR,
             env=_silent_worker_env(verbose),
         )
