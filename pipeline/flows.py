@@ -2,14 +2,16 @@
 
 ``crossings run`` is one flow, ``crossings-run``:
 
-    process  a subflow that streams threads from the inputs (skipping unchanged
-             ones by content hash), groups them into batches of a few hundred
-             posts, and per batch runs
-               extract-batch   spaCy ``nlp.pipe`` + case assembly, on the task runner
-               classify-batch  the motive classifier, in this process
-               store-batch     one transaction in the store, in this process:
-                               the restart point of a killed run
-    write    cases.jsonl / .csv / .parquet from the store, streamed, atomically
+    process        a subflow that streams threads from the inputs (skipping
+                   unchanged ones by content hash), groups them into batches of
+                   a few hundred posts, and per batch runs
+                     extract-batch   spaCy ``nlp.pipe`` + case assembly, on the task runner
+                     classify-batch  the motive classifier, in this process
+                     store-batch     one transaction in the store, in this process:
+                                     the restart point of a killed run
+    write-outputs  cases.jsonl / .csv / .parquet from the store, streamed and
+                   atomic; skipped when nothing was processed, reviewed or
+                   re-classified since the last run wrote them
 
 Everything streams: ingest reads one thread at a time, at most ``2 * slots + 1``
 batches are in flight, and the outputs are written from the store a chunk at a
@@ -17,12 +19,13 @@ time, so memory stays flat however large the corpus. Batches hold a few hundred
 posts, never one post: a task run costs Prefect 10-25 ms.
 
 Where the tasks run: ``--workers N`` (N > 1) starts a local Dask cluster of N
-single-threaded processes, each loading spaCy and the motive model once;
-``--dask ADDRESS`` uses an existing cluster; both go through prefect-dask's
-``DaskTaskRunner``. One worker runs the tasks on a thread of this process. The
-default (``workers = 0``) uses every core when the inputs hold a corpus, and
-one process for a handful of threads or when nothing looks changed since the
-last run, since starting workers costs seconds.
+single-threaded processes, each loading spaCy once; ``--dask ADDRESS`` uses an
+existing cluster; both go through prefect-dask's ``DaskTaskRunner``. One worker
+runs the tasks on a thread of this process. The default (``workers = 0``) uses
+every core when the inputs hold a corpus, and one process for a handful of
+threads or when nothing looks changed since the last run, since starting
+workers costs seconds. ``run_pipeline`` starts Prefect's server, the workers
+and the models side by side, and the last batch is shared by all workers.
 
 A killed run loses at most the batches in flight: the next run skips every
 thread the store already holds with the same content hash and finishes the
@@ -30,7 +33,8 @@ rest; cases are keyed by id, so nothing is duplicated.
 
 The workers of an existing cluster (``--dask``) must reach the Prefect API: the
 temporary server only listens on 127.0.0.1, so for workers on other machines
-set PREFECT_API_URL to a Prefect server they can reach.
+set PREFECT_API_URL to a Prefect server they can reach. They must also be able
+to import this package and read the spaCy model.
 """
 
 from __future__ import annotations
@@ -38,9 +42,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,7 +159,7 @@ def _motive_model(model_dir: str):
         return _MODELS[key]
 
 
-# A made-up two-post thread: parsing and classifying it loads every table and model a batch needs.
+# A made-up two-post thread: parsing it and assembling its case loads every table a batch needs.
 _WARM_UP = Thread(
     thread_id="crossings-warm-up",
     title="Who moved abroad?",
@@ -203,7 +207,6 @@ class _Ingest:
     note: Callable[[str], None]  # how problems reach the user (past the progress bar)
     problems: list[InputProblem] = field(default_factory=list)
     n_skipped: int = 0
-    n_seen: int = 0
 
     def report(self, problem: InputProblem) -> None:
         self.problems.append(problem)
@@ -213,7 +216,6 @@ class _Ingest:
         from pipeline.ingest import iter_threads
 
         for thread in iter_threads(self.files, max_post_chars=self.settings.max_post_chars, on_problem=self.report):
-            self.n_seen += 1
             if self.done.get(thread.thread_id) == thread.content_hash:
                 self.n_skipped += 1
                 on_skip()
@@ -265,6 +267,7 @@ class RunSummary:
 
 from prefect import flow, get_run_logger, task  # noqa: E402  (kept below the plain functions on purpose)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import PrefectFuture  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline.writers import CSV_NAME, JSONL_NAME, PARQUET_NAME  # noqa: E402
@@ -357,15 +360,18 @@ def process_flow(paths: list[str], settings: Settings, slots: int = 1) -> Proces
     run_id: int | None = None
     n_threads = n_posts = n_cases = n_tokens = 0
     window = 2 * max(1, slots) + 1  # enough queued work that no worker waits, and no more in memory
-    pending: deque[tuple[list[Thread], object]] = deque()
+    in_flight: dict[int, tuple[list[Thread], PrefectFuture]] = {}
+    # Batches are committed as they finish, not in order: waiting for the oldest would leave the
+    # others' results waiting and, once the window is full, the workers idle.
+    finished: queue.SimpleQueue[int] = queue.SimpleQueue()
 
     with Progress("threads", total=estimate_threads(files), enabled=settings.progress) as bar:
         ingest = _Ingest(files, done, settings, note=bar.note)
 
         def commit() -> None:
             nonlocal run_id, n_threads, n_posts, n_cases, n_tokens
-            threads, future = pending.popleft()
-            result: BatchResult = future.result()  # type: ignore[attr-defined]
+            threads, future = in_flight.pop(finished.get())
+            result: BatchResult = future.result()
             # quote(): Prefect would otherwise walk every post and case looking for upstream futures.
             cases = classify_task(quote(result), settings).cases
             if run_id is None:
@@ -379,11 +385,13 @@ def process_flow(paths: list[str], settings: Settings, slots: int = 1) -> Proces
             bar.advance(len(threads), cases=len(cases))
 
         fresh = ingest.fresh(on_skip=lambda: bar.advance(1, skipped=1))
-        for batch in split_last(batch_threads(fresh, settings.batch_posts), slots):
-            pending.append((batch, extract_task.submit(Batch(batch), settings)))
-            while len(pending) >= window:
+        for number, batch in enumerate(split_last(batch_threads(fresh, settings.batch_posts), slots)):
+            future = extract_task.submit(Batch(batch), settings)
+            in_flight[number] = (batch, future)
+            future.add_done_callback(lambda _, number=number: finished.put(number))
+            while len(in_flight) >= window:
                 commit()
-        while pending:
+        while in_flight:
             commit()
 
     get_run_logger().info(
@@ -507,9 +515,12 @@ def _looks_unchanged(files: Sequence[Path], settings: Settings) -> bool:
 
     if not settings.incremental or not settings.store_path.exists():
         return False
-    with Store(settings.store_path) as store:
-        finished = [r for r in store.runs() if r.get("finished")]
-        known = store.sources()
+    try:
+        with Store(settings.store_path) as store:
+            finished = [r for r in store.runs() if r.get("finished")]
+            known = store.sources()
+    except CrossingsError:
+        return False  # an unusable store: the flow reports it
     if not finished:
         return False
     from datetime import datetime
@@ -521,21 +532,32 @@ def _looks_unchanged(files: Sequence[Path], settings: Settings) -> bool:
         return False
 
 
-def plan_workers(paths: Sequence[Path | str], settings: Settings) -> int:
-    """Worker processes for this run: as asked, or (workers = 0) all cores when there is a corpus to parse."""
-    if settings.workers >= 1:
-        return settings.workers
+def plan_run(paths: Sequence[Path | str], settings: Settings) -> tuple[int, bool]:
+    """(worker processes, whether to load the models ahead of the first batch) for this run.
+
+    Workers as asked, or (workers = 0) every core when the inputs hold a
+    corpus and look changed since the last run. A run that will most likely
+    find nothing new loads nothing ahead: it may never need a model.
+    """
     from pipeline.ingest import discover_inputs
     from pipeline.progress import estimate_threads
 
-    cores = os.cpu_count() or 1
     try:
         files = discover_inputs(paths)
     except CrossingsError:
-        return 1  # the flow reports E004 itself
-    if cores < 2 or estimate_threads(files) < AUTO_WORKERS_MIN_THREADS or _looks_unchanged(files, settings):
-        return 1
-    return cores
+        return max(1, settings.workers), False  # the flow reports E004 itself
+    unchanged = _looks_unchanged(files, settings)
+    if settings.workers >= 1:
+        return settings.workers, not unchanged
+    cores = os.cpu_count() or 1
+    if cores < 2 or unchanged or estimate_threads(files) < AUTO_WORKERS_MIN_THREADS:
+        return 1, not unchanged
+    return cores, True
+
+
+def plan_workers(paths: Sequence[Path | str], settings: Settings) -> int:
+    """Worker processes for this run: as asked, or (workers = 0) all cores when there is a corpus to parse."""
+    return plan_run(paths, settings)[0]
 
 
 def _silent_worker_env(verbose: bool) -> dict[str, str]:
@@ -627,9 +649,11 @@ def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
 
     started = time.perf_counter()
     start_server_early()  # boots while the workers are planned and started
-    settings = settings.with_overrides(workers=plan_workers(paths, settings))
+    workers, expect_work = plan_run(paths, settings)
+    settings = settings.with_overrides(workers=workers)
     with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
-        warm_here(settings, parse=address is None)
+        if expect_work:
+            warm_here(settings, parse=address is None)
         prefect_ready()
         summary = crossings_run([str(p) for p in paths], settings.with_overrides(dask_address=address), slots)
     summary.wall_seconds = time.perf_counter() - started

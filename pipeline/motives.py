@@ -369,9 +369,12 @@ def classify_cases(
     """
     evidence = [" ".join(e.text for e in c.evidence).strip() for c in cases]
     context = [c.context.strip() for c in cases]
-    scores = model.scores(evidence + context)
+    # Moves in one sentence share their texts, and the character n-grams cost most of the time:
+    # each distinct text is scored once.
+    unique = list(dict.fromkeys(evidence + context))
+    scored = dict(zip(unique, model.scores(unique)))
     for i, case in enumerate(cases):
-        from_evidence, from_context = scores[i], scores[len(cases) + i]
+        from_evidence, from_context = scored[evidence[i]], scored[context[i]]
         if evidence[i] and context[i]:
             case_scores = blend(from_evidence, from_context, evidence_weight)
         else:

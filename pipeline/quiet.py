@@ -20,6 +20,7 @@ start a temporary server of its own).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
@@ -57,6 +58,19 @@ _CHATTY = ("prefect.flow_runs", "prefect.task_runs", "prefect", "distributed", "
 _PORTS = range(8000, 9000)  # where Prefect's own temporary server looks too
 _PORT_IN_USE = 3  # uvicorn's exit status when the port was taken after we checked it
 _START_TIMEOUT_S = 180.0  # a loaded two-core machine can take a minute on the first start (database creation)
+# uvicorn under a watchdog: the server exits when the process that started it is gone, even when
+# that process was killed (a killed run must not leave a server behind for ever).
+_WATCHED = (
+    "import os, runpy, sys, threading, time\n"
+    "parent = int(sys.argv[1])\n"
+    "def watch():\n"
+    "    while os.getppid() == parent:\n"
+    "        time.sleep(1)\n"
+    "    os._exit(0)\n"
+    "threading.Thread(target=watch, daemon=True).start()\n"
+    "sys.argv = ['uvicorn', *sys.argv[2:]]\n"
+    "runpy.run_module('uvicorn', run_name='__main__', alter_sys=True)\n"
+)
 # The environment Prefect gives its temporary server: no UI, ephemeral services only.
 _SERVER_ENV = {
     "PREFECT_UI_ENABLED": "0",
@@ -107,6 +121,7 @@ class TemporaryServer:
         self.process: subprocess.Popen[bytes] | None = None
         self.ready = False
         self._spawn()
+        atexit.register(self.stop)  # an exception before quiet_prefect's cleanup must not leave it running
 
     def _spawn(self) -> None:
         self.port = _free_port()
@@ -114,7 +129,8 @@ class TemporaryServer:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [
-                    sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+                    sys.executable, "-c", _WATCHED, str(os.getpid()),
+                    "--factory", "prefect.server.api.server:create_app",
                     "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on",
                 ],
                 env={**os.environ, **_SERVER_ENV},

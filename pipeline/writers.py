@@ -76,17 +76,20 @@ def sort_key(case: Case) -> tuple[Any, ...]:
 
 def cases_frame(cases: Iterable[Case]) -> pd.DataFrame:
     """Rows of Case.to_row() in ROW_COLUMNS order with the explicit column types."""
-    frame = pd.DataFrame([c.to_row() for c in cases], columns=list(ROW_COLUMNS))
-    return frame.astype(COLUMN_TYPES)
+    return _rows_frame([c.to_row() for c in cases])
+
+
+def _rows_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(ROW_COLUMNS)).astype(COLUMN_TYPES)
 
 
 def _jsonl_line(case: Case) -> str:
     return json.dumps(case.to_dict(), ensure_ascii=False) + "\n"
 
 
-def _publish(chunks: Iterable[tuple[list[str], list[Case]]], out_dir: Path, stem: str = "cases") -> dict[str, Path]:
-    """Write the sorted chunks (JSONL lines and their cases) to all three files; rename them into place
-    only once all three are complete."""
+def _publish(chunks: Iterable[tuple[list[str], list[dict[str, Any]]]], out_dir: Path, stem: str = "cases") -> dict[str, Path]:
+    """Write the sorted chunks (JSONL lines and the same cases as CSV/Parquet rows) to all three files;
+    rename them into place only once all three are complete."""
     paths = {kind: out_dir / f"{stem}.{kind}" for kind in ("jsonl", "csv", "parquet")}
     with ExitStack() as stack:
         tmp = {kind: stack.enter_context(atomic_path(path)) for kind, path in paths.items()}
@@ -96,9 +99,9 @@ def _publish(chunks: Iterable[tuple[list[str], list[Case]]], out_dir: Path, stem
             pq.ParquetWriter(tmp["parquet"], ARROW_SCHEMA) as parquet,
         ):
             header = True
-            for lines, chunk in chunks:
+            for lines, rows in chunks:
                 jsonl.writelines(lines)
-                frame = cases_frame(chunk)
+                frame = _rows_frame(rows)
                 frame.to_csv(csv, header=header, index=False, lineterminator="\n")
                 parquet.write_table(pa.Table.from_pandas(frame, schema=ARROW_SCHEMA, preserve_index=False))
                 header = False
@@ -120,7 +123,8 @@ class CaseWriter:
         self.stem = stem
         self.chunk_rows = chunk_rows
         self.paths: dict[str, Path] = {}
-        self._index: list[tuple[tuple[Any, ...], int, int]] = []  # (sort key, offset, length) into the spool
+        # (sort key, offset, JSONL line length, row length) into the spool
+        self._index: list[tuple[tuple[Any, ...], int, int, int]] = []
         self._spool: IO[bytes] | None = None
         self._spool_path: Path | None = None
 
@@ -135,26 +139,26 @@ class CaseWriter:
         if self._spool is None:
             raise RuntimeError("CaseWriter.write() outside its `with` block")
         for case in cases:
-            data = _jsonl_line(case).encode("utf-8")
-            self._index.append((sort_key(case), self._spool.tell(), len(data)))
-            self._spool.write(data)
+            # The JSONL line and the CSV/Parquet row are made now, once: publishing only reads them back.
+            line = _jsonl_line(case).encode("utf-8")
+            row = json.dumps(case.to_row(), ensure_ascii=False).encode("utf-8")
+            self._index.append((sort_key(case), self._spool.tell(), len(line), len(row)))
+            self._spool.write(line + row)
 
     def __len__(self) -> int:
         return len(self._index)
 
-    def _sorted_chunks(self) -> Iterator[tuple[list[str], list[Case]]]:
+    def _sorted_chunks(self) -> Iterator[tuple[list[str], list[dict[str, Any]]]]:
         assert self._spool is not None
         self._spool.flush()
         order = sorted(self._index, key=lambda item: item[0])
         for start in range(0, len(order), self.chunk_rows):
-            lines, chunk = [], []
-            for _, offset, length in order[start : start + self.chunk_rows]:
+            lines, rows = [], []
+            for _, offset, line_length, row_length in order[start : start + self.chunk_rows]:
                 self._spool.seek(offset)
-                # The spooled line is already the JSONL line: written as is, not re-encoded.
-                line = self._spool.read(length).decode("utf-8")
-                lines.append(line)
-                chunk.append(Case.from_dict(json.loads(line)))
-            yield lines, chunk
+                lines.append(self._spool.read(line_length).decode("utf-8"))
+                rows.append(json.loads(self._spool.read(row_length)))
+            yield lines, rows
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_settings
-from pipeline.flows import crossings_run, plan_workers
+from pipeline.flows import batch_threads, crossings_run, plan_workers, split_last
 from pipeline.ingest import iter_threads
 from pipeline.progress import Progress, estimate_threads
 from pipeline.store import Store
@@ -149,7 +149,18 @@ def test_estimate_counts_threads_per_format(tmp_path, seed_path):
     assert estimate_threads(files) == 3
 
 
-# -- planning the workers -------------------------------------------------------------------------
+# -- batches and workers ---------------------------------------------------------------------------
+
+
+def test_last_batch_is_shared_between_the_workers(small_corpus):
+    threads = list(iter_threads([small_corpus])) * 3  # posts per thread: 7, 7, 8, three times
+    assert [len(b) for b in batch_threads(iter(threads), max_posts=30)] == [5, 4]
+    assert [len(b) for b in split_last(batch_threads(iter(threads), max_posts=30), parts=2)] == [5, 2, 2]
+    assert [len(b) for b in split_last(batch_threads(iter(threads), max_posts=40), parts=2)] == [6, 2, 1]
+    assert [len(b) for b in split_last(batch_threads(iter(threads), max_posts=40), parts=1)] == [6, 3]
+    assert [len(b) for b in split_last(batch_threads(iter(threads[:2]), max_posts=40), parts=4)] == [1, 1]
+    assert list(split_last(iter([]), parts=2)) == []
+    assert sum(split_last(batch_threads(iter(threads), max_posts=40), parts=3), []) == threads
 
 
 def test_default_workers_use_all_cores_only_for_a_corpus(tmp_path, small_corpus, pools):
@@ -159,7 +170,18 @@ def test_default_workers_use_all_cores_only_for_a_corpus(tmp_path, small_corpus,
     assert plan_workers([small_corpus], auto.with_overrides(workers=3)) == 3
     dump = tmp_path / "Posts.xml"
     write_dump(dump, 800, pools=pools)
-    assert plan_workers([dump], auto) == (os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    assert plan_workers([dump], auto) == cores
+
+    # After a finished run that read this dump, an unchanged dump needs no workers; a touched one does.
+    with Store(auto.store_path) as store:
+        run_id = store.begin_run({})
+        store.write_batch(list(iter_threads([dump])), {}, run_id)
+        store.finish_run(run_id, {})
+    time.sleep(0.01)
+    assert plan_workers([dump], auto) == 1
+    os.utime(dump)
+    assert plan_workers([dump], auto) == cores
 
 
 # -- the Prefect flow on a Dask cluster --------------------------------------------------------
@@ -170,7 +192,7 @@ def test_local_cluster_run_gives_exactly_the_plain_run_cases(prefect_harness, sm
     from distributed import Client, LocalCluster
 
     plain_out, plain_summary = plain_run
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         settings = load_settings(
             out_dir=tmp_path / "dask", progress=False, batch_posts=8, dask_address=cluster.scheduler_address
         )
@@ -195,17 +217,29 @@ def test_second_run_skips_unchanged_threads_and_redoes_a_changed_one(prefect_har
     shutil.copy(plain_out / "crossings.db", out / "crossings.db")
     settings = load_settings(out_dir=out, progress=False, workers=1, batch_posts=8)
 
+    first = crossings_run([str(small_corpus)], settings)  # outputs written beside the copied store
+    written = (out / "cases.jsonl").stat().st_mtime_ns
     again = crossings_run([str(small_corpus)], settings)
     assert (again.n_threads, again.n_threads_skipped, again.n_posts, again.n_tokens) == (0, 3, 0, 0)
-    assert again.n_cases == plain_summary.n_cases
+    assert again.n_cases == first.n_cases == plain_summary.n_cases
     assert lines(out / "cases.jsonl") == lines(plain_out / "cases.jsonl")
+    # Nothing processed or reviewed since: the outputs were left as they were, not rewritten.
+    assert (out / "cases.jsonl").stat().st_mtime_ns == written
+
+    # A review since the last run does reach the outputs of a run that processes nothing.
+    rejected = json.loads(lines(out / "cases.jsonl")[0])["case_id"]
+    with Store(out / "crossings.db") as store:
+        store.review(rejected, "reject", "tester")
+    after_review = crossings_run([str(small_corpus)], settings)
+    assert after_review.n_threads == 0 and after_review.n_cases == plain_summary.n_cases - 1
+    assert rejected not in (out / "cases.jsonl").read_text(encoding="utf-8")
 
     changed = tmp_path / "changed"
     shutil.copytree(small_corpus, changed)
     edited = changed / "jewish_refugees_shanghai_thread.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n\nMy grandmother moved from Vienna to Shanghai in 1939.\n", encoding="utf-8")
-    third = crossings_run([str(changed)], settings)
-    assert (third.n_threads, third.n_threads_skipped) == (1, 2)
+    changed_run = crossings_run([str(changed)], settings)
+    assert (changed_run.n_threads, changed_run.n_threads_skipped) == (1, 2)
     with Store(out / "crossings.db") as store:
         assert store.processed_hashes()["jewish_refugees_shanghai_thread"] == next(iter_threads([edited])).content_hash
 
@@ -278,3 +312,38 @@ def test_store_streams_current_cases_in_chunks(plain_run):
     assert all(len(c) <= 7 for c in chunks) and len(chunks) > 1
     assert sorted(c.case_id for chunk in chunks for c in chunk) == sorted(c.case_id for c in whole)
     assert sum(len(c) for c in chunks) == plain_summary.n_cases
+
+
+# -- Prefect's temporary server ---------------------------------------------------------------------
+
+_KILLED_PARENT = """
+import os, sys
+from pipeline.quiet import TemporaryServer
+server = TemporaryServer()
+server.wait()
+print(server.process.pid, flush=True)
+os.kill(os.getpid(), 9)
+"""
+
+
+@pytest.mark.slow
+def test_temporary_server_does_not_outlive_a_killed_run(tmp_path):
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.run([sys.executable, "-c", _KILLED_PARENT], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    server = int(proc.stdout.split()[0])
+    deadline = time.monotonic() + 30
+    while _alive(server):
+        assert time.monotonic() < deadline, f"server {server} still running after its parent was killed"
+        time.sleep(0.2)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is gone for every purpose but the process table.
+    status = Path(f"/proc/{pid}/stat")
+    return not (status.exists() and status.read_text().split(") ", 1)[1].startswith("Z"))

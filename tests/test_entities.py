@@ -1,0 +1,93 @@
+"""The domain EntityRuler: where it sits, and that its fast phrase patterns find what the token patterns find."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.symbols import ORTH
+
+from pipeline.entities import (
+    RULER_NAME,
+    _TEXT_ATTRS,
+    IndexedAttributeMatch,
+    as_phrase_patterns,
+    domain_patterns,
+    entities,
+)
+
+
+def _ruler_only(nlp, patterns: list[dict]):
+    """A pipeline of the real tokenizer and one EntityRuler with these patterns."""
+    bare = spacy.blank("en")
+    bare.tokenizer = nlp.tokenizer
+    ruler = bare.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(patterns)
+    return bare
+
+
+def _alias_texts(patterns: list[dict]) -> list[str]:
+    """A sentence per simple token pattern, written as a user would: capitals, with and without "the"."""
+    texts = []
+    for entry in patterns:
+        tokens = entry["pattern"]
+        if isinstance(tokens, str) or not all(isinstance(t.get("LOWER"), str) for t in tokens):
+            continue
+        words = [t["LOWER"] for t in tokens if t.get("OP") != "?"]
+        name = " ".join(w.capitalize() if w not in ("of", "the", "-") else w for w in words)
+        texts.append(f"In 1950 she went to {name}, then to the {name} and back.")
+    return texts
+
+
+def test_phrase_patterns_find_the_same_entities_as_the_token_patterns(nlp):
+    patterns = domain_patterns()
+    fast = as_phrase_patterns(patterns, nlp.make_doc)
+    assert sum(isinstance(p["pattern"], str) for p in fast) > len(patterns)  # most became phrases
+    slow_nlp, fast_nlp = _ruler_only(nlp, patterns), _ruler_only(nlp, fast)
+    texts = _alias_texts(patterns) + [
+        "He left the USSR for the GDR in the late 1950s, after WWII, and came back in 1932-1938.",
+        "Born in Königsberg, she moved to East Berlin in the 1920-s and to Czecho-Slovakia in '48.",
+        "They reached the States via the Soviet bloc during the Depression, before the Thaw.",
+    ]
+    for slow_doc, fast_doc in zip(slow_nlp.pipe(texts), fast_nlp.pipe(texts)):
+        assert entities(fast_doc) == entities(slow_doc), slow_doc.text
+        assert [e.ent_id_ for e in fast_doc.ents] == [e.ent_id_ for e in slow_doc.ents]
+
+
+def test_words_the_tokenizer_splits_otherwise_stay_token_patterns(nlp):
+    # "st." is one token in a pattern but the tokenizer may split it: such a pattern is kept as it was.
+    pattern = {"label": "GPE", "pattern": [{"LOWER": "the", "OP": "?"}, {"LOWER": "soviet"}, {"LOWER": "union"}], "id": "x"}
+    regex = {"label": "DATE", "pattern": [{"TEXT": {"REGEX": "^19\\d\\d$"}}]}
+    out = as_phrase_patterns([pattern, regex], nlp.make_doc)
+    assert [p["pattern"] for p in out] == ["the soviet union", "soviet union", regex["pattern"]]
+    assert all(p.get("id") == "x" for p in out[:2])
+
+    def split_everything(text: str):
+        return spacy.blank("en").make_doc(text.replace("o", " o "))
+
+    assert as_phrase_patterns([pattern], split_everything) == [pattern]
+
+
+def test_the_ruler_runs_first_and_reads_token_text_only(nlp):
+    # It needs no tag or parse, so it runs before them and its entities reach the statistical NER.
+    assert nlp.pipe_names[0] == RULER_NAME
+    for entry in domain_patterns():
+        if not isinstance(entry["pattern"], str):
+            assert all(set(token) <= _TEXT_ATTRS for token in entry["pattern"]), entry
+    doc = nlp("My grandparents left the GDR for West Germany in the late 1950s.")
+    assert ("the GDR", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_indexed_attribute_rules_give_the_same_tokens_as_spacys_matcher(nlp, settings, seed_path):
+    # The model's own attribute ruler against the indexed lookup, on a real thread and on the
+    # rules' odd cases: contractions, multi-token lemmas, whitespace tokens, "but" as an adverb.
+    plain = spacy.load(settings.model)
+    plain.tokenizer.add_special_case("s.", [{ORTH: "s"}, {ORTH: "."}])  # as load_nlp does
+    assert not isinstance(plain.get_pipe("attribute_ruler").match, IndexedAttributeMatch)
+    assert isinstance(nlp.get_pipe("attribute_ruler").match, IndexedAttributeMatch)
+    texts = seed_path.read_text(encoding="utf-8").split("\n\n")[:40] + [
+        "Y'all ain't gonna believe it, c'mon, let's go.  Two  spaces\n\nand I did it, you know it.",
+        "There were many who left. But he stayed; it is what it is, and I gotta say they did too.",
+    ]
+    for ours, theirs in zip(nlp.pipe(texts), plain.pipe(texts)):
+        assert [(t.pos_, str(t.morph), t.lemma_, t.dep_, t.tag_) for t in ours] == [
+            (t.pos_, str(t.morph), t.lemma_, t.dep_, t.tag_) for t in theirs
+        ], theirs.text
