@@ -1,7 +1,7 @@
 """Throughput and memory of a whole ``crossings run`` against bare spaCy, in one sitting.
 
     python benchmarks/bench_throughput.py --posts 5000
-    python benchmarks/bench_throughput.py --posts 50000 --no-one-process
+    python benchmarks/bench_throughput.py --posts 50000 --no-bare   # memory at 50,000 posts
 
 Builds (or reuses) a synthetic Stack Exchange dump of N posts with
 ``benchmarks/synth.py``, then runs, each as its own process tree:
@@ -195,12 +195,36 @@ def table(rows: list[Measure]) -> str:
     return "\n".join(lines)
 
 
+def _summary_tokens(summary: str) -> int:
+    for line in summary.splitlines():
+        if line.strip().startswith("tokens"):
+            return int(line.split()[1].replace(",", ""))
+    return 0
+
+
+def crossings_only(dump: Path) -> None:
+    """The whole run and the incremental re-run, with their peak memory; tokens from Crossings' own count."""
+    with tempfile.TemporaryDirectory(prefix="crossings-bench-") as tmp:
+        out_dir = Path(tmp) / "all"
+        first, summary = crossings(dump, out_dir, 0, [], f"crossings run (workers: all {os.cpu_count()} cores)")
+        first.tokens = _summary_tokens(summary)
+        print(summary, flush=True)
+        rerun, _ = crossings(dump, out_dir, first.tokens, [], "crossings run again (incremental, no change)")
+    print(table([first, rerun]))
+    print(f"incremental re-run: {rerun.seconds:.1f} s = {rerun.seconds / first.seconds:.1%} of the first run")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Crossings vs bare spaCy: tokens per second and peak memory.")
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--repeat", type=int, default=1, help="Repeat the all-cores pair; medians are reported.")
     parser.add_argument("--no-one-process", action="store_true", help="Skip the one-process figures.")
+    parser.add_argument(
+        "--no-bare",
+        action="store_true",
+        help="Only the crossings runs (for the memory check at 50,000 posts; no ratio is printed).",
+    )
     parser.add_argument("--json", type=Path, help="Also write the results here.")
     parser.add_argument("--bare-texts", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
@@ -225,6 +249,9 @@ def main() -> None:
     rows: list[Measure] = []
     pairs: list[tuple[Measure, Measure]] = []
     rerun: Measure | None = None
+    if args.no_bare:
+        crossings_only(dump)
+        return
     with tempfile.TemporaryDirectory(prefix="crossings-bench-") as tmp:
         for i in range(args.repeat):
             b = bare(texts_path, cores, batch, settings.model)

@@ -43,7 +43,8 @@ def run(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")] = True,
 ) -> None:
     """Read threads, extract migration cases, classify motives, and write outputs/."""
-    from pipeline.flows import run_pipeline
+    from pipeline.quiet import start_server_early
+    from pipeline.runs import inputs_look_unchanged
 
     settings = _settings(
         out_dir=out,
@@ -56,7 +57,12 @@ def run(
         incremental=not full,
         progress=progress,
     )
-    summary = run_pipeline(paths or [settings.threads_dir], settings)
+    paths = paths or [settings.threads_dir]
+    if not inputs_look_unchanged(paths, settings):
+        start_server_early()  # Prefect's server takes seconds to boot: it starts before Prefect is even imported
+    from pipeline.flows import run_pipeline
+
+    summary = run_pipeline(paths, settings)
     typer.echo(summary.format())
     if summary.n_inputs_ok == 0:
         raise CrossingsError(Errors.E005.format(n=summary.n_inputs))

@@ -358,6 +358,15 @@ def _modifier_tokens() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(out, key=lambda tk: len(tk[0]), reverse=True))
 
 
+@functools.cache
+def _modifiers_by_length() -> dict[int, dict[tuple[str, ...], int]]:
+    """Modifier phrases grouped by length, each with its place in the table (earlier rows win)."""
+    out: dict[int, dict[tuple[str, ...], int]] = {}
+    for order, (phrase, _) in enumerate(_modifier_tokens()):
+        out.setdefault(len(phrase), {}).setdefault(phrase, order)
+    return out
+
+
 def expand_date_modifier(doc: Doc, span: Span) -> tuple[str, int, int]:
     """The entity with the modifier that precedes it: ("after WWII", start_char, end_char).
 
@@ -368,16 +377,21 @@ def expand_date_modifier(doc: Doc, span: Span) -> tuple[str, int, int]:
     starts = [span.start]
     if span.start > 0 and doc[span.start - 1].lower_ == "the" and span[0].lower_ != "the":
         starts.append(span.start - 1)
-    modifiers_ = _modifier_tokens()
-    longest = len(modifiers_[0][0]) if modifiers_ else 0
-    # The words before each start, read once: every modifier phrase is then a tuple comparison.
+    by_length = _modifiers_by_length()
+    longest = max(by_length, default=0)
+    # The words before each start, read once; then, longest phrases first, the table's first phrase
+    # that ends right before any start wins (a dict lookup per length, not a scan of the table).
     before = {first: tuple(t.lower_ for t in doc[max(0, first - longest) : first]) for first in starts}
-    for phrase, _ in modifiers_:
-        n = len(phrase)
-        for first in starts:
-            if n <= len(before[first]) and before[first][len(before[first]) - n :] == phrase:
-                wide = doc[first - n : span.end]
-                return wide.text, wide.start_char, span.end_char
+    for n in sorted(by_length, reverse=True):
+        found = [
+            (by_length[n][words[-n:]], k, first)
+            for k, first in enumerate(starts)
+            if len(words := before[first]) >= n and words[-n:] in by_length[n]
+        ]
+        if found:
+            first = min(found)[2]
+            wide = doc[first - n : span.end]
+            return wide.text, wide.start_char, span.end_char
     return span.text, span.start_char, span.end_char
 
 

@@ -5,8 +5,8 @@
     process        a subflow that streams threads from the inputs (skipping
                    unchanged ones by content hash), groups them into batches of
                    a few hundred posts, and per batch runs
-                     extract-batch   spaCy ``nlp.pipe`` + case assembly, on the task runner
-                     classify-batch  the motive classifier, in this process
+                     extract-batch   spaCy ``nlp.pipe`` + case assembly, on the task runner,
+                       classify-batch  then the motive classifier, in the same task's process
                      store-batch     one transaction in the store, in this process:
                                      the restart point of a killed run
     write-outputs  cases.jsonl / .csv / .parquet from the store, streamed and
@@ -19,8 +19,9 @@ time, so memory stays flat however large the corpus. Batches hold a few hundred
 posts, never one post: a task run costs Prefect 10-25 ms.
 
 Where the tasks run: ``--workers N`` (N > 1) starts a local Dask cluster of N
-single-threaded processes, each loading spaCy once; ``--dask ADDRESS`` uses an
-existing cluster; both go through prefect-dask's ``DaskTaskRunner``. One worker
+single-threaded processes, each loading spaCy and the motive model once;
+``--dask ADDRESS`` uses an existing cluster; both go through prefect-dask's
+``DaskTaskRunner``. One worker
 runs the tasks on a thread of this process. The default (``workers = 0``) uses
 every core when the inputs hold a corpus, and one process for a handful of
 threads or when nothing looks changed since the last run, since starting
@@ -34,14 +35,13 @@ rest; cases are keyed by id, so nothing is duplicated.
 The workers of an existing cluster (``--dask``) must reach the Prefect API: the
 temporary server only listens on 127.0.0.1, so for workers on other machines
 set PREFECT_API_URL to a Prefect server they can reach. They must also be able
-to import this package and read the spaCy model.
+to import this package and read the spaCy model and the motive model.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import queue
 import threading
 import time
@@ -53,8 +53,9 @@ from pipeline.config import Settings
 from pipeline.errors import CrossingsError, Errors, InputProblem
 from pipeline.schema import Case, Post, Thread
 
-# Below this many threads (estimated) the default run stays in one process.
-AUTO_WORKERS_MIN_THREADS = 100
+from pipeline.runs import RunSummary, last_finished_counts, plan_run, plan_workers, unchanged_run
+
+__all__ = ["RunSummary", "crossings_run", "plan_run", "plan_workers", "run_pipeline"]
 
 
 # ---------------------------------------------------------------------------
@@ -173,22 +174,20 @@ _WARM_UP = Thread(
 
 
 def warm_worker(settings: Settings) -> None:
-    """Load spaCy and the case lexicons and gazetteers before the first batch arrives.
+    """Load spaCy, the case lexicons and gazetteers and the motive model before the first batch arrives.
 
     Run on each worker as the cluster starts, so the loading overlaps the
     Prefect server's start instead of delaying the first batch.
     """
-    extract_batch([_WARM_UP], settings)
+    classify(extract_batch([_WARM_UP], settings).cases, settings)
 
 
-def warm_here(settings: Settings, parse: bool) -> threading.Thread:
-    """Load the motive model (and spaCy, when this process parses too) on a background thread."""
+def warm_here(settings: Settings) -> threading.Thread:
+    """``warm_worker`` on a background thread of this process, for runs whose tasks run here."""
 
     def warm() -> None:
         try:
-            if parse:
-                warm_worker(settings)
-            _motive_model(str(settings.motive_model_dir))
+            warm_worker(settings)
         except Exception:  # the first batch meets the same error and reports it properly
             pass
 
@@ -228,41 +227,6 @@ class _Ingest:
 
 
 # ---------------------------------------------------------------------------
-# Run summary
-
-
-@dataclass
-class RunSummary:
-    n_inputs: int = 0
-    n_inputs_ok: int = 0
-    n_threads: int = 0
-    n_threads_skipped: int = 0
-    n_posts: int = 0
-    n_cases: int = 0
-    n_tokens: int = 0
-    seconds: float = 0.0  # the flow
-    wall_seconds: float = 0.0  # the whole run, with Prefect's and the workers' start-up (run_pipeline)
-    problems: list[str] = field(default_factory=list)
-    outputs: dict[str, str] = field(default_factory=dict)
-
-    def format(self) -> str:
-        took = self.wall_seconds or self.seconds
-        rate = f" ({self.n_tokens / took:,.0f} tokens/s)" if self.n_tokens and took else ""
-        wall = f" ({self.wall_seconds:.1f} s with start-up)" if self.wall_seconds else ""
-        lines = [
-            "Crossings run summary",
-            f"  inputs   {self.n_inputs_ok} of {self.n_inputs} read" + (f" ({len(self.problems)} problems reported above)" if self.problems else ""),
-            f"  threads  {self.n_threads} processed, {self.n_threads_skipped} unchanged and skipped",
-            f"  posts    {self.n_posts}",
-            f"  tokens   {self.n_tokens}{rate}",
-            f"  cases    {self.n_cases} in the outputs",
-            f"  time     {self.seconds:.1f} s{wall}",
-        ]
-        lines += [f"  {kind:<8} {path}" for kind, path in self.outputs.items()]
-        return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------
 # Prefect tasks and flows
 
 from prefect import flow, get_run_logger, task  # noqa: E402  (kept below the plain functions on purpose)
@@ -275,17 +239,19 @@ from pipeline.writers import CSV_NAME, JSONL_NAME, PARQUET_NAME  # noqa: E402
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_task(batch: Batch, settings: Settings) -> BatchResult:
-    """spaCy and case assembly for one batch, wherever the task runner puts it."""
-    return extract_batch(batch.threads, settings)
+    """spaCy, case assembly and then motives for one batch, wherever the task runner puts it.
+
+    Returns the batch's result, not a bare list: Prefect links every element of a returned list
+    to its task run for the rest of the flow run, so a list of cases would grow with the corpus."""
+    # quote(): Prefect would otherwise walk every post and case looking for upstream futures.
+    return classify_task(quote(extract_batch(batch.threads, settings)), settings)
 
 
 @task(name="classify-batch", cache_policy=NO_CACHE)
 def classify_task(result: BatchResult, settings: Settings) -> BatchResult:
-    """Motives for one batch's cases, in this process: the classifier (scikit-learn and a 2 MB model)
-    is loaded once here instead of once per worker, and costs a few % of the parsing.
-
-    Returns the batch's result, not a bare list: Prefect links every element of a returned list
-    to its task run for the rest of the flow run, so a list of cases would grow with the corpus."""
+    """Motives for one batch's cases, inside extract-batch on the same worker: the cases do not
+    travel between processes to be classified, and this process keeps to the store, so on a
+    small machine it takes no core away from the workers."""
     return BatchResult(classify(result.cases, settings), result.n_tokens)
 
 
@@ -372,8 +338,7 @@ def process_flow(paths: list[str], settings: Settings, slots: int = 1) -> Proces
             nonlocal run_id, n_threads, n_posts, n_cases, n_tokens
             threads, future = in_flight.pop(finished.get())
             result: BatchResult = future.result()
-            # quote(): Prefect would otherwise walk every post and case looking for upstream futures.
-            cases = classify_task(quote(result), settings).cases
+            cases = result.cases
             if run_id is None:
                 with Store(settings.store_path) as store:
                     run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
@@ -429,7 +394,7 @@ def crossings_run(paths: list[str], settings: Settings, slots: int | None = None
         if run_id is None:  # nothing new to process: the run is still recorded
             run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
         fingerprint = store.cases_fingerprint()
-        last = _last_finished_counts(store)
+        last = last_finished_counts(store)
     outputs_present = all((settings.out_dir / name).exists() for name in (JSONL_NAME, CSV_NAME, PARQUET_NAME))
     if processed.n_threads == 0 and outputs_present and last.get("fingerprint") == fingerprint:
         # Nothing processed, reviewed or re-classified since the outputs were written: they stand.
@@ -445,20 +410,6 @@ def crossings_run(paths: list[str], settings: Settings, slots: int | None = None
     summary.seconds = time.perf_counter() - started
     get_run_logger().info("run finished: %d threads, %d cases", processed.n_threads, n_cases)
     return summary
-
-
-def _last_finished_counts(store) -> dict:
-    """The counts the last finished run recorded ({} when there is none)."""
-    import json
-
-    for run in reversed(store.runs()):
-        if run.get("finished") and run.get("counts"):
-            try:
-                counts = json.loads(run["counts"])
-            except (TypeError, ValueError):
-                return {}
-            return counts if isinstance(counts, dict) else {}
-    return {}
 
 
 # ---------------------------------------------------------------------------
@@ -502,62 +453,6 @@ def reclassify_flow(settings: Settings, store_path: Path) -> int:
 
 # ---------------------------------------------------------------------------
 # Entry point used by the CLI: where the tasks run
-
-
-def _looks_unchanged(files: Sequence[Path], settings: Settings) -> bool:
-    """True when an incremental run will most likely find nothing to do.
-
-    Every input was read by an earlier run and none was modified since the
-    last finished run began. Only decides whether to start workers: the
-    content hashes still decide what is processed.
-    """
-    from pipeline.store import Store
-
-    if not settings.incremental or not settings.store_path.exists():
-        return False
-    try:
-        with Store(settings.store_path) as store:
-            finished = [r for r in store.runs() if r.get("finished")]
-            known = store.sources()
-    except CrossingsError:
-        return False  # an unusable store: the flow reports it
-    if not finished:
-        return False
-    from datetime import datetime
-
-    since = datetime.fromisoformat(finished[-1]["started"]).timestamp()
-    try:
-        return all(str(f) in known and f.stat().st_mtime < since for f in files)
-    except OSError:
-        return False
-
-
-def plan_run(paths: Sequence[Path | str], settings: Settings) -> tuple[int, bool]:
-    """(worker processes, whether to load the models ahead of the first batch) for this run.
-
-    Workers as asked, or (workers = 0) every core when the inputs hold a
-    corpus and look changed since the last run. A run that will most likely
-    find nothing new loads nothing ahead: it may never need a model.
-    """
-    from pipeline.ingest import discover_inputs
-    from pipeline.progress import estimate_threads
-
-    try:
-        files = discover_inputs(paths)
-    except CrossingsError:
-        return max(1, settings.workers), False  # the flow reports E004 itself
-    unchanged = _looks_unchanged(files, settings)
-    if settings.workers >= 1:
-        return settings.workers, not unchanged
-    cores = os.cpu_count() or 1
-    if cores < 2 or unchanged or estimate_threads(files) < AUTO_WORKERS_MIN_THREADS:
-        return 1, not unchanged
-    return cores, True
-
-
-def plan_workers(paths: Sequence[Path | str], settings: Settings) -> int:
-    """Worker processes for this run: as asked, or (workers = 0) all cores when there is a corpus to parse."""
-    return plan_run(paths, settings)[0]
 
 
 def _silent_worker_env(verbose: bool) -> dict[str, str]:
@@ -648,12 +543,15 @@ def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
     from pipeline.quiet import quiet_prefect, start_server_early
 
     started = time.perf_counter()
+    nothing_new = unchanged_run(paths, settings)
+    if nothing_new is not None:  # recorded in the store; no flow to orchestrate
+        return nothing_new
     start_server_early()  # boots while the workers are planned and started
     workers, expect_work = plan_run(paths, settings)
     settings = settings.with_overrides(workers=workers)
     with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
-        if expect_work:
-            warm_here(settings, parse=address is None)
+        if expect_work and address is None:
+            warm_here(settings)  # the workers of a cluster warm themselves
         prefect_ready()
         summary = crossings_run([str(p) for p in paths], settings.with_overrides(dask_address=address), slots)
     summary.wall_seconds = time.perf_counter() - started

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+import functools
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 MOTIVE_LABELS: tuple[str, ...] = (
@@ -44,6 +45,12 @@ def stable_hash(*parts: object, length: int = 16) -> str:
         h.update(str(part).encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+@functools.cache
+def _field_names(cls: type, exported: bool = False) -> tuple[str, ...]:
+    """A dataclass's field names in order; ``exported``: only those written out (metadata export=True)."""
+    return tuple(f.name for f in fields(cls) if not exported or f.metadata.get("export", True))
 
 
 @dataclass(frozen=True)
@@ -143,8 +150,9 @@ class Case:
 
     # -- serialisation -------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("export", True)}
-        d["evidence"] = [asdict(e) for e in self.evidence]
+        # Field names are looked up once per class, not per case: every writer calls this per case.
+        d = {name: getattr(self, name) for name in _field_names(type(self), exported=True)}
+        d["evidence"] = [{name: getattr(e, name) for name in _field_names(Evidence)} for e in self.evidence]
         d["post_ids"] = list(self.post_ids)
         d["motive"] = list(self.motive)
         d["motive_scores"] = {k: round(float(v), 4) for k, v in self.motive_scores.items()}
@@ -167,7 +175,11 @@ class Case:
 
     def to_row(self) -> dict[str, Any]:
         """A flat row for CSV and Parquet: lists joined by ';', one column per motive score."""
-        d = self.to_dict()
+        return self.row_from_dict(self.to_dict())
+
+    @staticmethod
+    def row_from_dict(d: dict[str, Any]) -> dict[str, Any]:
+        """``to_row`` of the case whose ``to_dict()`` is d (writers that have the dict already skip a second one)."""
         row: dict[str, Any] = {}
         for key, value in d.items():
             if key in ("post_ids", "motive"):

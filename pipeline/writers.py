@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import tempfile
 import types
@@ -83,10 +84,6 @@ def _rows_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ROW_COLUMNS)).astype(COLUMN_TYPES)
 
 
-def _jsonl_line(case: Case) -> str:
-    return json.dumps(case.to_dict(), ensure_ascii=False) + "\n"
-
-
 def _publish(chunks: Iterable[tuple[list[str], list[dict[str, Any]]]], out_dir: Path, stem: str = "cases") -> dict[str, Path]:
     """Write the sorted chunks (JSONL lines and the same cases as CSV/Parquet rows) to all three files;
     rename them into place only once all three are complete."""
@@ -140,8 +137,9 @@ class CaseWriter:
             raise RuntimeError("CaseWriter.write() outside its `with` block")
         for case in cases:
             # The JSONL line and the CSV/Parquet row are made now, once: publishing only reads them back.
-            line = _jsonl_line(case).encode("utf-8")
-            row = json.dumps(case.to_row(), ensure_ascii=False).encode("utf-8")
+            d = case.to_dict()
+            line = (json.dumps(d, ensure_ascii=False) + "\n").encode("utf-8")
+            row = pickle.dumps(Case.row_from_dict(d), protocol=pickle.HIGHEST_PROTOCOL)  # our own spool: fast to read back
             self._index.append((sort_key(case), self._spool.tell(), len(line), len(row)))
             self._spool.write(line + row)
 
@@ -157,7 +155,7 @@ class CaseWriter:
             for _, offset, line_length, row_length in order[start : start + self.chunk_rows]:
                 self._spool.seek(offset)
                 lines.append(self._spool.read(line_length).decode("utf-8"))
-                rows.append(json.loads(self._spool.read(row_length)))
+                rows.append(pickle.loads(self._spool.read(row_length)))
             yield lines, rows
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:

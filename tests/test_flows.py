@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):  # a busy two-core machine can take a minute
         yield
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from pipeline.config import load_settings
 from pipeline.flows import batch_threads, crossings_run, plan_workers, split_last
+from pipeline.runs import unchanged_run
 from pipeline.ingest import iter_threads
 from pipeline.progress import Progress, estimate_threads
 from pipeline.store import Store
@@ -33,7 +34,7 @@ from synth import load_pools, write_dump  # noqa: E402
 def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):  # a busy two-core machine can take a minute
         yield
 
 
@@ -226,10 +227,20 @@ def test_second_run_skips_unchanged_threads_and_redoes_a_changed_one(prefect_har
     # Nothing processed or reviewed since: the outputs were left as they were, not rewritten.
     assert (out / "cases.jsonl").stat().st_mtime_ns == written
 
+    # With nothing new a run is settled before Prefect starts: hashes checked, run recorded, outputs kept.
+    with Store(out / "crossings.db") as store:
+        n_runs = len(store.runs())
+    quick = unchanged_run([str(small_corpus)], settings)
+    assert quick is not None and (quick.n_threads, quick.n_threads_skipped, quick.n_cases) == (0, 3, first.n_cases)
+    assert (out / "cases.jsonl").stat().st_mtime_ns == written
+    with Store(out / "crossings.db") as store:
+        assert len(store.runs()) == n_runs + 1 and store.runs()[-1]["finished"]
+
     # A review since the last run does reach the outputs of a run that processes nothing.
     rejected = json.loads(lines(out / "cases.jsonl")[0])["case_id"]
     with Store(out / "crossings.db") as store:
         store.review(rejected, "reject", "tester")
+    assert unchanged_run([str(small_corpus)], settings) is None  # the outputs are behind the store
     after_review = crossings_run([str(small_corpus)], settings)
     assert after_review.n_threads == 0 and after_review.n_cases == plain_summary.n_cases - 1
     assert rejected not in (out / "cases.jsonl").read_text(encoding="utf-8")
@@ -238,6 +249,7 @@ def test_second_run_skips_unchanged_threads_and_redoes_a_changed_one(prefect_har
     shutil.copytree(small_corpus, changed)
     edited = changed / "jewish_refugees_shanghai_thread.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n\nMy grandmother moved from Vienna to Shanghai in 1939.\n", encoding="utf-8")
+    assert unchanged_run([str(changed)], settings) is None
     changed_run = crossings_run([str(changed)], settings)
     assert (changed_run.n_threads, changed_run.n_threads_skipped) == (1, 2)
     with Store(out / "crossings.db") as store:
