@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
 from pipeline.dates import DateSpan, date_with_modifier, parse_date
-from pipeline.places import Place, demonym_country, is_known_place, resolve_place
+from pipeline.places import Place, demonym_country, is_demonym, is_known_place, resolve_place
 from pipeline.schema import Case, Evidence, Post, Thread
 
 # ---------------------------------------------------------------------------
@@ -64,6 +64,40 @@ def lexicon() -> dict:
 
 def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
+
+
+_ENTS_KEY = "crossings.ents_by_span"
+
+
+def _ents(where: Doc | Span) -> tuple[Span, ...]:
+    """``doc.ents`` or ``sent.ents``, read off one list made once per doc.
+
+    spaCy builds every entity Span anew on each ``.ents`` access, and
+    ``sent.ents`` walks the whole doc's entities: per sentence and per
+    trigger that cost more than the rest of case assembly.
+    """
+    doc = where if isinstance(where, Doc) else where.doc
+    cache = doc.user_data.get(_ENTS_KEY)
+    if cache is None:
+        cache = doc.user_data[_ENTS_KEY] = {None: tuple(doc.ents)}
+    if where is doc:
+        return cache[None]
+    key = (where.start, where.end)
+    if key not in cache:
+        cache[key] = tuple(e for e in cache[None] if e.start >= where.start and e.end <= where.end)
+    return cache[key]
+
+
+_TEXT_KEY = "crossings.text"
+
+
+def _span_text(span: Span) -> str:
+    """``span.text``, sliced out of the doc's text built once (spaCy joins the tokens anew on each call)."""
+    doc = span.doc
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text[span.start_char : span.end_char]
 
 
 # ---------------------------------------------------------------------------
@@ -145,19 +179,24 @@ class ThreadContext:
 # Names
 
 
+@functools.lru_cache(maxsize=65536)  # names recur in every sentence that mentions them
 def _clean_name(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
     return re.sub(r"\s+", " ", text).strip(" ,.;:\"'()")
 
 
+@functools.lru_cache(maxsize=65536)
 def _plausible_name(text: str) -> bool:
     """The small model tags some agencies, codes and peoples as persons ("MI6", "Lithuanian Jews")."""
     words = text.split()
     if any(ch.isdigit() for ch in text) or text.isupper() or not any(w[:1].isupper() for w in words):
         return False
+    if words[-1].endswith("s") and is_demonym(words[-1]):
+        return False  # "Crimean Tatars", "Volga Germans": a people, not a person
     return not any(demonym_country(w) for w in words) and words[-1].lower() not in lexicon()["human_nouns"] and words[-1].lower() != "jews"
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The surname, lower-cased, with a trailing possessive or plural 's' folded ("Houterman's" = "Houtermans")."""
     tokens = _clean_name(name).split()
@@ -173,7 +212,7 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
     """
     names: dict[str, list[str]] = {}
     for doc in docs:
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ != "PERSON":
                 continue
             name = _clean_name(ent.text)
@@ -218,12 +257,41 @@ def _resolve(text: str, year: int | None, dated: bool = True) -> Place | None:
 def _is_placeish(span: Span) -> bool:
     if span.label_ in ("GPE", "LOC"):
         return True
-    if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into"):
-        # "followed him to Princeton": the small model often calls towns organisations.
-        return is_known_place(span.text)
+    if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
+        # "followed him to Princeton": the small model often calls towns organisations;
+        # "a chair at the University of Chicago": an institution named for its town is there.
+        return is_known_place(span.text) or (span.label_ in ("ORG", "FAC") and _inner_place(span) is not None)
     if span.label_ == "NORP":
-        return demonym_country(span.text) is not None
+        # "deported to Uzbekistan" tagged as a nationality: a known place that is no people-word is a place
+        return demonym_country(span.text) is not None or (is_known_place(span.text) and not is_demonym(span.text))
     return False
+
+
+def _inner_place(span: Span) -> str | None:
+    """The known place an institution is named for ("the University of Chicago"): only after "of",
+    since a name before the noun is as often a founder's ("the Carnegie Institute")."""
+    of = next((t for t in span if t.lower_ == "of"), None)
+    if of is None:
+        return None
+    words = [t for t in span if t.pos_ == "PROPN" and t.i > of.i]
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if run[-1].i - run[0].i != n - 1:
+                continue
+            text = " ".join(t.text for t in run)
+            if is_known_place(text):
+                return text
+    return None
+
+
+def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
+    place = _resolve(ent.text, year, dated)
+    if place is None and ent.label_ in ("ORG", "FAC"):
+        inner = _inner_place(ent)
+        if inner is not None:
+            place = _resolve(inner, year, dated)
+    return place
 
 
 def _scope(trigger: Token, others: set[int]) -> list[Token]:
@@ -253,7 +321,7 @@ def _as_written(ent: Span) -> str:
 
 def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     idx = {t.i for t in tokens}
-    found = [e for e in doc.ents if e.root.i in idx and _is_placeish(e)]
+    found = [e for e in _ents(doc) if e.root.i in idx and _is_placeish(e)]
     # Towns the NER missed ("flew to Hakodate"): a proper noun after to/from that a gazetteer knows.
     for t in tokens:
         if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into") and t.i in idx:
@@ -276,8 +344,9 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
         # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
         for _ in range(3):
             if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":
-                if grand.head.lower_ in ("to", "into", "towards") and prep in ("in", "at", "near", "on"):
-                    return "destination"  # "flew to Hakodate in Japan"
+                bound_for = grand.head.lower_ == "for" and _lemma(grand.head.head) in ("leave", "depart", "head", "sail", "set", "bound")
+                if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on"):
+                    return "destination"  # "flew to Hakodate in Japan", "left for the institute in Pittsburgh"
                 grand = grand.head.head
             elif grand.pos_ in ("NOUN", "PROPN") and grand.dep_ in ("dobj", "obj") and grand.head.i == trigger.i:
                 grand = grand.head  # "to join her husband in Hamburg"
@@ -289,8 +358,10 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"
         if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
             return "origin"
-        if prep in ("in", "at") and kind in ("stay", "arrive", "recruit") and _lemma(grand) in lexicon()["at_destination_verbs"]:
+        if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
+        if prep in ("in", "at") and kind in ("arrive", "recruit") and _takes_position(trigger) and not _under_time_phrase(head, trigger):
+            return "destination"  # "took up a post at the institute in Princeton", "got a chair in Edinburgh"
         return None
     if root.dep_ in ("dobj", "obj") and head.i == trigger.i:
         if kind in ("depart",):
@@ -302,6 +373,25 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     if kind == "recruit" and root.dep_ == "pobj" and head.text.lower() == "by":
         return "destination"
     return None
+
+
+def _takes_position(trigger: Token) -> bool:
+    """"took up a post", "got a chair", "found refuge": the place of the post or the refuge is where the person went."""
+    nouns = lexicon()["position_nouns"] | lexicon()["refuge_nouns"]
+    if any(c.dep_ == "dative" for c in trigger.children) and _lemma(trigger) not in lexicon()["granting_verbs"]:
+        return False  # "got him a job at the theatre": someone else's doing, and no move of the subject
+    return any(c.dep_ in ("dobj", "obj") and _lemma(c) in nouns for c in trigger.children)
+
+
+def _under_time_phrase(tok: Token, trigger: Token) -> bool:
+    """"after a few months in Belgium": a place inside a time phrase is where they were before, not where they went."""
+    for _ in range(6):
+        if tok.i == trigger.i or tok.head is tok:
+            return False
+        if tok.pos_ in ("ADP", "SCONJ") and tok.lower_ in ("after", "before", "during", "until", "since", "following"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _date_of(span: Span) -> tuple[DateSpan | None, str | None]:
@@ -316,11 +406,22 @@ def _date_of(span: Span) -> tuple[DateSpan | None, str | None]:
 
 def _dates_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     idx = {t.i for t in tokens}
-    return [e for e in doc.ents if e.label_ in ("DATE", "EVENT") and any(t.i in idx for t in e)]
+    return [e for e in _ents(doc) if e.label_ in ("DATE", "EVENT") and any(t.i in idx for t in e)]
 
 
 # ---------------------------------------------------------------------------
 # Subjects
+
+
+def _hyphen_word(tok: Token) -> tuple[int, int]:
+    """The token range of a hyphenated word the tokenizer split ("father-in-law", "would-be")."""
+    doc = tok.doc
+    start = end = tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    return start, end + 1
 
 
 def _span_of_noun(tok: Token) -> Span:
@@ -339,6 +440,7 @@ def _span_of_noun(tok: Token) -> Span:
         stack.extend(x for x in c.children if x.dep_ not in ("relcl", "acl", "punct", "appos", "advcl"))
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
+    start, end = min(start, _hyphen_word(tok)[0]), max(end, _hyphen_word(tok)[1])
     span = doc[start:end]
     while len(span) > 1 and (span[0].dep_ in ("det", "predet") or span[0].pos_ == "ADV" or span[0].is_punct or span[0].lower_ in ("such",)):
         span = span[1:]
@@ -373,7 +475,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             stack.append(c)
     found: list[Subject] = []
     seen: set[str] = set()
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ != "PERSON" or ent.root.i not in allowed or not _plausible_name(ent.text):
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
@@ -385,7 +487,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             found.append(subj)
     # Proper nouns conjoined with a named person that the NER missed ("Weisskopf and Placzek").
     for subj in list(found):
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ != "PERSON" or ctx.person(ent.text).key != subj.key:
                 continue
             for conj in ent.root.conjuncts:
@@ -406,6 +508,8 @@ def _animate(tok: Token) -> bool:
     lex = lexicon()
     if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
         return True
+    if tok.pos_ == "PROPN" and is_demonym(tok.text) and (tok.ent_type_ not in ("GPE", "LOC") or not is_known_place(tok.text)):
+        return True  # "the Chechens and Ingush were deported": peoples the NER calls organisations
     if _lemma(tok) in lex["human_nouns"] or tok.lower_ in lex["human_nouns"]:
         return True
     if tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"]:
@@ -425,6 +529,8 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     lex = lexicon()
     if require_animate and not _animate(tok):
         return None
+    if _lemma(tok) in lex["vehicle_nouns"] or tok.lower_ in lex["vehicle_nouns"]:
+        return None  # "before the plane ever left US airspace"
     span = _span_of_noun(tok)
     words = [t for t in span if not t.is_punct]
     if not words:
@@ -435,7 +541,10 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     generic = not content or (head_lemma in lex["generic_subjects"] and all(t.lower_ in lex["generic_subjects"] or t.is_stop or t.like_num for t in words))
     if generic:
         if place_text:
-            text = f"people from {place_text}"
+            # "a million people left Ireland": the people of a country are named for it ("Irish")
+            home = resolve_place(place_text)
+            nation = country_people(home.country) if home is not None and home.kind in ("country", "polity") and home.country else None
+            text = nation or f"people from {place_text}"
             generic = False
         else:
             text = text if text.lower() != "some" else "some people"
@@ -477,7 +586,7 @@ def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subj
     return None
 
 
-def _noun_before(verb: Token) -> Token | None:
+def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
     """When the parse gives a verb no subject, a plural noun or a name just before it usually is one
     ("... at the end of the Korean Conflict 21 Americans chose to defect")."""
     doc = verb.doc
@@ -489,7 +598,47 @@ def _noun_before(verb: Token) -> Token | None:
             return None
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
             return t
+        if ctx is not None and t.pos_ == "PROPN" and _known_surname(t, ctx):
+            return t  # "... out of the USSR and Corvalan flew on": a name the NER took for a place
     return None
+
+
+def _known_surname(tok: Token, ctx: ThreadContext) -> bool:
+    """"Born got a chair": a capitalised word the parser misread is a surname the thread names elsewhere."""
+    if tok.pos_ in ("PRON", "DET") or tok.ent_type_ == "PERSON" or not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "flat") for c in tok.children):
+        return False  # a longer name is read as a whole elsewhere
+    if tok.ent_type_ in ("GPE", "LOC") and is_known_place(tok.text):
+        return False
+    forms = ctx.persons.get(person_key(tok.text), [])
+    return any(len(f.split()) > 1 and f.split()[-1] == tok.text for f in forms)
+
+
+def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
+    """The person a description stands for.
+
+    "Horst Kasner was a pastor who moved ...": the predicate noun of a copula is its subject;
+    "X is the one people remember: a CIA officer who ... ended up in Moscow": an indefinite
+    description after a colon or dash goes back to the person the sentence is about.
+    """
+    if noun.pos_ != "NOUN":
+        return []
+    if noun.dep_ == "attr" and _lemma(noun.head) == "be":
+        for c in noun.head.children:
+            if c.dep_ == "nsubj":
+                return _persons_in(c, ctx)
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return []
+    left = noun.left_edge.i
+    sent = noun.sent
+    if left - 1 <= sent.start or noun.doc[left - 1].text not in (":", "—", "–", "-"):
+        return []
+    for ent in _ents(sent):
+        if ent.end < left and ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and _plausible_name(ent.text):
+            return [ctx.person(ent.text)]
+    return []
 
 
 def subjects_for(
@@ -505,8 +654,8 @@ def subjects_for(
             if "nsubjpass" in children:
                 mover = children["nsubjpass"]
                 break
-            if "dobj" in children:
-                mover = children["dobj"]
+            if "dobj" in children and (_animate(children["dobj"]) or children["dobj"].lower_ in lex["relative_pronouns"]):
+                mover = children["dobj"]  # "deported them", not "put on a plane"
                 break
         if kind == "recruit" and tok.i == trigger.i:
             if "nsubjpass" in children:
@@ -518,6 +667,14 @@ def subjects_for(
             if tok.dep_ == "relcl":
                 mover = tok.head
                 break
+        if tok.i == trigger.i and _lemma(tok) in lex["granting_verbs"] and "nsubjpass" not in children:
+            # "Sweden granted her asylum": she is the one who stayed, not the one granting
+            dative = children.get("dative")
+            poss = next((c for d in tok.children if d.dep_ in ("dobj", "obj") for c in d.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            mover = dative if dative is not None and _animate(dative) else poss
+            if mover is None:
+                return []
+            break
         obj = children.get("dobj")
         causative = kind == "arrive" or (kind in ("depart", "return") and _lemma(tok) not in ("leave", "abandon", "quit", "flee", "escape"))
         if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") and _animate(obj) \
@@ -532,7 +689,7 @@ def subjects_for(
             # "who moved ..." and reduced relatives ("refugees expelled from Prague") describe the noun
             mover = tok.head
             break
-        if tok.dep_ == "conj" and (before := _noun_before(tok)) is not None:
+        if tok.dep_ == "conj" and (before := _noun_before(tok, ctx)) is not None:
             mover = before
             break
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") or (tok.dep_ == "acl" and _lemma(tok.head) in lex["attempt_nouns"]):
@@ -541,11 +698,27 @@ def subjects_for(
         if tok.dep_ in ("dobj", "attr", "pobj", "prep") and tok.pos_ in ("NOUN",) and _lemma(tok) in lex["attempt_nouns"]:
             tok = tok.head
             continue
+        if tok.dep_ == "prep" and tok.lower_ == "of" and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("dobj", "attr") \
+                and any(c.dep_ == "pcomp" for c in tok.children):
+            # "made the mistake of going back": the one who made it went
+            tok = tok.head.head
+            continue
         break
     if mover is None or (mover.pos_ in ("PRON", "DET") and mover.lower_ in ("this", "that", "it", "there")):
-        mover = _noun_before(tok)
+        mover = _noun_before(tok, ctx)
     if mover is None:
         return []
+    if mover.lower_ in ("something", "anything", "somewhere"):
+        # "Something like 2.7 million East Germans left": the estimate is who moved
+        like = [p for c in mover.children if c.dep_ == "prep" and c.lower_ in ("like", "of") for p in c.children if p.dep_ == "pobj"]
+        if like:
+            mover = like[0]
+    if mover.pos_ not in ("NOUN", "PROPN", "PRON"):
+        # "father-in-law" split by the parser: the hyphenated word's first noun stands for it
+        first, last = _hyphen_word(mover)
+        nouns = [t for t in mover.doc[first:last] if t.pos_ == "NOUN"]
+        if last - first > 1 and nouns:
+            mover = nouns[0]
     # "who"/"that" stand for the noun the relative clause hangs on.
     if mover.lower_ in lex["relative_pronouns"] and mover.head.dep_ == "relcl":
         mover = mover.head.head
@@ -559,15 +732,18 @@ def subjects_for(
         return [Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
-        or (mover.lower_ in lex["quantity_heads"] and any(
+        # "... came to California, and later many went home": a bare quantifier means the group just named
+        or (mover.lower_ in ("many", "some", "most", "several") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN")
+            and not any(c.dep_ == "prep" for c in mover.children) and mover.dep_ in ("nsubj", "nsubjpass"))
+        or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
     ):
         last = state.last_group
         return [Subject(last.text, last.type, last.key, via_pronoun=True)]
-    persons = _persons_in(mover, ctx)
+    persons = _persons_in(mover, ctx) or _described_person(mover, ctx)
     if persons:
         return persons
-    if mover.ent_type_ == "PERSON":
+    if (mover.ent_type_ == "PERSON" and _plausible_name(mover.text)) or _known_surname(mover, ctx):
         return [ctx.person(mover.text)]
     if mover.pos_ == "PROPN" and mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT"):
         # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
@@ -576,8 +752,19 @@ def subjects_for(
         if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words) and not is_known_place(name) and _plausible_name(name):
             return [ctx.person(name)]
     subjects: list[Subject] = []
-    heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NNS", "NNPS")]
-    if len(heads) > 1 and not all(h.tag_ in ("NNS", "NNPS") for h in heads):
+    if mover.pos_ == "ADJ" and mover.ent_type_ == "NORP":
+        # "Polish and Lithuanian Jews": the parser makes the first adjective the head
+        nouns = [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NNS", "NNPS") and c.i > mover.i]
+        if nouns:
+            span = mover.doc[mover.i : _span_of_noun(nouns[-1]).end]
+            key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct}))
+            return [Subject(span.text, "group", key)]
+
+    def _plural(t: Token) -> bool:
+        return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and is_demonym(t.text))
+
+    heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
+    if len(heads) > 1 and not all(_plural(h) for h in heads):
         heads = [mover]
     for head in heads:
         # Whoever "emigrated" or "was deported" is a person; a weak verb ("sailed", "sent") needs a human noun.
@@ -612,18 +799,34 @@ class PostState:
 
 def _note_groups(sent: Span, state: PostState) -> None:
     """"The Volga Germans never got their republic back, and a lot of them left": a group named as a
-    subject is what a later "them" means, in the same sentence too."""
+    subject is what a later "them" means, in the same sentence too. With no group as a subject, a
+    people named elsewhere before a "them" is what it means ("a campaign among X, and 100,000 of them")."""
+    lex = lexicon()
+    people: Token | None = None
+    fallback: Token | None = None
     for tok in sent:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and _animate(tok) and tok.lower_ not in lexicon()["generic_subjects"]:
-            span = _span_of_noun(tok)
-            state.last_group = Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num})))
-            return
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
+                and _animate(tok) and tok.lower_ not in lex["generic_subjects"]:
+            fallback = tok
+            # "The Japanese forced the stateless refugees into a ghetto. Most of them left": the people acted on
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.tag_ in ("NNS", "NNPS")), None)
+            if obj is not None and obj.pos_ != "PRON" and _animate(obj) and obj.lower_ not in lex["generic_subjects"]:
+                fallback = obj
+            break
+        if tok.tag_ in ("NNS", "NNPS"):
+            if people is None and (tok.ent_type_ == "NORP" or is_demonym(tok.text)):
+                people = tok
+        elif people is not None and fallback is None and tok.lower_ in lex["pronouns_group"]:
+            fallback = people
+    if fallback is not None:
+        span = _span_of_noun(fallback)
+        state.last_group = Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num})))
 
 
 def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
     """Update the pronoun antecedent with people named in this sentence (subjects first)."""
     cands = []
-    for ent in sent.ents:
+    for ent in _ents(sent):
         if ent.label_ != "PERSON":
             continue
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
@@ -631,10 +834,24 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
             continue
         cands.append(ent)
     if not cands:
-        # "a mathematician who moved ..." is the antecedent of the next "He".
+        lex = lexicon()
+        kin_seen = False
         for tok in sent:
-            if tok.dep_ in ("nsubj", "dobj", "attr", "pobj") and tok.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in tok.children):
-                if any(c.dep_ == "relcl" for c in tok.children):
+            dep = tok.dep_
+            if dep == "poss":
+                # "My grandmother's family were deported ... She came back": a kin word as possessor is a "she"/"he".
+                if kin_seen or tok.tag_ != "NN" or tok.head.dep_ not in ("nsubj", "nsubjpass") \
+                        or not (tok.head.tag_ in ("NNS", "NNPS") or tok.head.lower_ in lex["collective_nouns"]):
+                    continue
+                gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
+                if gender is not None:
+                    kin_seen = True
+                    subj = Subject(tok.doc[tok.left_edge.i : tok.i + 1].text, "unnamed", _lemma(tok))
+                    ctx.genders.setdefault(subj.key, gender)
+                    state.remember(subj)
+            elif dep in ("nsubj", "dobj", "attr", "pobj") and tok.tag_ == "NN":
+                # "a mathematician who moved ..." is the antecedent of the next "He".
+                if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children):
                     state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))
         return
     subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")]
@@ -646,6 +863,9 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
     for e in cands:
         ctx.saw_name(e.text)
         near = {t.lower_ for t in e.root.head.children} | {e.root.head.lower_} | {t.lower_ for t in e.root.children}
+        head = e.root.head
+        if e.root.dep_ in ("appos", "compound") and head.pos_ == "NOUN" and (head.lower_ in lex["female_words"]) != (head.lower_ in lex["male_words"]):
+            near = {head.lower_}  # "her nephew Otto Frisch": the kinship noun, not the possessive, tells
         if near & lex["female_words"] and not near & lex["male_words"]:
             ctx.genders.setdefault(ctx.person(e.text).key, "she")
         elif near & lex["male_words"] and not near & lex["female_words"]:
@@ -653,7 +873,17 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
     ent = (subj_cands or cands)[0]
     if not _plausible_name(ent.text):
         return
-    state.remember(ctx.person(ent.text))
+    prior = state.last_single
+    named = ctx.person(ent.text)
+    state.remember(named)
+    if prior is not None and prior.type == "person" and prior.key != named.key:
+        # "Stalin courted him for years. He came back ...": the one still called "him" stays the one "he" means
+        for tok in sent:
+            if tok.lower_ in ("him", "her") and tok.tag_ == "PRP" and tok.dep_ in ("dobj", "pobj", "dative") and tok.i > ent.root.i:
+                want = "she" if tok.lower_ == "her" else "he"
+                if ctx.genders.get(prior.key) in (None, want):
+                    state.remember(prior)
+                break
 
 
 def _outcome_of_verb(verb: Token) -> str | None:
@@ -685,8 +915,13 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
         return None
     rows = words.get((_lemma(tok), pos)) or (words.get((tok.lower_, pos)) if pos == "NOUN" else None) or ()
     for word in rows:
-        if word.particle and not any(c.lower_ == word.particle and c.dep_ in ("prt", "advmod") for c in tok.children):
-            continue
+        if word.particle:
+            part = next((c for c in tok.children if c.lower_ == word.particle and (c.dep_ in ("prt", "advmod", "prep") or word.needs_word)), None)
+            if part is None:
+                continue
+            # "got out of the GDR" (a place) or "broke out of prison" (the word asked for), not "got out of prison first"
+            if part.dep_ == "prep" and not word.needs_word and not any(t.ent_type_ in ("GPE", "LOC") for t in part.subtree):
+                continue
         if word.needs_word and not any(t.lower_ in word.needs_word.split("|") or _lemma(t) in word.needs_word.split("|") for t in tok.subtree):
             continue
         return word
@@ -747,8 +982,9 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
     mentions: list[Mention] = []
     order = order_start
     sents = list(doc.sents)
+    texts = [_span_text(s).strip() for s in sents]
     for si, sent in enumerate(sents):
-        text = sent.text.strip()
+        text = texts[si]
         if not text:
             continue
         new: list[Mention] = []
@@ -766,7 +1002,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                     continue
                 m.order = order
                 order += 1
-                m.context = " ".join(s.text.strip() for s in sents[max(0, si - 1) : si + 2])
+                m.context = " ".join(texts[max(0, si - 1) : si + 2])
                 state.remember(m.subject)
                 state.last_mention = m
                 ctx.mentions.append(m)
@@ -793,7 +1029,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         _attach_outcomes(sent, state, ctx, mentions, new)
         mentions.extend(new)
         _note_persons(sent, state, ctx)
-        for ent in sent.ents:
+        for ent in _ents(sent):
             if ent.label_ in ("GPE", "LOC"):
                 place = _resolve(ent.text, ctx.default_year, dated=False)
                 if place is not None and place.country:
@@ -816,15 +1052,23 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
     for prev in reversed(same_sentence):
         if prev.subject.key != m.subject.key:
             continue
-        if prev.kind not in legs or m.kind not in ("arrive", "stay", "follow") or m.is_return or prev.is_return or prev.status != m.status:
+        smuggled_on = m.kind == "forced" and prev.kind == "depart"  # "escaped from prison and was smuggled to X"
+        if prev.kind not in legs or (m.kind not in ("arrive", "stay", "follow") and not smuggled_on) or m.is_return or prev.is_return \
+                or prev.status != m.status:
             return False
-        if prev.date is not None and m.date is not None and prev.date != m.date:
+        open_departure = prev.kind == "depart" and (prev.destination is None or prev.inferred_destination) and m.kind == "arrive"
+        if prev.date is not None and m.date is not None and prev.date != m.date and not open_departure:
             return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
         if any(w.lower_ in ("eventually", "later", "afterwards", "subsequently", "finally") for w in m.sent if w.head.i == m.trigger_i):
             return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"
-        if m.destination is not None and not m.inferred_destination:
+        later_stop = (
+            prev.destination_text is not None and m.destination_text is not None and not prev.inferred_destination
+            and _span_text(m.sent).rfind(prev.destination_text) > _span_text(m.sent).rfind(m.destination_text)
+        )  # "... smuggled to East Germany, and from there on to Moscow": the last stop named wins
+        if m.destination is not None and not m.inferred_destination and not later_stop:
             prev.destination, prev.destination_text, prev.inferred_destination = m.destination, m.destination_text, False
-        if prev.date is None and m.date is not None:
+        if m.date is not None and (prev.date is None or open_departure):
+            # "escaped from prison in 1979 and turned up in Cuba in 1984": the arrival dates the move
             prev.date, prev.date_text = m.date, m.date_text
         return True
     return False
@@ -846,6 +1090,15 @@ def _read_trigger(
         return _read_mover_noun(tok, sent, si, post, ctx, state)
     if _negated(tok):
         return []
+    if word.particle == "up" and not word.needs_word and any(
+        c.dep_ in ("attr", "oprd") or (c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.ent_type_ not in ("GPE", "LOC")) for c in tok.children
+    ):
+        return []  # "ended up a senator from Missouri": a career, not a move
+    # "why an American would go to China": a hypothetical in a question clause
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "might", "could", "should") for c in tok.children) and any(
+        c.lower_ in ("why", "whether", "if", "how") and c.dep_ in ("advmod", "mark") for c in tok.children
+    ):
+        return []
     # "going to be satisfied": "go" used as a future marker, not a move.
     if _lemma(tok) == "go" and any(c.dep_ == "xcomp" for c in tok.children):
         return []
@@ -854,42 +1107,56 @@ def _read_trigger(
         for c in tok.children
     ):
         return []  # "the Anschluss left her exposed", "left his family behind"
-    scope = _scope(tok, trig_idx)
-    date_spans = _dates_in(scope, doc)
-    if not date_spans:
+    # "got out by taking the train to X": the means is part of the move, not a move of its own.
+    means = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"}
+    scope = _scope(tok, trig_idx - means)
+    date, date_text = _first_date(_dates_in(scope, doc), tok)
+    if date is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
+        c.lower_ in lex["sequence_adverbs"] for c in tok.children
+    ):
+        # "in July 1938 she was smuggled out ... and ended up in Stockholm": one event, one date
+        date, date_text = _first_date(_dates_in(_scope(tok.head, trig_idx - {tok.head.i}), doc), tok)
+    if date is None:
         claimed = set()
         for other in trig_idx - {tok.i}:
             claimed.update(t.i for t in _scope(doc[other], trig_idx))
-        date_spans = [d for d in _dates_in(sent, doc) if d.root.i not in claimed]
-    date, date_text = None, None
-    for d in sorted(date_spans, key=lambda d: abs(d.start - tok.i)):
-        date, date_text = _date_of(d)
-        if date is not None:
-            break
+        date, date_text = _first_date([d for d in _dates_in(sent, doc) if d.root.i not in claimed], tok)
     year = _year_hint(ctx, date)
     origin = destination = None
     origin_text = destination_text = None
+    dest_is_object = False
     for ent in _places_in(scope, doc):
         role = _role_of_place(ent, tok, kind)
-        if role == "destination" and (destination is None or destination.country is None):
-            # "went back to the West in 1979, IIRC to New York": a country beats a region
-            found = _resolve(ent.text, year, date is not None)
+        as_object = ent.root.dep_ in ("dobj", "obj")
+        if role == "destination" and (destination is None or destination.country is None or (dest_is_object and not as_object)):
+            # "went back to the West in 1979, IIRC to New York": a country beats a region;
+            # "crossed Siberia to Kobe": where they crossed to beats what they crossed
+            found = _resolve_span(ent, year, date is not None)
             if destination is None or (found is not None and found.country):
                 destination, destination_text = found, _as_written(ent)
+                dest_is_object = as_object
         elif role == "origin" and origin is None:
-            origin, origin_text = _resolve(ent.text, year, date is not None), _as_written(ent)
+            origin, origin_text = _resolve_span(ent, year, date is not None), _as_written(ent)
+    if destination is None and kind == "forced" and _lemma(tok) in lex["exile_verbs"]:
+        # "was expelled in 1976 while on a tour in West Germany": barred from coming back, they stay where they were
+        for ent in _places_in(scope, doc):
+            if _while_abroad(ent.root, tok):
+                destination, destination_text = _resolve_span(ent, year, date is not None), _as_written(ent)
+                break
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
     is_return = kind == "return" or particle in ("back",)
+    there = _place_before(tok, sent, year) if particle in ("there", "here") else None
+    there = there or state.last_place  # "For Cuba, the radicals who fled there": this sentence's place first
     if word.needs_place and destination is None and origin is None and particle is None and kind != "follow":
         # "4 million Italians came in 1880-1914" is a move; "going to be satisfied" is not.
-        if date is None or _lemma(tok) not in ("come", "arrive", "go", "settle"):
-            return []
+        if date is None or _lemma(tok) not in ("come", "arrive", "go", "settle") or _has_particle(tok, frozenset({"out"})):
+            return []  # "the memoir came out in 1968"
     if kind == "noun":
         return _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text)
     subjects = subjects_for(tok, kind, ctx, state, origin_text, weak=word.needs_place or bool(word.needs_word))
     if not subjects:
         return []
-    if is_return and any(c.dep_ == "nsubjpass" for c in tok.children):
+    if is_return and any(c.dep_ == "nsubjpass" for c in tok.children) and _lemma(tok) not in lex["permission_verbs"]:
         # "He was forcibly returned": what happened after a move, not a move of its own.
         earlier = [ctx.previous(s.key) for s in subjects]
         if all(e is not None for e in earlier):
@@ -906,14 +1173,19 @@ def _read_trigger(
             # Back to where they came from: swap the previous move's ends.
             if m.origin is None and prev is not None and prev.destination is not None:
                 m.origin, m.origin_text = prev.destination, None
-            if m.destination is None and prev is not None:
-                if prev.origin is not None:
-                    m.destination = prev.origin
-            elif m.destination is None and prev is None:
+            if m.destination is None and prev is not None and prev.origin is not None:
+                m.destination = prev.origin
+            elif m.destination is None:
                 # "emigrants who returned": home is the place the thread is about.
                 m.destination = _default_destination(state, ctx, si)
                 m.inferred_destination = True
         elif kind == "depart" or (kind == "forced" and m.destination is None):
+            if m.destination is None and _same_way(tok) and _recent_place(state, si) is not None:
+                # "2.7 million left that way": the way just told, to the place just named
+                m.destination, m.inferred_destination = _recent_place(state, si), True
+            if m.destination is None and (lived := _lived_in(tok, year, date is not None)) is not None:
+                # "He had left in 1918, lived mostly in Paris": where they lived next is where they went
+                m.destination, m.destination_text = lived
             if m.origin is None and m.destination is None:
                 known = prev is not None and prev.destination is not None and not prev.inferred_destination
                 m.origin = prev.destination if known else (_recent_place(state, si) or _default_destination(state, ctx, si))
@@ -933,11 +1205,13 @@ def _read_trigger(
             if followed is not None and followed.destination is not None:
                 m.destination, m.origin = followed.destination, m.origin or followed.origin
             else:
-                m.destination = state.last_place if particle in ("there", "here") else _default_destination(state, ctx, si)
+                m.destination = there if particle in ("there", "here") else _default_destination(state, ctx, si)
             m.inferred_destination = True
         elif m.destination is None and particle not in ("home",):
-            if particle in ("there", "here") and state.last_place is not None:
-                m.destination = state.last_place  # "there" may point further back than one sentence
+            if particle in ("there", "here") and there is not None:
+                m.destination = there  # "there" may point further back than one sentence
+            elif status == "attempted":
+                m.destination = ctx.topic  # "X tried to emigrate": not to where the last person went
             else:
                 m.destination = _default_destination(state, ctx, si)
             m.inferred_destination = True
@@ -945,14 +1219,85 @@ def _read_trigger(
             m.destination = prev.origin
         if (is_return or particle == "home") and m.destination is None:
             # "half of the Italians went home": home is the country their name says.
-            nation = demonym_country(subj.text.split()[-1], year) if subj.type == "group" else None
+            nation = (demonym_country(subj.text.split()[-1], year) or demonym_country(subj.text, year)) if subj.type == "group" else None
             if nation:
                 m.destination = resolve_place(nation, year)
         if kind == "depart" and particle in ("there", "here") and m.destination is None:
-            m.destination = state.last_place or _default_destination(state, ctx, si)  # "the radicals who fled there"
+            m.destination = there or _default_destination(state, ctx, si)  # "the radicals who fled there"
+        if kind == "depart" and m.destination is None and m.origin_text is None and any(
+            c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+            and not is_known_place(c.text) for c in tok.children
+        ):
+            continue  # "to escape the police": fleeing someone, with no place, is not a move
+        if m.inferred_destination and m.destination is not None and m.origin is not None and m.origin_text \
+                and m.destination.country == m.origin.country:
+            m.destination = None  # "flown out of the USSR": not to where the thread is about when that is where they left
         m.confidence = _confidence(m)
         out.append(m)
     return out
+
+
+def _place_before(tok: Token, sent: Span, year: int | None) -> Place | None:
+    """The last place named in the sentence before the word ("For Cuba, ... fled there")."""
+    found = None
+    for ent in _ents(sent):
+        if ent.start >= tok.i:
+            break
+        if ent.label_ in ("GPE", "LOC"):
+            place = _resolve(ent.text, year, dated=False)
+            if place is not None and place.country:
+                found = place
+    return found
+
+
+def _while_abroad(tok: Token, trigger: Token) -> bool:
+    """Whether tok sits in a "while ..." phrase of the trigger ("expelled while on a tour in X")."""
+    for _ in range(6):
+        if tok.i == trigger.i or tok.head is tok:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ == "while" for c in tok.children):
+            return True
+        if tok.head.i == trigger.i:
+            left = tok.left_edge.i
+            return left > 0 and tok.doc[left - 1].lower_ == "while"  # the parser hangs "while" beside the phrase
+        tok = tok.head
+    return False
+
+
+def _same_way(tok: Token) -> bool:
+    """"left that way", "escaped the same way": the route of the move told just before."""
+    for c in tok.children:
+        if c.lower_ in ("way", "route") and c.dep_ in ("dobj", "npadvmod", "obj") and any(d.lower_ in ("that", "this", "same") for d in c.children):
+            return True
+    return False
+
+
+def _lived_in(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | None:
+    """The place of a stay verb conjoined with a departure ("left in 1918, lived mostly in Paris")."""
+    lex = lexicon()
+    for conj in tok.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or _lemma(conj) not in lex["stay_verbs"] | {"settle"} or _lemma(conj) == "be":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue  # another subject: another clause
+        for prep in conj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for p in prep.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
+                        ent = next((e for e in _ents(p.doc) if e.start <= p.i < e.end), None)
+                        place = _resolve(ent.text, year, dated) if ent is not None else None
+                        if place is not None and place.country:
+                            return place, _as_written(ent)
+    return None
+
+
+def _first_date(spans: list[Span], tok: Token) -> tuple[DateSpan | None, str | None]:
+    """The nearest of the date phrases that gives a year ("the next day" gives none)."""
+    for d in sorted(spans, key=lambda d: abs(d.start - tok.i)):
+        date, date_text = _date_of(d)
+        if date is not None:
+            return date, date_text
+    return None, None
 
 
 def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -> "Mention | None":
@@ -1023,6 +1368,7 @@ def _read_mover_noun(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadCon
     if subj is None or subj.generic:
         return []
     m = Mention(subj, "arrive", "completed", post, sent)
+    m.date, m.date_text = _first_date(_dates_in(sent, sent.doc), tok)
     m.destination = _default_destination(state, ctx, si)
     m.inferred_destination = True
     m.confidence = _confidence(m) - 0.1
@@ -1066,7 +1412,7 @@ def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Po
     for tok in sent:
         if tok.pos_ != "NOUN" or _lemma(tok) not in lex["example_nouns"] or tok.dep_ not in ("nsubj", "attr"):
             continue
-        if _lemma(tok) == "case" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and "that of" not in sent.text:
+        if _lemma(tok) == "case" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and "that of" not in _span_text(sent):
             continue  # "X is a strange case" says nothing about a move
         verb = tok.head
         if _lemma(verb) != "be":
@@ -1101,8 +1447,8 @@ def _read_fragment(sent: Span, post: Post, ctx: ThreadContext, state: PostState,
     prev = earlier[-1] if earlier else None
     if prev is None or prev.sent.start > sent.start or sent.start - prev.sent.end > 2:
         return []
-    for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("from", "the") and "from" in sent.text.lower():
+    for ent in _ents(sent):
+        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("from", "the") and "from" in _span_text(sent).lower():
             place = _resolve(ent.text, _year_hint(ctx, prev.date), prev.date is not None)
             written = _as_written(ent)
             subj = Subject(f"people from {written}", "group", f"people from {written}".lower())
@@ -1198,7 +1544,7 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
         return None
     doc = docs[0]
     ranked: list[tuple[int, int, Place]] = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ not in ("GPE", "LOC"):
             continue
         place = _resolve(ent.text, year, dated=False)
@@ -1224,8 +1570,8 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
 
 
-def _default_year(docs: Sequence[Doc]) -> int | None:
-    years = [int(y) for doc in docs for y in re.findall(r"\b(1[5-9]\d\d|20[0-4]\d)\b", doc.text)]
+def _default_year(texts: Iterable[str]) -> int | None:
+    years = [int(y) for text in texts for y in re.findall(r"\b(1[5-9]\d\d|20[0-4]\d)\b", text)]
     if not years:
         return None
     years.sort()
@@ -1233,7 +1579,7 @@ def _default_year(docs: Sequence[Doc]) -> int | None:
 
 
 def _evidence(post: Post, sent: Span) -> Evidence:
-    text = sent.text
+    text = _span_text(sent)
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     start = sent.start_char + lead
@@ -1352,8 +1698,21 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
     """All cases of one thread. ``docs`` are the parsed posts, in the order of ``thread.posts``."""
     if len(docs) != len(thread.posts):
         raise ValueError(f"{thread.thread_id}: {len(docs)} docs for {len(thread.posts)} posts")
+    try:
+        return _assemble_cases(thread, docs, min_confidence)
+    finally:
+        for doc in docs:  # the per-doc caches of _ents and _span_text end with the thread
+            doc.user_data.pop(_ENTS_KEY, None)
+            doc.user_data.pop(_TEXT_KEY, None)
+
+
+def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) -> list[Case]:
+    for post, doc in zip(thread.posts, docs):
+        # spaCy keeps the text it was given, so the post's text is the doc's: no need to rebuild it.
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(post.text):
+            doc.user_data[_TEXT_KEY] = post.text
     ctx = ThreadContext(thread, persons=collect_persons(docs))
-    ctx.default_year = _default_year(docs)
+    ctx.default_year = _default_year(post.text for post in thread.posts)  # doc.text would rebuild each text
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
     mentions: list[Mention] = []
     for post, doc in zip(thread.posts, docs):

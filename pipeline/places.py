@@ -512,6 +512,12 @@ def demonym_countries(text: str, year: int | None = None) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)
+def is_demonym(word: str) -> bool:
+    """A nationality or people word the demonym table knows ("Chechens", "Ingush", "Tatars"), with or without a country."""
+    return bool(word) and _fold(_clean(word)) in _demonym_table()
+
+
+@functools.lru_cache(maxsize=65536)  # asked for every word of every name the thread mentions
 def demonym_country(word: str, year: int | None = None) -> str | None:
     """The country a nationality word names, as of the year ("Finns" -> "Finland", "Soviets" -> "Soviet Union").
 

@@ -282,3 +282,328 @@ def test_forced_moves_and_going_home(nlp):
     petrenko = subjects["Alexander Petrenko"][0]
     assert (petrenko.destination_country, petrenko.year_start) == ("West Germany", 1974)
     assert any(c.destination_country == "Italy" for c in cases if "Italians" in c.subject or "them" in c.subject)
+
+
+# --- constructions added for the East/West, deportation and emigre threads (own wording) ---
+
+
+def test_taking_up_a_post_moves_the_person_to_where_the_post_is(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the chemists go?",
+        "Karl Wendt stayed a while. After two years in Spain, Karl Wendt took up a lectureship at a college in Toronto in 1937.",
+        "Marta Kessel accepted a position in Stockholm in 1936.",
+    )
+    subjects = by_subject(cases)
+    assert [(c.destination_country, c.year_start) for c in subjects["Karl Wendt"]] == [("Canada", 1937)]
+    assert [(c.destination_country, c.year_start) for c in subjects["Marta Kessel"]] == [("Sweden", 1936)]
+
+
+def test_the_mistake_of_going_back_is_a_move_of_the_one_who_made_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Which painters left Austria?",
+        "Hugo Brandt settled in Paris in 1931. He made the mistake of going back to Vienna in 1937.",
+    )
+    assert ("Hugo Brandt", "Austria", 1937) in [(c.subject, c.destination_country, c.year_start) for c in cases]
+
+
+def test_a_kinship_noun_tells_the_gender_of_the_name_beside_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Which physicists left Germany?",
+        "Greta Lorenz fled to Sweden in 1938. Her nephew Paul Wendel was in Oslo at the time. She moved to Edinburgh in 1955 to be near him.",
+    )
+    assert ("Greta Lorenz", "United Kingdom") in [(c.subject, c.destination_country) for c in cases]
+    assert "Paul Wendel" not in {c.subject for c in cases}
+
+
+def test_hyphenated_relatives_and_estimates_are_subjects(nlp):
+    cases = cases_of(
+        nlp,
+        "How did people get out of East Germany?",
+        "My brother-in-law got out in 1957 by taking the tram to the western sectors.",
+        "Something like 300,000 Hungarians left in 1956.",
+    )
+    subjects = {c.subject: c for c in cases}
+    assert "My brother-in-law" in subjects
+    assert subjects["My brother-in-law"].destination_country == "West Germany"
+    assert any("Hungarians" in s for s in subjects)
+
+
+def test_a_description_stands_for_the_person_it_describes(nlp):
+    cases = cases_of(
+        nlp,
+        "Who crossed to the East?",
+        "Hans Kroll was a young engineer who moved from Munich to Dresden in 1955.",
+        "Anton Ruppert is the one everybody forgets: a teacher who had lost his job, sold his house and ended up in Leipzig in 1957.",
+    )
+    subjects = by_subject(cases)
+    assert subjects["Hans Kroll"][0].destination_country == "East Germany"
+    assert subjects["Anton Ruppert"][0].destination_country == "East Germany"
+    assert not any(c.subject_type == "unnamed" for c in cases)
+
+
+def test_peoples_named_as_groups_are_deported_together(nlp):
+    cases = cases_of(
+        nlp,
+        "Which peoples did Stalin deport?",
+        "In December 1943 the Kalmyks and Balkars were put on trains to Siberia.",
+    )
+    groups = {c.subject: c for c in cases}
+    assert {"Kalmyks", "Balkars"} <= set(groups)
+    assert all(c.destination_country == "Soviet Union" and c.year_start == 1943 for c in groups.values())
+
+
+def test_a_vehicle_is_not_who_was_put_on_it_and_a_dateless_day_borrows_the_year(nlp):
+    cases = cases_of(
+        nlp,
+        "Who was expelled from the USSR?",
+        "Pavel Orlov was detained in March 1972, lost his passport and was put on a ship to Hamburg the following day.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Pavel Orlov", "West Germany", 1972)]
+
+
+def test_crossing_a_region_to_a_city_goes_to_the_city(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the refugees go?",
+        "Czech and Slovak Jews crossed Manchuria to Harbin in 1939.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Czech and Slovak Jews", "China")]
+
+
+def test_a_number_of_them_means_the_people_just_named(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Soviet Armenia?",
+        "The government courted overseas Armenians, and about 50,000 of them moved to Yerevan in 1947.",
+    )
+    assert [c.subject for c in cases] == ["overseas Armenians"]
+    assert cases[0].destination_country == "Soviet Union"
+
+
+def test_leaving_then_living_somewhere_gives_the_destination(nlp):
+    cases = cases_of(
+        nlp,
+        "Which writers went back to the USSR?",
+        "Ivan Sokolov is one. He had left in 1920, lived for years in Prague, and moved back to Moscow in 1935.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Czechoslovakia", 1920), ("Soviet Union", 1935)]
+
+
+def test_being_allowed_home_is_a_return_not_a_forced_one(nlp):
+    cases = cases_of(
+        nlp,
+        "Which peoples did Stalin deport?",
+        "In 1943 the Kalmyks were deported to Siberia. The Kalmyks were allowed home in 1957.",
+    )
+    assert [(c.subject, c.year_start) for c in cases] == [("Kalmyks", 1943), ("Kalmyks", 1957)]
+    assert cases[1].destination_country == "Soviet Union"
+
+
+def test_a_relative_named_as_possessor_is_the_next_she(nlp):
+    cases = cases_of(
+        nlp,
+        "Who was deported from the Baltics?",
+        "My aunt's family were deported from Latvia to Siberia in 1949. She came back to Riga in 1956.",
+    )
+    assert ("My aunt", "Soviet Union", 1956) in [(c.subject, c.destination_country, c.year_start) for c in cases]
+
+
+def test_the_last_stop_of_an_escape_is_where_the_person_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Which spies reached Moscow?",
+        "Arthur Webb was in jail. In 1969 he broke out of prison and was smuggled to Poland in a lorry, and from there on to Moscow.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Arthur Webb", "Soviet Union", 1969)]
+
+
+def test_leaving_that_way_goes_where_the_way_just_told_went(nlp):
+    cases = cases_of(
+        nlp,
+        "How did people get out of East Germany?",
+        "Until 1961 you just took the train to West Berlin. Hundreds of thousands of students left that way.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Hundreds of thousands of students", "West Germany")]
+
+
+def test_joining_someone_in_a_place_goes_there(nlp):
+    cases = cases_of(
+        nlp,
+        "How did people get out of East Germany?",
+        "A neighbour's daughter was allowed to leave in 1960 to join her fiance in Munich.",
+    )
+    assert [c.destination_country for c in cases] == ["West Germany"]
+
+
+def test_a_vehicle_leaving_is_not_a_mover(nlp):
+    cases = cases_of(
+        nlp,
+        "Who hijacked planes to Cuba?",
+        "Some of the hijackers were caught before the aircraft ever left Canadian airspace.",
+    )
+    assert not any("aircraft" in c.subject for c in cases)
+
+
+def test_there_means_the_place_named_earlier_in_the_same_sentence(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Americans went to China?",
+        "Several Americans settled in Beijing in 1950. As for Mexico, the best known are the draft resisters who fled there.",
+    )
+    resisters = [c for c in cases if "resisters" in c.subject]
+    assert [c.destination_country for c in resisters] == ["Mexico"]
+
+
+def test_escaping_a_person_without_a_place_is_not_a_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who flew to Cuba?",
+        "In 1969 some radicals flew to Havana to escape the FBI.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Cuba", 1969)]
+
+
+def test_a_departure_and_a_later_arrival_are_one_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who ended up in Cuba?",
+        "Robert Vance escaped from a jail in Ohio in 1975 and turned up in Havana in 1977.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Robert Vance", "Cuba", 1977)]
+
+
+def test_going_back_to_a_village_goes_back_to_the_region_they_came_from(nlp):
+    cases = cases_of(
+        nlp,
+        "Did emigrants ever go back?",
+        "My great-uncle came over from Apulia in 1902 and worked in the mines of Ohio. He went back to his village in 1910.",
+    )
+    assert ("Italy", 1910) in [(c.destination_country, c.year_start) for c in cases]
+
+
+def test_migrants_named_in_a_copula_are_a_case_with_the_sentence_date(nlp):
+    cases = cases_of(
+        nlp,
+        "Who came to America?",
+        "The Swedes after 1867 were mostly rural migrants fleeing hunger.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Swedes", "United States", 1867)]
+
+
+def test_ending_up_in_a_job_is_not_a_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who came to America?",
+        "Franz Sigel came to the US in 1852 and ended up a general from Missouri.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Franz Sigel", "United States")]
+
+
+def test_a_hypothetical_in_a_why_clause_is_not_a_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Americans went to China?",
+        "The memoir explains why a young engineer would move to China for good.",
+    )
+    assert cases == []
+
+
+def test_the_person_still_called_him_stays_the_next_he(nlp):
+    cases = cases_of(
+        nlp,
+        "Which emigres went back?",
+        "Pyotr Lebedev left Russia in 1920 and lived in Berlin. Molotov courted him for years with letters. He came back in 1934.",
+    )
+    assert ("Pyotr Lebedev", "Soviet Union", 1934) in [(c.subject, c.destination_country, c.year_start) for c in cases]
+    assert "Molotov" not in {c.subject for c in cases}
+
+
+def test_expelled_while_abroad_stays_abroad(nlp):
+    cases = cases_of(
+        nlp,
+        "Who was thrown out of the USSR?",
+        "Lev Kopelin moved to Moscow in 1950. He was exiled in 1980 while on a lecture trip in France.",
+    )
+    assert ("Lev Kopelin", "France", 1980) in [(c.subject, c.destination_country, c.year_start) for c in cases]
+
+
+def test_people_leaving_a_country_are_named_for_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Who came to America?",
+        "About 300,000 people left Norway in 1880-1890, most of them for Minnesota.",
+    )
+    assert [c.subject for c in cases] == ["Norwegians"]
+
+
+def test_a_bare_many_means_the_group_just_named_and_home_is_their_country(nlp):
+    cases = cases_of(
+        nlp,
+        "Did emigrants go back?",
+        "Thousands of Greek sponge divers came to Florida in the 1900s, and later many went home.",
+    )
+    assert any(c.destination_country == "Greece" and "Greek" in c.subject for c in cases)
+
+
+def test_a_people_with_no_country_is_a_group_not_a_person(nlp):
+    cases = cases_of(
+        nlp,
+        "Which peoples did Stalin deport?",
+        "In 1943 the Karachays were deported to Kazakhstan. The Karachays only got back to the Caucasus in 1957.",
+    )
+    assert cases and all(c.subject_type == "group" for c in cases)
+
+
+def test_them_after_a_group_was_acted_on_means_that_group(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the refugees go?",
+        "The British interned the Czech refugees in a camp on the Isle of Man in 1940. Most of them emigrated to Canada after the war.",
+    )
+    assert [c.destination_country for c in cases if "refugees" in c.subject] == ["Canada"]
+
+
+def test_making_it_over_and_jumping_the_fence_are_crossings(nlp):
+    cases = cases_of(
+        nlp,
+        "How did people cross into Austria?",
+        "Many Hungarians went to Austria in 1956. Ferenc Toth jumped over the fence near Sopron. His cousin Laszlo Toth made it across too.",
+    )
+    subjects = {c.subject for c in cases if c.destination_country == "Austria"}
+    assert {"Ferenc Toth", "Laszlo Toth"} <= subjects
+
+
+def test_an_institution_named_for_its_town_is_in_that_town(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the physicists go?",
+        "Erich Vogt took up a chair at the University of Chicago in 1936.",
+        "Otto Lenz left for the Carnegie Institute in Pittsburgh in 1934.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Erich Vogt", "United States"), ("Otto Lenz", "United States")]
+
+
+def test_getting_someone_a_job_is_not_a_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who wanted to leave the USSR?",
+        "Zhdanov phoned him personally and got him a job at the Leningrad Philharmonic instead.",
+    )
+    assert cases == []
+
+
+def test_refuge_and_asylum_granted_in_a_place_are_moves_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the exiles go?",
+        "Karl Brenner took refuge in Switzerland in 1939.",
+        "Ilse Marx found refuge in Turkey in 1934.",
+        "Dolores Vega was granted asylum in Sweden in 1971.",
+        "Walter Hartmann wrote poems in Vienna. In 1949 the Mexican government granted him asylum in Mexico.",
+    )
+    got = {(c.subject, c.destination_country) for c in cases}
+    assert {("Karl Brenner", "Switzerland"), ("Ilse Marx", "Turkey"), ("Dolores Vega", "Sweden"), ("Walter Hartmann", "Mexico")} <= got
+    assert not any("government" in c.subject for c in cases)

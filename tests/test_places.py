@@ -317,3 +317,26 @@ def test_polity_patterns_do_not_split_longer_names(ruled_nlp) -> None:
 def test_polity_patterns_leave_nationality_words_alone(ruled_nlp) -> None:
     doc = ruled_nlp("Similar proportions of the Polish, Romanian and Baltic state populations did likewise.")
     assert all(e.label_ != "GPE" for e in doc.ents if e.text == "Baltic")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "country"),
+    [
+        ("Brandenburg", 1960, "East Germany"),
+        ("Thuringia", 1975, "East Germany"),
+        ("Mecklenburg", 1955, "East Germany"),
+        ("Thuringia", 1930, "Germany"),
+        ("Kirgizia", 1950, "Soviet Union"),
+        ("the western sectors", 1955, "West Germany"),
+    ],
+)
+def test_regions_and_old_names_added_for_divided_germany_and_central_asia(text: str, year: int, country: str) -> None:
+    place = resolve_place(text, year)
+    assert place is not None and place.country == country
+
+
+def test_peoples_without_a_country_are_still_demonyms() -> None:
+    from pipeline.places import is_demonym
+
+    assert is_demonym("Ingush") and is_demonym("Kalmyks") and is_demonym("Finns")
+    assert not is_demonym("Sorrento")
