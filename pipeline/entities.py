@@ -5,6 +5,12 @@ forms ("1920-s"), period names ("the depression era", "WWII") and historical
 states ("GDR", "the Soviet bloc"). An EntityRuler placed before the statistical
 NER adds them from the pattern tables in ``pipeline.dates`` and
 ``pipeline.places`` (data files, not code).
+
+Speed is part of the job here: the parse is most of a run's cost. The
+ruler's word lists are PhraseMatcher patterns (a trie), not Matcher
+patterns tried at every token, and the model's own attribute ruler finds its
+rules by lookup (``IndexedAttributeMatch``); both give exactly the tokens and
+entities the plain components give, at a fraction of their time.
 """
 
 from __future__ import annotations

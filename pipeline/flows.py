@@ -234,7 +234,6 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import PrefectFuture  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from pipeline.writers import CSV_NAME, JSONL_NAME, PARQUET_NAME  # noqa: E402
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
@@ -395,6 +394,8 @@ def crossings_run(paths: list[str], settings: Settings, slots: int | None = None
             run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
         fingerprint = store.cases_fingerprint()
         last = last_finished_counts(store)
+    from pipeline.writers import CSV_NAME, JSONL_NAME, PARQUET_NAME  # here, not at the top: workers need no pandas
+
     outputs_present = all((settings.out_dir / name).exists() for name in (JSONL_NAME, CSV_NAME, PARQUET_NAME))
     if processed.n_threads == 0 and outputs_present and last.get("fingerprint") == fingerprint:
         # Nothing processed, reviewed or re-classified since the outputs were written: they stand.

@@ -7,9 +7,9 @@ and nowhere else.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import functools
 from dataclasses import dataclass, field, fields
 from typing import Any
 
