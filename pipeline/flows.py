@@ -53,7 +53,7 @@ from pipeline.config import Settings
 from pipeline.errors import CrossingsError, Errors, InputProblem
 from pipeline.schema import Case, Post, Thread
 
-from pipeline.runs import RunSummary, last_finished_counts, plan_run, plan_workers, unchanged_run
+from pipeline.runs import RunSummary, last_finished_counts, plan_run, plan_workers, standing_outputs, unchanged_run
 
 __all__ = ["RunSummary", "crossings_run", "plan_run", "plan_workers", "run_pipeline"]
 
@@ -394,13 +394,11 @@ def crossings_run(paths: list[str], settings: Settings, slots: int | None = None
             run_id = store.begin_run({"model": settings.model, "paths": paths, "workers": slots})
         fingerprint = store.cases_fingerprint()
         last = last_finished_counts(store)
-    from pipeline.writers import CSV_NAME, JSONL_NAME, PARQUET_NAME  # here, not at the top: workers need no pandas
-
-    outputs_present = all((settings.out_dir / name).exists() for name in (JSONL_NAME, CSV_NAME, PARQUET_NAME))
-    if processed.n_threads == 0 and outputs_present and last.get("fingerprint") == fingerprint:
+    standing = standing_outputs(settings, fingerprint, last) if processed.n_threads == 0 else None
+    if standing is not None:
         # Nothing processed, reviewed or re-classified since the outputs were written: they stand.
         n_cases = int(last.get("n_cases") or 0)
-        outputs = {kind: str(settings.out_dir / f"cases.{kind}") for kind in ("jsonl", "csv", "parquet")}
+        outputs = standing
     else:
         n_cases, outputs = write_task(settings)
     with Store(settings.store_path) as store:

@@ -123,6 +123,15 @@ def last_finished_counts(store) -> dict:
     return {}
 
 
+def standing_outputs(settings: Settings, fingerprint: str, last: dict) -> dict[str, str] | None:
+    """The output files by kind when they can stand: all on disk, and the last finished run wrote
+    them from the store's current cases (same fingerprint); None when they must be written."""
+    outputs = {kind: settings.out_dir / f"cases.{kind}" for kind in OUTPUT_KINDS}
+    if last.get("fingerprint") != fingerprint or not all(p.exists() for p in outputs.values()):
+        return None
+    return {kind: str(path) for kind, path in outputs.items()}
+
+
 def inputs_look_unchanged(paths: Sequence[Path | str], settings: Settings) -> bool:
     """``looks_unchanged`` for paths as the user gave them (False when they cannot be listed)."""
     from pipeline.ingest import discover_inputs
@@ -156,8 +165,8 @@ def unchanged_run(paths: Sequence[Path | str], settings: Settings) -> RunSummary
             last = last_finished_counts(store)
     except CrossingsError:
         return None
-    outputs = {kind: settings.out_dir / f"cases.{kind}" for kind in OUTPUT_KINDS}
-    if last.get("fingerprint") != fingerprint or not all(p.exists() for p in outputs.values()):
+    outputs = standing_outputs(settings, fingerprint, last)
+    if outputs is None:
         return None
     problems: list[InputProblem] = []
     n_threads = 0
@@ -179,5 +188,5 @@ def unchanged_run(paths: Sequence[Path | str], settings: Settings) -> RunSummary
         n_cases=n_cases,
         seconds=seconds,
         wall_seconds=seconds,
-        outputs={kind: str(path) for kind, path in outputs.items()},
+        outputs=outputs,
     )
