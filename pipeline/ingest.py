@@ -14,7 +14,7 @@ cut or dropped).
 Ids are deterministic: a plain-text thread is its file name without the
 extension (posts ``{id}-q``, ``{id}-a1``, ...), a Stack Exchange thread is its
 question's ``Id`` (posts keep their row ``Id``), a JSONL thread keeps its own
-ids. Post text is normalised once here (NFC, ``\\n`` line ends, no trailing
+ids. Post text is normalised once here (Markdown and HTML made plain, NFC, ``\\n`` line ends, no trailing
 spaces, at most one blank line in a row); downstream offsets index into
 ``Post.text`` as it leaves this module.
 
@@ -27,6 +27,7 @@ Typical use::
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import logging
 import os
@@ -39,6 +40,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
+
+from markdown_it import MarkdownIt
 
 from .config import DATA_DIR
 from .errors import CrossingsError, Errors, InputProblem
@@ -279,7 +282,8 @@ def _assemble(
     posts: list[Post] = []
     next_answer = 1  # answers are numbered from 1 even when the question itself was dropped
     for draft in drafts:
-        text = normalise_text(draft.text)
+        # Stack Exchange bodies are HTML, already made plain; text and JSONL posts may be Markdown.
+        text = normalise_text(draft.text if fmt == "stackexchange" else markdown_to_text(draft.text))
         if not text:
             yield InputProblem(source, Errors.W108.format(source=source, post_id=draft.post_id), fatal=False)
             continue
@@ -492,6 +496,28 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return normalise_text("".join(parser.parts))
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    # No list rule: it would turn a line such as "1949. Field vanished." into list item 1949 and drop
+    # the year. No indented code blocks: pasted prose is often indented. No link reference lines.
+    return MarkdownIt("commonmark", {"breaks": True, "html": True}).disable(["code", "list", "reference"])
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text of a post that may be Markdown (AskHistorians, copied sources) or HTML.
+
+    Emphasis, links, headings, quotes and inline HTML lose their markup and keep
+    their words; line breaks stay line breaks. Plain prose comes through as it was.
+    """
+    if not _MARKUP_HINT.search(text):
+        return text  # most plain posts: no parse needed
+    return html_to_text(_markdown().render(text))
+
+
+# A character Markdown or HTML gives a meaning to; text without one renders to itself.
+_MARKUP_HINT = re.compile(r"[*_`\\\[<>#&]|^\s*(?:=+|-{2,})\s*$", re.MULTILINE)
 
 
 _PASS1_FIELDS = ("Id", "PostTypeId", "ParentId")

@@ -161,7 +161,8 @@ def check_dir(folder: Path) -> tuple[int, list[str]]:
             if count > 1:
                 problems.append(f"{gold.name}: {count} cases share subject/route/year/status {key}")
         words = len(text.split())
-        print(f"{gold.relative_to(ROOT)}: {n} cases ({n_optional} optional), thread {words} words")
+        shown = gold.relative_to(ROOT) if gold.is_relative_to(ROOT) else gold
+        print(f"{shown}: {n} cases ({n_optional} optional), thread {words} words")
         total += n
     for thread in sorted(folder.glob("*.txt")):
         if not (folder / f"{thread.stem}.gold.jsonl").exists():

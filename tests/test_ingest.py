@@ -14,6 +14,7 @@ from pipeline.ingest import (
     discover_inputs,
     html_to_text,
     iter_threads,
+    markdown_to_text,
     normalise_text,
     read_threads,
     sniff_format,
@@ -216,6 +217,40 @@ def test_html_to_text() -> None:
     html = "<h2>Title</h2><blockquote><p>Quoted &quot;text&quot;</p></blockquote><ol><li>one</li><li>two</li></ol>"
     assert html_to_text(html) == 'Title\n\nQuoted "text"\n\none\ntwo'
     assert html_to_text("<p>a<script>alert(1)</script> b</p>") == "a b"
+
+
+def test_markdown_to_text_keeps_the_words_and_drops_the_markup() -> None:
+    md = (
+        "**Jane Doe** left for [Lisbon](https://example.org/lisbon) in 1941.\n"
+        "> She wrote *from there*.\n\n"
+        "## Later\n\n"
+        "* her brother followed &amp; stayed\n"
+        "1946. The family went home.\n"
+        "    An indented line of prose.\n"
+        "A <b>tagged</b> word and an escaped \\* star."
+    )
+    assert markdown_to_text(md) == (
+        "Jane Doe left for Lisbon in 1941.\n\nShe wrote from there.\n\nLater\n\n"
+        "* her brother followed & stayed\n"  # bullets stay text: no list rule, so...
+        "1946. The family went home.\n"  # ...a year opening a line is not taken for a list number
+        "An indented line of prose.\n"
+        "A tagged word and an escaped * star."
+    )
+    plain = "He moved to Riga in 1920-21, then on to Paris.\nA second line."
+    assert markdown_to_text(plain) == plain
+
+
+def test_markdown_posts_are_plain_text_in_text_and_jsonl_inputs(tmp_path: Path) -> None:
+    (tmp_path / "md.txt").write_text(
+        "Who left?\n\nAny names?\n\n\nAnswer\n\n**Joel Barr** went to [Prague](https://example.org) in 1950.\n",
+        encoding="utf-8",
+    )
+    record = {"thread_id": "r1", "title": "Who left?", "question": "Any names?", "answers": ["_Anna Seghers_ went back to Berlin."]}
+    (tmp_path / "md.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    text_thread = read_all(tmp_path / "md.txt")[0][0]
+    jsonl_thread = read_all(tmp_path / "md.jsonl")[0][0]
+    assert text_thread.posts[-1].text.endswith("\n\nJoel Barr went to Prague in 1950.")
+    assert jsonl_thread.posts[-1].text == "Anna Seghers went back to Berlin."
 
 
 # -- JSONL ---------------------------------------------------------------------
