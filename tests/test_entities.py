@@ -6,6 +6,7 @@ import spacy
 from spacy.symbols import ORTH
 
 from pipeline.entities import (
+    LINES_NAME,
     RULER_NAME,
     _TEXT_ATTRS,
     IndexedAttributeMatch,
@@ -74,6 +75,18 @@ def test_the_ruler_runs_first_and_reads_token_text_only(nlp):
             assert all(set(token) <= _TEXT_ATTRS for token in entry["pattern"]), entry
     doc = nlp("My grandparents left the GDR for West Germany in the late 1950s.")
     assert ("the GDR", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_no_entity_runs_across_a_line_break(nlp):
+    # The model alone joins a list of names, one per line, into two entities, one with a trailing break.
+    text = "The emigrants included:\nNoel Field\nHerta Field\nHermann Field"
+    assert nlp.pipe_names[-1] == LINES_NAME
+    with nlp.select_pipes(disable=[LINES_NAME]):
+        joined = [e.text for e in nlp(text).ents]
+    assert any("\n" in e for e in joined)
+    doc = nlp(text)
+    assert [e.text for e in doc.ents] == ["Noel Field", "Herta Field", "Hermann Field"]
+    assert len({e.label_ for e in doc.ents}) == 1
 
 
 def test_indexed_attribute_rules_give_the_same_tokens_as_spacys_matcher(nlp, settings, seed_path):
