@@ -88,6 +88,18 @@ def test_text_single_blank_lines_separate_posts(tmp_path: Path) -> None:
     assert [a.accepted for a in answers] == [False, True]
 
 
+def test_text_drops_answer_headings(tmp_path: Path) -> None:
+    # Pages copied from a Q&A site put an "Answer" or "3 Answers" line above the answers.
+    path = tmp_path / "headed.txt"
+    path.write_text(
+        "Who went west?\n\nAny names?\n\n\n2 Answers\n\nAnswer\n\nZygmunt Bauman left Warsaw in 1968.\n\n\n"
+        "Answer\n\nOthers stayed.\n",
+        encoding="utf-8",
+    )
+    [thread], _ = read_all(path)
+    assert [p.text for p in thread.posts[1:]] == ["Zygmunt Bauman left Warsaw in 1968.", "Others stayed."]
+
+
 def test_text_keeps_a_year_on_its_own_line_and_normalises(tmp_path: Path) -> None:
     path = tmp_path / "norm.txt"
     # CRLF, a decomposed "é", trailing spaces, and a lone year (not a vote count).
@@ -249,7 +261,7 @@ def test_markdown_posts_are_plain_text_in_text_and_jsonl_inputs(tmp_path: Path) 
     (tmp_path / "md.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     text_thread = read_all(tmp_path / "md.txt")[0][0]
     jsonl_thread = read_all(tmp_path / "md.jsonl")[0][0]
-    assert text_thread.posts[-1].text.endswith("\n\nJoel Barr went to Prague in 1950.")
+    assert text_thread.posts[-1].text == "Joel Barr went to Prague in 1950."
     assert jsonl_thread.posts[-1].text == "Anna Seghers went back to Berlin."
 
 
