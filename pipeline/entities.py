@@ -14,20 +14,21 @@ entities the plain components give, at a fraction of their time.
 
 Two small components end the pipeline: one keeps every entity within one
 line (the model sometimes joins names listed one per line), the other drops
-the entities of bracketed source citations ("(Marton 2016)"), whose year is
-when a book appeared, not when anyone moved.
+bracketed years that are not a move's: a source citation's ("(Marton 2016)",
+its author too) and a life span's ("Bruno Pontecorvo (1913-1993)").
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
 from pipeline.errors import CrossingsError, Errors
@@ -38,7 +39,7 @@ GROUP_LABELS = frozenset({"NORP"})
 DATE_LABELS = frozenset({"DATE", "EVENT"})
 RULER_NAME = "crossings_ruler"
 LINES_NAME = "crossings_ents_within_lines"
-CITATIONS_NAME = "crossings_no_citation_ents"
+CITATIONS_NAME = "crossings_no_bracketed_non_moves"
 # Entities these labels name can follow "(" without it being a citation: "(Moscow, 1934)".
 _NOT_AUTHORS = frozenset({"GPE", "LOC", "FAC", "DATE", "EVENT", "TIME"})
 _BRACKETS = {"(": ")", "[": "]"}
@@ -232,20 +233,21 @@ def ents_within_lines(doc: Doc) -> Doc:
 
 
 @functools.cache
-def citation_words() -> frozenset[str]:
-    lines = (DATA_DIR / "citation_words.txt").read_text(encoding="utf-8").splitlines()
+def _word_list(name: str) -> frozenset[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _citation(doc: Doc, date: Span) -> tuple[int, int] | None:
-    """Token range of the bracketed source citation this date is the year of, if it is one.
+_YEARS = re.compile(r"(\d{4})(?:[-–—](\d{2}|\d{4}))?")  # "1913", and "1911–1988" when it is one token
 
-    "(Marton 2016)", "[Lehmann, 2012]", "(Blake 1990, p. 12)": an opening bracket,
-    then only capitalised names and citation words, then a four-digit year, then
-    the closing bracket within a few tokens. "(1946)" and "(May 1934)" are dates.
-    """
-    if not any(t.like_num and len(t.text) == 4 for t in date):
-        return None
+
+def _n_years(token: Token) -> int:
+    match = _YEARS.fullmatch(token.text)
+    return 0 if match is None else 1 + (match.group(2) is not None)
+
+
+def _bracket_around(doc: Doc, date: Span) -> tuple[int, int] | None:
+    """(opening, closing) token indices of the brackets the date sits in, a few tokens either side."""
     opener = None
     for i in range(date.start - 1, max(-1, date.start - 9), -1):
         if doc[i].text in _BRACKETS:
@@ -253,29 +255,65 @@ def _citation(doc: Doc, date: Span) -> tuple[int, int] | None:
             break
         if doc[i].text in (")", "]") or doc[i].is_sent_start:
             return None
-    if opener is None or opener == date.start - 1:
-        return None
-    between = doc[opener + 1 : date.start]
-    words = citation_words()
-    if not any(t.is_title and t.is_alpha for t in between):
-        return None
-    if not all((t.is_title and t.is_alpha) or t.lower_ in words or t.is_punct for t in between):
-        return None
-    if any(t.ent_type_ in _NOT_AUTHORS for t in between):
+    if opener is None:
         return None
     closer = _BRACKETS[doc[opener].text]
     for j in range(date.end, min(len(doc), date.end + 12)):
         if doc[j].text == closer:
-            return opener, j + 1
+            return opener, j
+        if doc[j].text in _BRACKETS:
+            return None
     return None
 
 
+def _is_citation(doc: Doc, opener: int, date: Span) -> bool:
+    """ "(Marton 2016)", "[Lehmann, 2012]", "(Blake 1990, p. 12)": capitalised names and citation
+    words, then the year. "(1946)", "(May 1934)" and "(Moscow, 1934)" are not."""
+    between = doc[opener + 1 : date.start]
+    words = _word_list("citation_words.txt")
+    return (
+        any(t.is_title and t.is_alpha for t in between)
+        and all((t.is_title and t.is_alpha) or t.lower_ in words or t.is_punct for t in between)
+        and not any(t.ent_type_ in _NOT_AUTHORS for t in between)
+    )
+
+
+def _is_life_span(doc: Doc, opener: int, closer: int) -> bool:
+    """ "Bruno Pontecorvo (1913-1993)", "Noel Field (b. 1904)": right after a name, only years
+    and life-span words. A lone "(1963)" after a name may be the year of the move and stays."""
+    if opener == 0 or doc[opener - 1].ent_type_ != "PERSON":
+        return False
+    inside = doc[opener + 1 : closer]
+    words = _word_list("life_span_words.txt")
+    # "(1904-70)": a two-digit year after the dash counts as the second.
+    years = sum(_n_years(t) or (t.like_num and len(t.text) == 2) for t in inside)
+    if not all(_n_years(t) or t.like_num or t.is_punct or t.lower_ in words or t.is_space for t in inside):
+        return False
+    return years >= 2 or any(t.lower_ in words for t in inside)
+
+
 @Language.component(CITATIONS_NAME)
-def no_citation_ents(doc: Doc) -> Doc:
-    """Drop the entities of bracketed source citations: their year and authors are not a move's."""
-    spans = [c for e in doc.ents if e.label_ in DATE_LABELS and (c := _citation(doc, e))]
-    if spans:
-        doc.ents = [e for e in doc.ents if not any(start <= e.start and e.end <= end for start, end in spans)]
+def no_bracketed_non_moves(doc: Doc) -> Doc:
+    """Drop the dates of bracketed life spans, and every entity of bracketed source citations:
+    a source's year and authors, a person's birth and death, are not a move's."""
+    drop: list[tuple[int, int, bool]] = []  # (start, end, every label or only dates)
+    for ent in doc.ents:
+        if ent.label_ not in DATE_LABELS or not any(_n_years(t) for t in ent):
+            continue
+        around = _bracket_around(doc, ent)
+        if around is None:
+            continue
+        opener, closer = around
+        if opener < ent.start - 1 and _is_citation(doc, opener, ent):
+            drop.append((opener, closer + 1, True))
+        elif _is_life_span(doc, opener, closer):
+            drop.append((opener, closer + 1, False))
+    if drop:
+        doc.ents = [
+            e
+            for e in doc.ents
+            if not any(s <= e.start and e.end <= t and (every or e.label_ in DATE_LABELS) for s, t, every in drop)
+        ]
     return doc
 
 

@@ -103,6 +103,19 @@ def test_source_citations_give_no_dates_or_people(nlp):
     assert ("1934", "DATE") in ents("He stayed in Moscow (Moscow, 1934) for good.")
 
 
+def test_life_spans_after_a_name_are_not_dates_of_a_move(nlp):
+    def dates(text: str) -> list[str]:
+        return [e.text for e in nlp(text).ents if e.label_ == "DATE"]
+
+    assert dates("Bruno Pontecorvo (1913-1993) defected to the Soviet Union.") == []
+    assert dates("The physicist Klaus Fuchs (1911–1988) moved to East Germany in 1959.") == ["1959"]
+    assert dates("Noel Field (b. 1904) fled to Czechoslovakia.") == []
+    assert dates("Noel Field (1904-70) fled.") == []
+    # A lone year after a name may be the year of the move; a span after no name is a stay.
+    assert dates("Kim Philby (1963) and Burgess (1951) went to Moscow.") == ["1963", "1951"]
+    assert dates("They stayed there (1932-38) and left.") == ["1932-38"]
+
+
 def test_indexed_attribute_rules_give_the_same_tokens_as_spacys_matcher(nlp, settings, seed_path):
     # The model's own attribute ruler against the indexed lookup, on a real thread and on the
     # rules' odd cases: contractions, multi-token lemmas, whitespace tokens, "but" as an adverb.
