@@ -39,13 +39,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TextIO
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING, TextIO
 
 from .config import DATA_DIR
 from .errors import CrossingsError, Errors, InputProblem
 from .schema import Post, Thread
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 log = logging.getLogger(__name__)
 
@@ -502,6 +503,8 @@ def html_to_text(html: str) -> str:
 def _markdown() -> MarkdownIt:
     # No list rule: it would turn a line such as "1949. Field vanished." into list item 1949 and drop
     # the year. No indented code blocks: pasted prose is often indented. No link reference lines.
+    from markdown_it import MarkdownIt  # only threads with markup pay for the import
+
     return MarkdownIt("commonmark", {"breaks": True, "html": True}).disable(["code", "list", "reference"])
 
 
