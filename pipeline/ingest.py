@@ -703,8 +703,9 @@ def _read_stackexchange(path: Path, limit: int) -> Iterator[Thread | InputProble
 def _post_fields(item: object) -> tuple[str, dict[str, object]]:
     """(text, the rest) of a post given as a dict or as a bare string."""
     if isinstance(item, dict):
-        text = item.get("text")
-        return (text if isinstance(text, str) else ""), item
+        # "body" (and "selftext" for a question) as the Stack Exchange and Reddit APIs name it.
+        text = next((item[k] for k in ("text", "body", "selftext") if isinstance(item.get(k), str) and item[k]), "")
+        return text, item
     return (item if isinstance(item, str) else ""), {}
 
 
@@ -745,10 +746,10 @@ def _json_drafts(thread_id: str, title: str, obj: dict[str, object]) -> list[_Dr
         default_id = f"{thread_id}-q" if n == 0 else f"{thread_id}-a{n}"
         drafts.append(
             _Draft(
-                post_id=_optional_str(extra.get("post_id")) or default_id,
+                post_id=_optional_str(extra.get("post_id")) or _optional_str(extra.get("id")) or default_id,
                 kind=kind,
                 text=_with_title(title, text) if kind == "question" else text,
-                accepted=_truthy(extra.get("accepted")),
+                accepted=_truthy(extra.get("accepted")) or _truthy(extra.get("is_accepted")),
                 author=_optional_str(extra.get("author")),
                 score=_optional_int(extra.get("score")),
             )

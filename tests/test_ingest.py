@@ -301,6 +301,25 @@ def test_jsonl_full_and_compact_forms_with_bad_lines(tmp_path: Path) -> None:
     assert [p.accepted for p in compact.posts] == [False, False, True]
 
 
+def test_jsonl_posts_may_use_the_api_field_names(tmp_path: Path) -> None:
+    # Stack Exchange's API gives HTML in "body", ids in "id" and "is_accepted"; Reddit's, Markdown.
+    record = {
+        "thread_id": "t9",
+        "title": "Who left?",
+        "posts": [
+            {"id": 11, "kind": "question", "body": "<p>Who <em>left</em>?</p>"},
+            {"id": 12, "body": "**Anna** went to Mexico in 1941.", "is_accepted": True},
+        ],
+    }
+    path = tmp_path / "api.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [thread], problems = read_all(path)
+    assert problems == []
+    assert [p.post_id for p in thread.posts] == ["11", "12"]
+    assert thread.posts[0].text.endswith("Who left?") and "<" not in thread.posts[0].text
+    assert thread.posts[1].text == "Anna went to Mexico in 1941." and thread.posts[1].accepted
+
+
 # -- sniffing and bad files ----------------------------------------------------
 
 
