@@ -290,8 +290,8 @@ def write_task(settings: Settings) -> tuple[int, dict[str, str]]:
     from pipeline.writers import CaseWriter
 
     with Store(settings.store_path) as store, CaseWriter(settings.out_dir) as writer:
-        for chunk in store.iter_current_cases():
-            writer.write(chunk)
+        for chunk in store.iter_current_case_dicts():
+            writer.write_dicts(chunk)
     return len(writer), {k: str(v) for k, v in writer.paths.items()}
 
 

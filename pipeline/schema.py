@@ -149,6 +149,12 @@ class Case:
         return stable_hash(*(f"{e.post_id}:{e.text}" for e in self.evidence))
 
     # -- serialisation -------------------------------------------------
+    @classmethod
+    def exported_field_names(cls) -> tuple[str, ...]:
+        """The keys of ``to_dict()``, in its order."""
+        names = _field_names(cls, exported=True)
+        return ("case_id", *(n for n in names if n != "case_id"))
+
     def to_dict(self) -> dict[str, Any]:
         # Field names are looked up once per class, not per case: every writer calls this per case.
         d = {name: getattr(self, name) for name in _field_names(type(self), exported=True)}

@@ -720,6 +720,33 @@ class Store:
             yield [self._record(r).case for r in rows]
             last = rows[-1]["row_number"]
 
+    def iter_current_case_dicts(self, chunk_size: int = 2000) -> Iterator[list[tuple[dict[str, Any], str | None]]]:
+        """``iter_current_cases()`` as (``Case.to_dict()``, its JSON text or None), for the writers.
+
+        A case as the run stored it (no correction, stored by this schema) is its
+        own canonical JSON: it is decoded once and no Case is built. Corrected
+        cases and rows of an older schema go through Case, as ``iter_current_cases``.
+        """
+        names = Case.exported_field_names()
+        last = 0
+        while True:
+            rows = self._read(
+                "SELECT rowid AS row_number, data, reviewed FROM cases NOT INDEXED"
+                " WHERE stale = 0 AND review_state != 'rejected' AND rowid > ? ORDER BY rowid LIMIT ?",
+                (last, chunk_size),
+            )
+            if not rows:
+                return
+            chunk: list[tuple[dict[str, Any], str | None]] = []
+            for row in rows:
+                d = json.loads(row["reviewed"] or row["data"])
+                if row["reviewed"] is None and tuple(d) == names:
+                    chunk.append((d, row["data"]))
+                else:
+                    chunk.append((Case.from_dict(d).to_dict(), None))
+            yield chunk
+            last = rows[-1]["row_number"]
+
     def cases_fingerprint(self) -> str:
         """A digest of everything the outputs are made of: equal digests, equal cases.jsonl/.csv/.parquet.
 

@@ -70,9 +70,14 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
 
 
 def sort_key(case: Case) -> tuple[Any, ...]:
-    first = case.evidence[0] if case.evidence else None
-    post = first.post_id if first else (case.post_ids[0] if case.post_ids else "")
-    return (case.thread_id, _natural(post), first.start if first else -1, case.case_id)
+    return dict_sort_key(case.to_dict())
+
+
+def dict_sort_key(d: dict[str, Any]) -> tuple[Any, ...]:
+    """Thread, then first evidence's post (naturally: "9" before "10") and offset, then id."""
+    first = d["evidence"][0] if d["evidence"] else None
+    post = first["post_id"] if first else (d["post_ids"][0] if d["post_ids"] else "")
+    return (d["thread_id"], _natural(post), first["start"] if first else -1, d["case_id"])
 
 
 def cases_frame(cases: Iterable[Case]) -> pd.DataFrame:
@@ -133,14 +138,18 @@ class CaseWriter:
         return self
 
     def write(self, cases: Iterable[Case]) -> None:
+        self.write_dicts((case.to_dict(), None) for case in cases)
+
+    def write_dicts(self, items: Iterable[tuple[dict[str, Any], str | None]]) -> None:
+        """Cases as ``Case.to_dict()`` gives them, each with its JSON text when the caller has it
+        (the store keeps it): the JSONL line is then that text, not a second encoding."""
         if self._spool is None:
             raise RuntimeError("CaseWriter.write() outside its `with` block")
-        for case in cases:
+        for d, text in items:
             # The JSONL line and the CSV/Parquet row are made now, once: publishing only reads them back.
-            d = case.to_dict()
-            line = (json.dumps(d, ensure_ascii=False) + "\n").encode("utf-8")
+            line = ((text if text is not None else json.dumps(d, ensure_ascii=False)) + "\n").encode("utf-8")
             row = pickle.dumps(Case.row_from_dict(d), protocol=pickle.HIGHEST_PROTOCOL)  # our own spool: fast to read back
-            self._index.append((sort_key(case), self._spool.tell(), len(line), len(row)))
+            self._index.append((dict_sort_key(d), self._spool.tell(), len(line), len(row)))
             self._spool.write(line + row)
 
     def __len__(self) -> int:

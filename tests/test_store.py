@@ -150,6 +150,27 @@ def test_cases_round_trip_with_context(seeded):
     assert run["n_cases"] == 31 and run["finished"] and run["settings"] == {"seed": 13}
 
 
+def test_case_dicts_for_the_writers_are_the_current_cases(seeded):
+    # Stored cases are written out from their stored JSON; corrected ones and rows of an older
+    # schema (a field missing) go through Case. All give what iter_current_cases gives.
+    store, _, cases = seeded
+    store.review(by_subject(cases, "John Nash").case_id, "correct", "ada", {"destination": "the GDR"})
+    store.review(by_subject(cases, "Mr. Adams").case_id, "reject", "ada")
+    old_row = by_subject(cases, "Lee Harvey Oswald").case_id
+    with store._write() as conn:
+        data = json.loads(conn.execute("SELECT data FROM cases WHERE case_id=?", (old_row,)).fetchone()[0])
+        del data["destination_lat"]
+        conn.execute("UPDATE cases SET data=? WHERE case_id=?", (json.dumps(data), old_row))
+    expected = [c.to_dict() for chunk in store.iter_current_cases(chunk_size=7) for c in chunk]
+    pairs = [pair for chunk in store.iter_current_case_dicts(chunk_size=7) for pair in chunk]
+    assert [d for d, _ in pairs] == expected and len(expected) == 30
+    for d, text in pairs:
+        assert text is None or text == json.dumps(d, ensure_ascii=False)
+    texts = {d["case_id"]: text for d, text in pairs}
+    assert texts[old_row] is None and texts[by_subject(cases, "John Nash").case_id] is None
+    assert sum(t is not None for t in texts.values()) == 28
+
+
 # -- reviews ------------------------------------------------------------------
 
 
