@@ -136,6 +136,7 @@ class Mention:
     context: str = ""
     extra_evidence: list[Evidence] = field(default_factory=list)
     trigger_i: int = -1  # token index of the word that states the move
+    new_leg: bool = False  # "moved on to Paraguay and then Brazil": the later stop is a move of its own
 
 
 @dataclass
@@ -193,6 +194,8 @@ def _plausible_name(text: str) -> bool:
         return False
     if words[-1].endswith("s") and is_demonym(words[-1]):
         return False  # "Crimean Tatars", "Volga Germans": a people, not a person
+    if len(words) > 1 and is_known_place(text):
+        return False  # "Buenos Aires", "Rio de Janeiro": a city the small model took for a person
     return not any(demonym_country(w) for w in words) and words[-1].lower() not in lexicon()["human_nouns"] and words[-1].lower() != "jews"
 
 
@@ -261,6 +264,8 @@ def _is_placeish(span: Span) -> bool:
         # "followed him to Princeton": the small model often calls towns organisations;
         # "a chair at the University of Chicago": an institution named for its town is there.
         return is_known_place(span.text) or (span.label_ in ("ORG", "FAC") and _inner_place(span) is not None)
+    if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ in ("dobj", "obj") and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
+        return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
     if span.label_ == "NORP":
         # "deported to Uzbekistan" tagged as a nationality: a known place that is no people-word is a place
         return demonym_country(span.text) is not None or (is_known_place(span.text) and not is_demonym(span.text))
@@ -444,8 +449,8 @@ def _span_of_noun(tok: Token) -> Span:
     span = doc[start:end]
     while len(span) > 1 and (span[0].dep_ in ("det", "predet") or span[0].pos_ == "ADV" or span[0].is_punct or span[0].lower_ in ("such",)):
         span = span[1:]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ == "ADP"):
-        span = span[:-1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ in ("ADP", "ADV")):
+        span = span[:-1]  # "40% of the returnees later re-emigrated": the adverb is the verb's
     # "In 1930-s many German scientists": a date or preposition before the noun phrase is not part of it.
     while len(span) > 1 and (span[0].ent_type_ in ("DATE", "EVENT") or span[0].pos_ == "ADP" or span[0].is_punct) and span[0].i != tok.i:
         span = span[1:]
@@ -555,6 +560,11 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     kind = "group" if plural or not has_indef and tok.pos_ == "PROPN" else ("unnamed" if has_indef or tok.tag_ == "NN" else "group")
     if tok.ent_type_ == "NORP" and tok.tag_ not in ("NNS", "NNPS") and not plural:
         kind = "group"
+    if kind == "unnamed" and not generic:
+        # "a neighbour of mine, a Croatian welder": the apposition says who the person is
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)), None)
+        if appos is not None:
+            text = tok.doc[span.start : _span_of_noun(appos).end].text
     key = " ".join(sorted({t.lemma_.lower() for t in words if not t.is_stop and not t.like_num} or {text.lower()}))
     return Subject(text, kind, key, generic=generic)
 
@@ -584,6 +594,24 @@ def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subj
     if lower in lex["pronouns_group"]:
         return state.last_group
     return None
+
+
+def _to_common_noun(tok: Token) -> bool:
+    """Whether the verb's "to" leads to a common noun with no place in it ("went to farms", "to school")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs and all(p.pos_ == "NOUN" and not p.ent_type_ for p in objs) and not any(t.ent_type_ in ("GPE", "LOC") for t in c.subtree):
+                return True
+    return False
+
+
+def _place_named_as_person(tok: Token) -> bool:
+    """"reached Buenos Aires": a known place the small model tagged as a person is no mover."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in _ents(tok.doc) if e.start <= tok.i < e.end), None)
+    return ent is not None and not _plausible_name(ent.text)
 
 
 def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
@@ -648,7 +676,8 @@ def subjects_for(
     lex = lexicon()
     tok = trigger
     mover: Token | None = None
-    for _ in range(6):
+    from_pcomp = False
+    for _ in range(8):
         children = {c.dep_: c for c in tok.children}
         if kind == "forced" and tok.i == trigger.i:
             if "nsubjpass" in children:
@@ -657,12 +686,19 @@ def subjects_for(
             if "dobj" in children and (_animate(children["dobj"]) or children["dobj"].lower_ in lex["relative_pronouns"]):
                 mover = children["dobj"]  # "deported them", not "put on a plane"
                 break
+            if "dobj" in children and children["dobj"].pos_ in ("NOUN", "PROPN") and children["dobj"].ent_type_ not in ("GPE", "LOC") \
+                    and _lemma(children["dobj"]) not in lex["vehicle_nouns"]:  # "put on a plane": the plane is the means
+                return []  # "sent money home", "handed back the keys": a thing moved, and the subject stayed
         if kind == "recruit" and tok.i == trigger.i:
             if "nsubjpass" in children:
                 mover = children["nsubjpass"]
                 break
             if "dobj" in children and children["dobj"].lower_ not in lex["relative_pronouns"]:
                 mover = children["dobj"]
+                break
+            took_in = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1 for p in c.children if p.dep_ == "pobj"]
+            if took_in and took_in[0].ent_type_ not in ("GPE", "LOC", "DATE"):
+                mover = took_in[0]  # "let in something like 20,000 refugees": the parser reads the particle as a preposition
                 break
             if tok.dep_ == "relcl":
                 mover = tok.head
@@ -678,7 +714,7 @@ def subjects_for(
         obj = children.get("dobj")
         causative = kind == "arrive" or (kind in ("depart", "return") and _lemma(tok) not in ("leave", "abandon", "quit", "flee", "escape"))
         if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") and _animate(obj) \
-                and obj.lower_ not in lex["relative_pronouns"]:
+                and obj.lower_ not in lex["relative_pronouns"] and not _place_named_as_person(obj):
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
             break
         subj = children.get("nsubj") or children.get("nsubjpass")
@@ -693,6 +729,16 @@ def subjects_for(
             mover = before
             break
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") or (tok.dep_ == "acl" and _lemma(tok.head) in lex["attempt_nouns"]):
+            from_pcomp = tok.dep_ == "pcomp"
+            tok = tok.head
+            continue
+        if from_pcomp and tok.dep_ == "prep" and tok.pos_ in ("ADP", "SCONJ") and tok.head.pos_ in ("VERB", "AUX") and tok.lower_ not in ("with", "of"):
+            # "worked for nine seasons before going home": the one who worked went
+            from_pcomp = False
+            tok = tok.head
+            continue
+        if tok.dep_ == "dep" and tok.i != trigger.i and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
+            # "He worked in Germany, then fell ill and went back": the parser leaves the later verb loose
             tok = tok.head
             continue
         if tok.dep_ in ("dobj", "attr", "pobj", "prep") and tok.pos_ in ("NOUN",) and _lemma(tok) in lex["attempt_nouns"]:
@@ -713,6 +759,11 @@ def subjects_for(
         like = [p for c in mover.children if c.dep_ == "prep" and c.lower_ in ("like", "of") for p in c.children if p.dep_ == "pobj"]
         if like:
             mover = like[0]
+    if _lemma(mover) in lex["vehicle_nouns"] or mover.lower_ in lex["vehicle_nouns"]:
+        # "the first trains of Turkish workers arrived": the people aboard moved
+        aboard = [p for c in mover.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and _animate(p)]
+        if aboard:
+            mover = aboard[0]
     if mover.pos_ not in ("NOUN", "PROPN", "PRON"):
         # "father-in-law" split by the parser: the hyphenated word's first noun stands for it
         first, last = _hyphen_word(mover)
@@ -733,10 +784,13 @@ def subjects_for(
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
         # "... came to California, and later many went home": a bare quantifier means the group just named
-        or (mover.lower_ in ("many", "some", "most", "several") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN")
+        or (mover.lower_ in ("many", "some", "most", "several", "few") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")
+            and (mover.lower_ != "few" or any(c.lower_ == "a" for c in mover.children))  # "quite a few", not "few"
             and not any(c.dep_ == "prep" for c in mover.children) and mover.dep_ in ("nsubj", "nsubjpass"))
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
+        # "..., and a few hundred even went back": a bare number stands for part of the group just named
+        or (mover.like_num and mover.pos_ == "NUM" and mover.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in mover.children))
     ):
         last = state.last_group
         return [Subject(last.text, last.type, last.key, via_pronoun=True)]
@@ -766,9 +820,16 @@ def subjects_for(
     heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
     if len(heads) > 1 and not all(_plural(h) for h in heads):
         heads = [mover]
+    if len(heads) > 1 and any(c.dep_ == "poss" for c in mover.children):
+        # "their wives and children": one household group, not two
+        first, last = _span_of_noun(mover), _span_of_noun(heads[-1])
+        span = mover.doc[first.start : last.end]
+        if all(_animate(h) for h in heads):
+            key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
+            return [Subject(span.text, "group", key)]
     for head in heads:
         # Whoever "emigrated" or "was deported" is a person; a weak verb ("sailed", "sent") needs a human noun.
-        subj = _group_or_unnamed(head, origin_text, require_animate=weak or head.dep_ in ("dobj", "obj"))
+        subj = _group_or_unnamed(head, origin_text, require_animate=weak or head.dep_ in ("dobj", "obj") or kind == "recruit")
         if subj is not None:
             subjects.append(subj)
     return subjects
@@ -788,6 +849,9 @@ class PostState:
     last_destination: Place | None = None  # from the previous sentence, completed moves only
     last_destination_sent: int = -10
     last_mention: Mention | None = None
+    last_mention_sent: int = -10
+    host: Place | None = None  # "Canada took a lot too": the country a paragraph is about, as a host
+    host_sent: int = -10
 
     def remember(self, subject: Subject) -> None:
         if subject.type == "group":
@@ -807,6 +871,8 @@ def _note_groups(sent: Span, state: PostState) -> None:
     for tok in sent:
         if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
                 and _animate(tok) and tok.lower_ not in lex["generic_subjects"]:
+            if _part_of_them(tok):
+                return  # "Hundreds of thousands of them went": still the group named before
             fallback = tok
             # "The Japanese forced the stateless refugees into a ghetto. Most of them left": the people acted on
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.tag_ in ("NNS", "NNPS")), None)
@@ -821,6 +887,38 @@ def _note_groups(sent: Span, state: PostState) -> None:
     if fallback is not None:
         span = _span_of_noun(fallback)
         state.last_group = Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num})))
+
+
+def _part_of_them(tok: Token) -> bool:
+    """"thousands of them", "a fair number of them": a share of a group named before, not a new group."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lexicon()["pronouns_group"] for g in c.children)
+               for c in tok.children)
+
+
+def _own_person(tok: Token) -> bool:
+    """"my grandfather", "our neighbour", "a colleague of mine": one person the writer knows, named by a human noun."""
+    if tok.pos_ != "NOUN" or _lemma(tok) not in lexicon()["human_nouns"]:
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ in ("my", "our"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("mine", "ours") for p in c.children):
+            return True
+    return False
+
+
+def _acted_on_by_other(pron: Token, named: Token) -> bool:
+    """Whether the verb that governs "him" has a subject of its own other than the person named
+    ("... until agents kidnapped him"): then "him" can be the named person, as in any later clause."""
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.i != named.i and subj.pos_ != "PRON"
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
@@ -850,9 +948,15 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                     ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
             elif dep in ("nsubj", "dobj", "attr", "pobj") and tok.tag_ == "NN":
-                # "a mathematician who moved ..." is the antecedent of the next "He".
-                if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children):
+                # "a mathematician who moved ..." is the antecedent of the next "He"; "a country that ..." is not.
+                if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children) and _animate(tok):
                     state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))
+                # "My grandfather was one of them: he came ...", "A neighbour of mine went ...": someone of the writer's own.
+                elif dep == "nsubj" and _own_person(tok) and (subj := _group_or_unnamed(tok, None)) is not None:
+                    gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
+                    if gender is not None:
+                        ctx.genders.setdefault(subj.key, gender)
+                    state.remember(subj)
         return
     subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")]
     if not subj_cands and state.last_single is not None and state.last_single.type == "person":
@@ -880,6 +984,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         # "Stalin courted him for years. He came back ...": the one still called "him" stays the one "he" means
         for tok in sent:
             if tok.lower_ in ("him", "her") and tok.tag_ == "PRP" and tok.dep_ in ("dobj", "pobj", "dative") and tok.i > ent.root.i:
+                if _acted_on_by_other(tok, ent.root):
+                    break  # "X reached Y and lived there until agents kidnapped him": "him" is X
                 want = "she" if tok.lower_ == "her" else "he"
                 if ctx.genders.get(prior.key) in (None, want):
                     state.remember(prior)
@@ -919,9 +1025,12 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
             part = next((c for c in tok.children if c.lower_ == word.particle and (c.dep_ in ("prt", "advmod", "prep") or word.needs_word)), None)
             if part is None:
                 continue
+            if word.kind == "recruit" and part.i != tok.i + 1:
+                continue  # "took in 37,000 Hungarians", not "took refuge in Switzerland"
             # "got out of the GDR" (a place) or "broke out of prison" (the word asked for), not "got out of prison first"
-            if part.dep_ == "prep" and not word.needs_word and not any(t.ent_type_ in ("GPE", "LOC") for t in part.subtree):
-                continue
+            if part.dep_ == "prep" and not word.needs_word and not any(t.ent_type_ in ("GPE", "LOC") for t in part.subtree) \
+                    and not (word.kind == "recruit" and any(p.dep_ == "pobj" and (_animate(p) or p.lower_ == "something") for p in part.children)):
+                continue  # "let in 3,000 refugees" read as a preposition is still the particle
         if word.needs_word and not any(t.lower_ in word.needs_word.split("|") or _lemma(t) in word.needs_word.split("|") for t in tok.subtree):
             continue
         return word
@@ -931,6 +1040,10 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
 def _negated(tok: Token) -> bool:
     """"did not leave", "never tried to defect", "refused to help them emigrate", "defect rather than return"."""
     lex = lexicon()
+    if tok.dep_ == "pcomp":
+        prep = tok.head
+        if prep.lower_ == "without" or (prep.lower_ == "of" and (prep.head.lower_ == "instead" or any(c.lower_ == "instead" for c in prep.children))):
+            return True  # "instead of going home they brought their families"
     t = tok
     for _ in range(4):
         if any(c.dep_ == "neg" for c in t.children):
@@ -938,9 +1051,13 @@ def _negated(tok: Token) -> bool:
         if t.dep_ == "conj":
             between = t.doc[max(t.head.i + 1, t.i - 3) : t.i]
             return any(x.lower_ in lex["contrast_words"] for x in between)
+        if t.dep_ == "advcl" and t.head.pos_ == "ADJ" and _lemma(t.head) in lex["blocking_verbs"]:
+            return True  # "made it impossible to bring families over"
         if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
             if _lemma(t.head) in lex["blocking_verbs"]:
                 return True
+            if t.dep_ == "ccomp" and t.i < t.head.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                break  # "X emigrated to Brazil in '48 - he never came back": the "never" is the later clause's
             t = t.head
             continue
         break
@@ -951,6 +1068,8 @@ def _attempted(tok: Token) -> bool:
     lex = lexicon()
     t = tok
     for _ in range(4):
+        if t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break  # "Peron wanted workers, and many Italians went": another clause, another subject
         if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "conj", "pcomp"):
             head = t.head
             if _lemma(head) in lex["attempt_verbs"] or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]):
@@ -1004,7 +1123,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                 order += 1
                 m.context = " ".join(texts[max(0, si - 1) : si + 2])
                 state.remember(m.subject)
-                state.last_mention = m
+                state.last_mention, state.last_mention_sent = m, si
                 ctx.mentions.append(m)
                 if m.destination is not None and m.status == "completed" and not m.inferred_destination:
                     state.last_destination = m.destination
@@ -1022,7 +1141,9 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             keep(_read_example(sent, si, post, ctx, state, trig_idx))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
+            keep(_read_listed(sent, text, post, ctx))
             if not triggers:
+                keep(_read_presence(sent, si, post, ctx, state))
                 keep(_read_stay(sent, si, post, ctx, state))
                 keep(_read_fragment(sent, post, ctx, state, mentions))
         # Outcomes stated later about someone already moving ("He was arrested.").
@@ -1034,6 +1155,11 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                 place = _resolve(ent.text, ctx.default_year, dated=False)
                 if place is not None and place.country:
                     state.last_place, state.last_place_sent = place, si
+                    if place.kind in ("country", "polity") and ent.root.dep_ == "nsubj" and _lemma(ent.root.head) in lexicon()["host_verbs"] \
+                            and (_lemma(ent.root.head) != "be" or sum(e.label_ in ("GPE", "LOC") for e in _ents(sent)) == 1):
+                        # "Australia was one of the biggest takers", "Canada took a lot too"; not "Yugoslavia was the
+                        # only country that let its people work in the West", a country that sent people elsewhere
+                        state.host, state.host_sent = place, si
     return mentions
 
 
@@ -1049,6 +1175,8 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
     mention (its destination, a missing date) instead of making a new case.
     """
     legs = ("arrive", "stay", "forced", "depart", "follow", "example")
+    if m.new_leg:
+        return False
     for prev in reversed(same_sentence):
         if prev.subject.key != m.subject.key:
             continue
@@ -1059,8 +1187,8 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
         open_departure = prev.kind == "depart" and (prev.destination is None or prev.inferred_destination) and m.kind == "arrive"
         if prev.date is not None and m.date is not None and prev.date != m.date and not open_departure:
             return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
-        if any(w.lower_ in ("eventually", "later", "afterwards", "subsequently", "finally") for w in m.sent if w.head.i == m.trigger_i):
-            return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"
+        if any(w.lower_ in ("eventually", "later", "afterwards", "subsequently", "finally", "home") for w in m.sent if w.head.i == m.trigger_i):
+            return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"; "... and went home"
         later_stop = (
             prev.destination_text is not None and m.destination_text is not None and not prev.inferred_destination
             and _span_text(m.sent).rfind(prev.destination_text) > _span_text(m.sent).rfind(m.destination_text)
@@ -1077,6 +1205,11 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
 def _default_destination(state: PostState, ctx: ThreadContext, si: int) -> Place | None:
     if state.last_destination is not None and si - state.last_destination_sent <= 1:
         return state.last_destination
+    last = state.last_mention
+    if last is not None and si - state.last_mention_sent <= 1 and last.destination is not None and last.status == "completed" and not last.is_return:
+        return last.destination  # "... went there in the late 40s. But so did a number of war criminals"
+    if state.host is not None and state.host_sent > state.last_destination_sent:
+        return state.host  # the country the paragraph introduced as taking people in
     return ctx.topic or state.last_destination
 
 
@@ -1090,6 +1223,10 @@ def _read_trigger(
         return _read_mover_noun(tok, sent, si, post, ctx, state)
     if _negated(tok):
         return []
+    if kind == "recruit" and _lemma(tok) in lex["taking_verbs"] and not _taker(tok):
+        return []  # "her family accepted him": only a country or its government takes people in
+    if word.needs_word == "so" and (si - state.last_mention_sent > 1 or not any(c.lower_ == "so" and c.dep_ == "advmod" for c in tok.children)):
+        return []  # "and so did a number of war criminals" repeats the move just told, and nothing else
     if word.particle == "up" and not word.needs_word and any(
         c.dep_ in ("attr", "oprd") or (c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.ent_type_ not in ("GPE", "LOC")) for c in tok.children
     ):
@@ -1099,6 +1236,8 @@ def _read_trigger(
         c.lower_ in ("why", "whether", "if", "how") and c.dep_ in ("advmod", "mark") for c in tok.children
     ):
         return []
+    if _lemma(tok) == "leave" and any(c.lower_ == "over" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children):
+        return []  # "the ones left over": what remained, not a departure
     # "going to be satisfied": "go" used as a future marker, not a move.
     if _lemma(tok) == "go" and any(c.dep_ == "xcomp" for c in tok.children):
         return []
@@ -1113,18 +1252,27 @@ def _read_trigger(
     date, date_text = _first_date(_dates_in(scope, doc), tok)
     if date is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
         c.lower_ in lex["sequence_adverbs"] for c in tok.children
-    ):
+    ) and (not (kind == "return" or _has_particle(tok, lex["return_particles"])) or _departs(tok.head)):
+        # a way back is later than the way out ("went to Stuttgart in '69 and returned when he retired"),
+        # but leaving one place and going back to another is one journey ("left Shanghai in 1946 and went back to Germany")
         # "in July 1938 she was smuggled out ... and ended up in Stockholm": one event, one date
         date, date_text = _first_date(_dates_in(_scope(tok.head, trig_idx - {tok.head.i}), doc), tok)
     if date is None:
         claimed = set()
         for other in trig_idx - {tok.i}:
+            if (other_word := _is_trigger(doc[other])) is not None and other_word.kind == "mover" and tok.is_ancestor(doc[other]):
+                continue  # "let in 20,000 refugees in 1938": a mover noun the verb governs does not keep its date from the verb
             claimed.update(t.i for t in _scope(doc[other], trig_idx))
-        date, date_text = _first_date([d for d in _dates_in(sent, doc) if d.root.i not in claimed], tok)
+        date, date_text = _first_date([d for d in _dates_in(sent, doc) if d.root.i not in claimed and not _in_other_relcl(d.root, tok)], tok)
+    if date is None:
+        date, date_text = _war_phrase(tok, ctx)
+    if date is None and word.needs_word == "so" and state.last_mention is not None:
+        date, date_text = state.last_mention.date, state.last_mention.date_text  # "... and so did X": the same move, the same time
     year = _year_hint(ctx, date)
     origin = destination = None
     origin_text = destination_text = None
     dest_is_object = False
+    dest_ent: Span | None = None
     for ent in _places_in(scope, doc):
         role = _role_of_place(ent, tok, kind)
         as_object = ent.root.dep_ in ("dobj", "obj")
@@ -1135,8 +1283,16 @@ def _read_trigger(
             if destination is None or (found is not None and found.country):
                 destination, destination_text = found, _as_written(ent)
                 dest_is_object = as_object
+                dest_ent = ent
         elif role == "origin" and origin is None:
             origin, origin_text = _resolve_span(ent, year, date is not None), _as_written(ent)
+    if destination is None and kind == "recruit":
+        # "Bolivia let in 20,000 refugees": a country as the subject takes them in, tagged by the NER or not
+        taker = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("", "ORG", "NORP")), None)
+        if taker is not None and is_known_place(taker.text) and not _known_surname(taker, ctx):
+            found = _resolve(taker.text, year, date is not None)
+            if found is not None and found.country:
+                destination, destination_text = found, taker.text
     if destination is None and kind == "forced" and _lemma(tok) in lex["exile_verbs"]:
         # "was expelled in 1976 while on a tour in West Germany": barred from coming back, they stay where they were
         for ent in _places_in(scope, doc):
@@ -1145,12 +1301,16 @@ def _read_trigger(
                 break
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
     is_return = kind == "return" or particle in ("back",)
+    if destination is None and not is_return and kind in ("arrive", "depart") and (found := _mover_place(tok, year, date is not None)) is not None:
+        destination, destination_text = found  # "a man in Toronto who had jumped ship": where the mover is now
     there = _place_before(tok, sent, year) if particle in ("there", "here") else None
     there = there or state.last_place  # "For Cuba, the radicals who fled there": this sentence's place first
     if word.needs_place and destination is None and origin is None and particle is None and kind != "follow":
         # "4 million Italians came in 1880-1914" is a move; "going to be satisfied" is not.
         if date is None or _lemma(tok) not in ("come", "arrive", "go", "settle") or _has_particle(tok, frozenset({"out"})):
             return []  # "the memoir came out in 1968"
+    if destination is None and origin is None and _to_common_noun(tok):
+        return []  # "went to farms and mines", "was admitted to hospital": a workplace or an institution, not a place
     if kind == "noun":
         return _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text)
     subjects = subjects_for(tok, kind, ctx, state, origin_text, weak=word.needs_place or bool(word.needs_word))
@@ -1173,7 +1333,10 @@ def _read_trigger(
             # Back to where they came from: swap the previous move's ends.
             if m.origin is None and prev is not None and prev.destination is not None:
                 m.origin, m.origin_text = prev.destination, None
-            if m.destination is None and prev is not None and prev.origin is not None:
+            if m.destination is None and (home := _home_of(subj, year)) is not None and (prev is None or prev.origin_text is None):
+                # "Lots of Spaniards returned": home is the country their name says, unless a stated origin says more.
+                m.destination = home
+            elif m.destination is None and prev is not None and prev.origin is not None:
                 m.destination = prev.origin
             elif m.destination is None:
                 # "emigrants who returned": home is the place the thread is about.
@@ -1219,9 +1382,7 @@ def _read_trigger(
             m.destination = prev.origin
         if (is_return or particle == "home") and m.destination is None:
             # "half of the Italians went home": home is the country their name says.
-            nation = (demonym_country(subj.text.split()[-1], year) or demonym_country(subj.text, year)) if subj.type == "group" else None
-            if nation:
-                m.destination = resolve_place(nation, year)
+            m.destination = _home_of(subj, year)
         if kind == "depart" and particle in ("there", "here") and m.destination is None:
             m.destination = there or _default_destination(state, ctx, si)  # "the radicals who fled there"
         if kind == "depart" and m.destination is None and m.origin_text is None and any(
@@ -1234,7 +1395,31 @@ def _read_trigger(
             m.destination = None  # "flown out of the USSR": not to where the thread is about when that is where they left
         m.confidence = _confidence(m)
         out.append(m)
+        if dest_ent is not None and m.destination is not None and (leg := _then_leg(dest_ent, year)) is not None:
+            m2 = Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1])
+            m2.trigger_i, m2.new_leg = tok.i, True
+            m2.confidence = _confidence(m2)
+            out.append(m2)
     return out
+
+
+def _then_leg(dest: Span, year: int | None) -> tuple[Place, str] | None:
+    """"moved on to Paraguay and then Brazil": a place conjoined to the destination with "then" is a later stop."""
+    for conj in dest.root.children:
+        if conj.dep_ != "conj" or not any(c.lower_ in ("then", "later", "eventually", "finally") and c.dep_ == "advmod" for c in conj.children):
+            continue
+        ent = next((e for e in _ents(dest.doc) if e.start <= conj.i < e.end and e.label_ in ("GPE", "LOC")), None)
+        if ent is not None and (place := _resolve_span(ent, year, False)) is not None and place.country:
+            return place, _as_written(ent)
+    return None
+
+
+def _home_of(subj: Subject, year: int | None) -> Place | None:
+    """The country a group's name says it comes from ("Spaniards", "the Greek workers"), for a move home."""
+    if subj.type not in ("group", "unnamed"):
+        return None
+    nation = demonym_country(subj.text.split()[-1], year) or demonym_country(subj.text, year)
+    return resolve_place(nation, year) if nation else None
 
 
 def _place_before(tok: Token, sent: Span, year: int | None) -> Place | None:
@@ -1289,6 +1474,63 @@ def _lived_in(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | 
                         if place is not None and place.country:
                             return place, _as_written(ent)
     return None
+
+
+def _mover_place(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | None:
+    """The place a relative clause's noun is said to be in ("I met a man in Toronto who had fled Hungary")."""
+    if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN") or not _animate(tok.head):
+        return None
+    for prep in tok.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i < tok.i:
+            for ent in _ents(tok.doc):
+                if ent.root.head.i == prep.i and ent.root.dep_ == "pobj" and ent.label_ in ("GPE", "LOC"):
+                    place = _resolve_span(ent, year, dated)
+                    if place is not None and place.country:
+                        return place, _as_written(ent)
+    return None
+
+
+def _taker(verb: Token) -> bool:
+    """Whether the one taking people in is a country, a place or an authority ("Canada took in", "the government admitted")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return True  # "were admitted": the passive names only who came
+    if subj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or (subj.pos_ == "PROPN" and is_known_place(subj.text)):
+        return True
+    return _lemma(subj) in lexicon()["authority_nouns"]
+
+
+def _departs(verb: Token) -> bool:
+    word = _is_trigger(verb)
+    return word is not None and word.kind == "depart"
+
+
+def _war_phrase(tok: Token, ctx: ThreadContext) -> tuple[DateSpan | None, str | None]:
+    """"came in huge numbers after the war": the NER leaves "the war" untagged (it would tag every war), so read
+    it off the verb's own phrase, and only in a thread whose years put the Second World War in reach."""
+    if ctx.default_year is not None and not 1935 <= ctx.default_year <= 1975:
+        return None, None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("after", "before", "during", "since", "until"):
+            war = next((p for p in c.children if p.dep_ == "pobj" and p.lower_ == "war"
+                        and any(d.lower_ == "the" for d in p.children) and len(list(p.children)) == 1), None)
+            if war is not None:
+                text = _span_text(tok.doc[c.i : war.i + 1])
+                parsed = parse_date(text)
+                if parsed is not None and (parsed.year_start or parsed.year_end):
+                    return parsed, text
+    return None, None
+
+
+def _in_other_relcl(tok: Token, trigger: Token) -> bool:
+    """Whether tok sits in a relative clause the trigger is not in ("moved on to Brazil, where he drowned in 1979")."""
+    for _ in range(8):
+        if tok.dep_ == "relcl":
+            return not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _first_date(spans: list[Span], tok: Token) -> tuple[DateSpan | None, str | None]:
@@ -1401,6 +1643,75 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
             m.destination = state.last_place or _default_destination(state, ctx, si)
             m.inferred_destination = True
             m.confidence = _confidence(m) - 0.05
+            out.append(m)
+    return out
+
+
+def _read_listed(sent: Span, text: str, post: Post, ctx: ThreadContext) -> list[Mention]:
+    """"Bruno Kreisky (to Sweden, 1938), Willy Brandt (to Norway, 1933)": a name with "(to PLACE, YEAR)" after it
+    is a move listed without a verb."""
+    if "(to " not in text:
+        return []  # most sentences: nothing to read
+    doc = sent.doc
+    out: list[Mention] = []
+    for ent in _ents(sent):
+        if ent.label_ != "PERSON" or ent.end + 2 >= sent.end or doc[ent.end].text != "(" or doc[ent.end + 1].lower_ != "to":
+            continue
+        close = next((t.i for t in doc[ent.end : sent.end] if t.text == ")"), None)
+        if close is None or not _plausible_name(ent.text):
+            continue
+        inside = [e for e in _ents(sent) if ent.end < e.start and e.end <= close]
+        places = [e for e in inside if e.label_ in ("GPE", "LOC") or (e.label_ in ("ORG", "PERSON") and is_known_place(e.text))]
+        if not places:
+            continue
+        date, date_text = _first_date([e for e in inside if e.label_ in ("DATE", "EVENT")], doc[ent.end + 1])
+        place = _resolve_span(places[0], _year_hint(ctx, date), date is not None)
+        if place is None or not place.country:
+            continue
+        m = Mention(ctx.person(ent.text), "arrive", "completed", post, sent, destination=place,
+                    destination_text=_as_written(places[0]), date=date, date_text=date_text)
+        m.trigger_i = ent.end + 1
+        m.confidence = _confidence(m) - 0.1
+        out.append(m)
+    return out
+
+
+def _read_presence(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"by 1970 there were half a million Yugoslav workers in West Germany": a people counted in another
+    country got there; the place is where they went."""
+    out: list[Mention] = []
+    text = _span_text(sent)
+    if "there " not in text and "There " not in text:
+        return out  # most sentences: no need to walk their tokens
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ != "expl" or tok.lower_ != "there" or _lemma(tok.head) != "be":
+            continue
+        verb = tok.head
+        for noun in (c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.tag_ in ("NNS", "NNPS")):
+            nation = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
+            if nation is None and not (noun.ent_type_ == "NORP" and is_demonym(noun.text)):
+                continue
+            if nation is not None and _lemma(noun) not in lexicon()["presence_nouns"]:
+                continue  # "German tourists in Spain", "American troops in Korea": visitors, not migrants
+            home = demonym_country((nation or noun).text)
+            if home is None or not _animate(noun):
+                continue
+            preps = [p for c in (noun, verb) for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
+            places = [e for p in preps for e in _ents(doc) if e.root.head.i == p.i and e.root.dep_ == "pobj" and e.label_ in ("GPE", "LOC")]
+            if not places:
+                continue
+            date, date_text = _first_date(_dates_in(sent, doc), verb)
+            year = _year_hint(ctx, date)
+            place = _resolve_span(places[0], year, date is not None)
+            if place is None or not place.country or place.country == demonym_country((nation or noun).text, year):
+                continue
+            subj = _group_or_unnamed(noun, None)
+            if subj is None or subj.generic:
+                continue
+            m = Mention(subj, "stay", "completed", post, sent, destination=place, destination_text=_as_written(places[0]), date=date, date_text=date_text)
+            m.trigger_i = verb.i
+            m.confidence = _confidence(m) - 0.1
             out.append(m)
     return out
 
@@ -1557,6 +1868,8 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
         prep = head.lower_ if root.dep_ == "pobj" else ""
         if prep in ("from", "of") or (prep == "" and _lemma(head) in ("leave", "flee", "escape", "quit")):
             continue
+        if prep in ("in", "at") and _existential(head):
+            continue  # "there were millions of DPs in camps in Germany": where they were, not where they went
         verb = head.head if prep else head
         if prep in ("to", "into", "towards") or root.dep_ in ("dobj", "obj") or (
             prep in ("in", "at") and _lemma(verb) in lexicon()["at_destination_verbs"]
@@ -1568,6 +1881,17 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
             rank = 1
         ranked.append((rank, ent.start, place))
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def _existential(tok: Token) -> bool:
+    """Whether tok hangs, through nouns and prepositions, on a "there is/are" clause."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return _lemma(tok) == "be" and any(c.dep_ == "expl" for c in tok.children)
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _default_year(texts: Iterable[str]) -> int | None:
@@ -1640,6 +1964,8 @@ def merge_cases(cases: list[Case]) -> list[Case]:
                 if (case.origin_country or cand.origin_country) is None or case.origin_country == cand.origin_country or None in (case.origin_country, cand.origin_country):
                     target = cand
                     break
+        if target is None and case.subject_type == "group" and case.destination_country is not None:
+            target = next((c for c in merged if _same_group_move(c, case)), None)
         if target is None:
             by_key.setdefault(key, []).append(case)
             merged.append(case)
@@ -1648,6 +1974,38 @@ def merge_cases(cases: list[Case]) -> list[Case]:
     for case in merged:
         case.case_id = case.make_id()
     return merged
+
+
+_GROUP_FILLER = frozenset({"men", "man", "women", "woman", "people", "persons", "person", "folk", "folks"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _core_words(subject: str) -> frozenset[str]:
+    """What names a group, without counts and fillers: "tens of thousands of Italian men" -> {"italian"}."""
+    lex = lexicon()
+    out = set()
+    for w in re.findall(r"[^\W\d_]+", subject.lower()):
+        if w in _GROUP_FILLER or w in lex["quantity_heads"] or w in lex["generic_subjects"] or w in _STOP:
+            continue
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return frozenset(out)
+
+
+_STOP = frozenset({"a", "an", "the", "of", "and", "or", "from", "who", "that", "which", "some", "like", "about", "around", "also",
+                   "nearly", "almost", "over", "under", "than", "more", "less", "their", "his", "her", "its", "our", "my", "these", "those"})
+
+
+def _same_group_move(a: Case, b: Case) -> bool:
+    """"the Italians who went to Belgium" and, in the same post, "tens of thousands of Italian men went to the Belgian
+    mines": one group named twice, when one of the two names says no more than the other and one of them has no year."""
+    if a.subject_type != "group" or a.thread_id != b.thread_id or a.destination_country != b.destination_country or a.status != b.status:
+        return False
+    if a.year_start is not None and b.year_start is not None:
+        return False
+    if not set(a.post_ids) & set(b.post_ids):
+        return False
+    wa, wb = _core_words(a.subject), _core_words(b.subject)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 def _merge_into(target: Case, other: Case) -> None:

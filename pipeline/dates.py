@@ -178,6 +178,7 @@ _WORD_DECADE_RE = re.compile(
 )
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d{2})(?![\ds])")
 _SINGLE_YEAR = re.compile(rf"(?<![\d$£€.,])({_YEAR})(?!\d)")
+_YEAR_TO_LATER = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:-|to|and|until|till|through|thru)\s+(.*\D.*)$")  # the end is no bare year
 
 
 def _normalize(text: str) -> str:
@@ -262,6 +263,12 @@ def _core_years(core: str) -> tuple[int, int] | None:
             q = re.search(rf"\b(early|mid|middle|late)\s*-?\s*(?:the\s+)?{word}", core)
             first = (number - 1) * 100
             return _part(first, first + 99, q.group(1) if q else None)
+    if m := _YEAR_TO_LATER.match(core):
+        # "1947 and the early fifties", "1947 to the 1950s": a year, then a decade or period that ends the range
+        later = _core_years(m.group(2))
+        start = int(m.group(1))
+        if later is not None and later[1] >= start:
+            return start, later[1]
     if decades:
         return _decade_match(decades[0])
     if m := _DECADE_THE.search(core):
@@ -329,7 +336,7 @@ def parse_date(text: str) -> DateSpan | None:
     if years is None:
         return None
     start, end = years
-    if kind == "from" and start != end and re.search(r"\d\s*(?:-|to|until|till|through|thru)\s*(?:the\s+)?'?\d", core):
+    if kind == "from" and start != end and re.search(r"\d\s*(?:-|to|until|till|through|thru)\s*(?:the\s+)?(?:(?:early|mid|middle|late)\s*-?\s*)?'?\d", core):
         kind = None  # "from 1932 to 1938" is a range, not an open start
     if kind == "after":
         return DateSpan(end, None, text)

@@ -26,8 +26,9 @@ Decisions worth knowing:
   19th-century thread must not become Soviet), unless the name itself is tied to
   an era ("Leningrad", "Königsberg": ``default_year`` in the alias table). The
   caller passes the best year it knows (the case's, else the thread's);
-- a named state is kept whatever the year ("USSR" is always "Soviet Union",
-  "Germany" in 1960 stays "Germany"); modern countries, cities and regions take
+- a named state is kept whatever the year ("USSR" is always "Soviet Union"),
+  except plain "Germany" in 1949-1990, which is the Federal Republic, "West
+  Germany" (the GDR is named as such); modern countries, cities and regions take
   the state of the year ("Russia" 1932 and "Minsk" 1960 are "Soviet Union",
   "Dresden" 1960 "East Germany", "Munich" 1960 "West Germany", "Berlin" 1960
   "Germany": only "East Berlin"/"West Berlin" say which);

@@ -607,3 +607,284 @@ def test_refuge_and_asylum_granted_in_a_place_are_moves_there(nlp):
     got = {(c.subject, c.destination_country) for c in cases}
     assert {("Karl Brenner", "Switzerland"), ("Ilse Marx", "Turkey"), ("Dolores Vega", "Sweden"), ("Walter Hartmann", "Mexico")} <= got
     assert not any("government" in c.subject for c in cases)
+
+
+# --- constructions met in guest-worker and post-war resettlement threads -------------------------
+
+
+def test_a_share_of_them_keeps_the_group_named_before(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Lithuanians go?",
+        "The Lithuanians mostly avoided Brazil. Tens of thousands of them went to Canada in the 1950s, and after 1993 some of them returned to Lithuania.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Lithuanians", "Canada"), ("Lithuanians", "Lithuania")]
+
+
+def test_a_relative_of_the_writer_is_the_antecedent_of_he_and_a_country_is_not(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the seasonal workers stay?",
+        "Portugal was a country that exported labour. My uncle was one of those workers: he went from Porto to Paris in 1963.",
+    )
+    assert len(cases) == 1
+    assert cases[0].subject == "My uncle" and cases[0].subject_type == "unnamed"
+    assert cases[0].destination_country == "France" and cases[0].year_start == 1963
+
+
+def test_a_group_named_by_its_nation_goes_home_to_that_nation(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the migrant workers go home?",
+        "Lots of Greeks left for Belgium in the 1960s, and quite a few went back after 1974.",
+        "Plenty of Poles returned in the early 1990s.",
+    )
+    home = {(c.subject, c.destination_country) for c in cases if c.destination_country in ("Greece", "Poland")}
+    assert {c for _, c in home} == {"Greece", "Poland"}
+
+
+def test_a_nationality_in_the_apposition_tells_where_home_is(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the workers go home?",
+        "A colleague of mine, a Slovenian engineer, went to Munich in 1971 and went home when he retired.",
+    )
+    assert len(cases) == 2
+    assert "Slovenian engineer" in cases[0].subject and cases[0].destination_country == "West Germany"
+    assert cases[1].destination_country == "Yugoslavia"
+
+
+def test_people_aboard_a_train_are_the_movers(nlp):
+    cases = cases_of(
+        nlp,
+        "How did the miners come?",
+        "The first trains of Moroccan miners arrived in Liege in 1964.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Moroccan miners", "Belgium", 1964)]
+
+
+def test_a_city_tagged_as_a_person_is_no_name():
+    from pipeline.cases import _plausible_name
+
+    assert not _plausible_name("Buenos Aires")
+    assert _plausible_name("Ludwig Brenner")
+
+
+def test_him_acted_on_by_someone_else_is_the_person_the_sentence_is_about(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the fugitives go?",
+        "Juan Gomez wanted engineers. Karl Weber reached Montevideo in 1949 and lived there until agents seized him in 1958 and flew him to Israel.",
+    )
+    to_israel = [c for c in cases if c.destination_country == "Israel"]
+    assert [(c.subject, c.year_start) for c in to_israel] == [("Karl Weber", 1958)]
+    assert not any(c.subject == "Juan Gomez" for c in cases)
+
+
+def test_a_date_in_a_relative_clause_about_the_place_is_not_the_move_date(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did he end up?",
+        "Hans Adler later moved on to Paraguay, where he died in 1979.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Paraguay", None)]
+
+
+def test_a_place_in_a_there_were_sentence_of_the_question_is_not_the_topic(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the refugees go? In 1946 there were thousands of refugees in camps in Austria.",
+        "Peter Kalnins emigrated in 1949.",
+    )
+    assert [c.subject for c in cases] == ["Peter Kalnins"]
+    assert cases[0].destination_country != "Austria"
+
+
+def test_a_country_introduced_as_a_taker_is_where_admitted_people_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the refugees go?",
+        "Brazil took a lot of them too. Around 5,000 Latvian refugees were admitted in 1948. "
+        "About 3,000 Estonian veterans were brought over in 1949 to work in forestry.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Brazil", 1948), ("Brazil", 1949)]
+
+
+def test_what_was_left_over_and_where_people_worked_are_not_moves(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the refugees go?",
+        "The ones left over were mostly elderly people. Many of them went to farms and factories in 1950. "
+        "The new law made it impossible to bring relatives over.",
+    )
+    assert cases == []
+
+
+def test_another_subject_after_and_does_not_inherit_an_attempt(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Canada?",
+        "The government wanted doctors, and many Irish doctors went to Canada in the 1950s.",
+    )
+    assert [(c.destination_country, c.status) for c in cases] == [("Canada", "completed")]
+
+
+def test_a_later_verb_left_loose_by_the_parser_and_a_move_after_before_keep_their_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the workers go home?",
+        "Marco Bellini worked in Liege for years, then fell ill and went back to Italy.",
+        "My aunt came from Dublin to Boston in 1958 and worked as a nurse for ten years before going home for good.",
+    )
+    got = [(c.subject, c.destination_country) for c in cases]
+    assert ("Marco Bellini", "Italy") in got
+    assert ("My aunt", "United States") in got and ("My aunt", "Ireland") in got
+
+
+def test_instead_of_going_home_is_no_move_and_a_household_is_one_group(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the miners go home?",
+        "Instead of going home, the Moroccan miners brought their wives and children to Belgium.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("their wives and children", "Belgium")]
+
+
+def test_after_the_war_dates_a_move_in_a_thread_about_the_post_war_years(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the Spanish workers in France stay after 1960?",
+        "Belgium was a big taker. Spaniards came in large numbers after the war, mostly from Galicia.",
+    )
+    assert [(c.destination_country, c.year_start, c.date_text) for c in cases] == [("Belgium", 1945, "after the war")]
+
+
+def test_handing_people_back_is_a_forced_return_and_handing_back_a_thing_is_no_move(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the prisoners?",
+        "In 1946 the Allies handed back Soviet prisoners whether they wanted it or not. The consul handed back the passports.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Soviet Union", 1946)]
+    assert "prisoners" in cases[0].subject
+
+
+def test_one_group_named_twice_in_a_post_is_one_case(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Irish go?",
+        "Then there are the Irish who went to Australia. After 1850 tens of thousands of Irish men went to the Australian goldfields.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Australia", 1850)]
+
+
+def test_a_people_counted_in_another_country_went_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the guest workers go?",
+        "By the late 1960s there were about 200,000 Greek workers in Sweden. There were many historians in Athens.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("200,000 Greek workers", "Sweden", 1967)]
+
+
+def test_the_place_a_mover_is_met_in_is_where_they_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Who fled in 1956?",
+        "I met a woman in Chicago who had fled Hungary in 1956.",
+    )
+    assert [(c.origin_country, c.destination_country, c.year_start) for c in cases] == [("Hungary", "United States", 1956)]
+
+
+def test_visitors_counted_abroad_are_not_migrants(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did people go?",
+        "There were thousands of German tourists in Spain every summer. There were 30,000 American troops in Korea in 1960.",
+    )
+    assert cases == []
+
+
+def test_so_did_repeats_the_move_just_told_and_nothing_else(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did people go?",
+        "Lots of Irish went to Boston in 1850. But so did many Germans.",
+        "He hated the cold, and so did his wife.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+        ("Lots of Irish", "United States", 1850), ("many Germans", "United States", 1850)]
+
+
+def test_a_way_back_joined_to_a_way_out_is_later_unless_it_starts_by_leaving(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the workers go home?",
+        "Dragan Petrovic went to Munich in 1970 and only returned to Belgrade when he retired.",
+        "Most of the refugees left Harbin in 1946, and a few hundred even went back to Poland.",
+    )
+    years = {(c.subject.split()[-1], c.destination_country): c.year_start for c in cases}
+    assert years[("Petrovic", "West Germany")] == 1970 and years[("Petrovic", "Yugoslavia")] is None
+    assert any(c.destination_country == "Poland" and c.year_start == 1946 for c in cases)
+
+
+def test_a_country_that_takes_people_in_is_their_destination(nlp):
+    cases = cases_of(
+        nlp,
+        "Which countries took the refugees?",
+        "Canada took in about 37,000 Hungarians in 1956-57.",
+        "Sweden accepted thousands of Chilean refugees after 1973.",
+        "Paraguay let in something like 3,000 refugees in 1939-1940.",
+        "He accepted the offer in 1950. She took in the view. They let in the light.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Canada", 1956), ("Sweden", 1973), ("Paraguay", 1939)]
+
+
+def test_a_place_joined_with_then_is_a_later_stop_of_its_own(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did he hide?",
+        "Otto Kessler reached Argentina in 1948 and later moved on to Paraguay and then Brazil.",
+    )
+    assert [c.destination_country for c in cases] == ["Argentina", "Paraguay", "Brazil"]
+    assert cases[-1].origin_country == "Paraguay"
+
+
+def test_only_a_country_or_an_authority_takes_people_in(nlp):
+    cases = cases_of(
+        nlp,
+        "Who was let in?",
+        "Her family accepted him in 1950. Their claims were admitted in 1952. My aunt welcomed them warmly.",
+    )
+    assert cases == []
+
+
+def test_a_never_in_a_later_clause_does_not_undo_the_move_before_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left for good?",
+        "My father's cousin emigrated to Chile in '52 - she never came back.",
+        "The consulate refused to help them emigrate back home.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Chile", 1952)]
+
+
+def test_most_after_a_semicolon_is_the_group_just_named(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did they go?",
+        "In 1923 roughly 400,000 Bulgarian Turks fled or were driven out; most ended up in Turkey.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Turkey", 1923)]
+    assert "Turks" in cases[0].subject
+
+
+def test_names_listed_with_to_a_place_and_a_year_in_brackets_are_moves(nlp):
+    cases = cases_of(
+        nlp,
+        "Which politicians went into exile?",
+        "A few examples: Otto Bauer (to Czechoslovakia, 1934), Rudolf Hilferding (to Switzerland, 1933). "
+        "Karl Renner (born 1870) stayed.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+        ("Otto Bauer", "Czechoslovakia", 1934), ("Rudolf Hilferding", "Switzerland", 1933)]

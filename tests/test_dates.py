@@ -25,6 +25,10 @@ from pipeline.errors import CrossingsError
     [
         ("1967", 1967, None),
         ("in 1967", 1967, None),
+        # a year, then a decade that ends the range
+        ("between 1951 and the late sixties", 1951, 1969),
+        ("from 1952 to the early 1960s", 1952, 1963),
+        ("from 1926 until his death", 1926, None),
         ("1920-s", 1920, 1929),
         ("in 1920-s", 1920, 1929),
         ("1920s", 1920, 1929),

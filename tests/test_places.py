@@ -46,7 +46,8 @@ from pipeline.places import (
         ("Russia", 1880, "Russia", "Russia", "country"),
         ("Russia", 2005, "Russia", "Russia", "country"),
         ("Russia", None, "Russia", "Russia", "country"),
-        ("Germany", 1960, "Germany", "Germany", "country"),
+        ("Germany", 1960, "Germany", "West Germany", "country"),  # the state of the time: the Federal Republic
+        ("Germany", None, "Germany", "Germany", "country"),
         ("East Berlin", None, "East Berlin", "East Germany", "city"),
         ("Berlin", 1960, "Berlin", "Germany", "city"),
         ("Dresden", 1960, "Dresden", "East Germany", "city"),
