@@ -79,13 +79,31 @@ def _ents(where: Doc | Span) -> tuple[Span, ...]:
     doc = where if isinstance(where, Doc) else where.doc
     cache = doc.user_data.get(_ENTS_KEY)
     if cache is None:
-        cache = doc.user_data[_ENTS_KEY] = {None: tuple(doc.ents)}
+        cache = doc.user_data[_ENTS_KEY] = {None: tuple(_one_line(e) for e in doc.ents)}
     if where is doc:
         return cache[None]
     key = (where.start, where.end)
     if key not in cache:
         cache[key] = tuple(e for e in cache[None] if e.start >= where.start and e.end <= where.end)
     return cache[key]
+
+
+def _one_line(ent: Span) -> Span:
+    """An entity the NER ran across a line break ("Answer\nZygmunt Bauman"): keep its longest line, the last on a tie."""
+    breaks = [t.i for t in ent[:-1] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)]
+    if not breaks:
+        return ent
+    pieces, start = [], ent.start
+    for b in breaks:
+        tok = ent.doc[b]
+        pieces.append((start, b if tok.is_space else b + 1))
+        start = b + 1
+    pieces.append((start, ent.end))
+    pieces = [(a, b) for a, b in pieces if b > a and not all(t.is_space for t in ent.doc[a:b])]
+    if not pieces:
+        return ent
+    a, b = max(reversed(pieces), key=lambda p: p[1] - p[0])
+    return Span(ent.doc, a, b, label=ent.label_)
 
 
 _TEXT_KEY = "crossings.text"
@@ -447,6 +465,11 @@ def _span_of_noun(tok: Token) -> Span:
     end = max(t.i for t in keep) + 1
     start, end = min(start, _hyphen_word(tok)[0]), max(end, _hyphen_word(tok)[1])
     span = doc[start:end]
+    for t in span:
+        if t.is_space and "\n" in t.text:  # "Answer\nMany workers": a heading line is not part of the phrase
+            span = doc[t.i + 1 : span.end] if t.i < tok.i else doc[span.start : t.i]
+            if t.i > tok.i:
+                break
     while len(span) > 1 and (span[0].dep_ in ("det", "predet") or span[0].pos_ == "ADV" or span[0].is_punct or span[0].lower_ in ("such",)):
         span = span[1:]
     while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ in ("ADP", "ADV")):
@@ -455,6 +478,22 @@ def _span_of_noun(tok: Token) -> Span:
     while len(span) > 1 and (span[0].ent_type_ in ("DATE", "EVENT") or span[0].pos_ == "ADP" or span[0].is_punct) and span[0].i != tok.i:
         span = span[1:]
     return span
+
+
+def _same_line(words: list[Token], anchor: Token) -> list[Token]:
+    """The words (in text order) on anchor's line: a name or phrase never runs across a line break."""
+    words = sorted(words, key=lambda t: t.i)
+    if not words:
+        return words
+    doc = anchor.doc
+    lo, hi = words[0].i, words[-1].i
+    for t in doc[lo : hi + 1]:
+        if "\n" in t.text_with_ws and t.i != anchor.i:
+            if t.i < anchor.i:
+                lo = t.i + 1
+            elif t.i > anchor.i:
+                hi = min(hi, t.i - 1 if t.is_space else t.i)
+    return [t for t in words if lo <= t.i <= hi]
 
 
 def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
@@ -669,6 +708,24 @@ def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
     return []
 
 
+def _name_after_descriptor(noun: Token) -> str | None:
+    """"The poet Czeslaw Milosz defected": the name right after a descriptor is the subject, whatever the NER made of it."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not _animate(noun):
+        return None
+    for c in noun.children:
+        if c.dep_ not in ("appos", "compound") or c.pos_ != "PROPN" or c.left_edge.i != noun.i + 1:
+            continue
+        if c.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "EVENT", "FAC"):
+            return None
+        words = _same_line([t for t in c.subtree if t.dep_ in ("compound", "flat") or t.i == c.i], c)
+        if words[-1].i - words[0].i + 1 != len(words) or not 1 <= len(words) <= 3:
+            return None
+        name = " ".join(t.text for t in words)
+        if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and not is_known_place(name) and _plausible_name(name):
+            return name
+    return None
+
+
 def subjects_for(
     trigger: Token, kind: str, ctx: ThreadContext, state: "PostState", origin_text: str | None, weak: bool = True
 ) -> list[Subject]:
@@ -797,12 +854,16 @@ def subjects_for(
     persons = _persons_in(mover, ctx) or _described_person(mover, ctx)
     if persons:
         return persons
+    if (named := _name_after_descriptor(mover)) is not None:
+        return [ctx.person(named)]
     if (mover.ent_type_ == "PERSON" and _plausible_name(mover.text)) or _known_surname(mover, ctx):
         return [ctx.person(mover.text)]
     if mover.pos_ == "PROPN" and mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT"):
         # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
-        words = [t for t in mover.subtree if t.dep_ in ("compound", "flat") or t.i == mover.i]
-        name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        words = _same_line([t for t in mover.subtree if t.dep_ in ("compound", "flat") or t.i == mover.i], mover)
+        while words[0].i < mover.i and words[0].pos_ == "NOUN" and not words[0].text[:1].isupper() and _animate(words[0]):
+            words = words[1:]  # "the writer Jan Kowalski": the descriptor before the name is not part of it
+        name = " ".join(t.text for t in words)
         if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words) and not is_known_place(name) and _plausible_name(name):
             return [ctx.person(name)]
     subjects: list[Subject] = []
@@ -1213,6 +1274,20 @@ def _default_destination(state: PostState, ctx: ThreadContext, si: int) -> Place
     return ctx.topic or state.last_destination
 
 
+def _default_origin(state: PostState, ctx: ThreadContext, si: int, subj: Subject) -> Place | None:
+    """Where a mover with no earlier move set out from: never where someone else just went.
+
+    "Klaus Fuchs moved to East Germany. Noel Field fled to Czechoslovakia": Field did not start from
+    East Germany; a journey chain gives the next leg's origin only to the same subject.
+    """
+    last = state.last_mention
+    if last is not None and si - state.last_mention_sent <= 1 and last.subject.key == subj.key:
+        return _default_destination(state, ctx, si)
+    if state.host is not None and state.host_sent > state.last_destination_sent:
+        return state.host
+    return ctx.topic
+
+
 def _read_trigger(
     tok: Token, word: TriggerWord, sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState, trig_idx: set[int]
 ) -> list[Mention]:
@@ -1351,10 +1426,10 @@ def _read_trigger(
                 m.destination, m.destination_text = lived
             if m.origin is None and m.destination is None:
                 known = prev is not None and prev.destination is not None and not prev.inferred_destination
-                m.origin = prev.destination if known else (_recent_place(state, si) or _default_destination(state, ctx, si))
+                m.origin = prev.destination if known else (_recent_place(state, si) or _default_origin(state, ctx, si, subj))
             elif m.origin is None and m.destination is not None:
                 # "He left for the US": from wherever he was, so a later "came back" knows where to.
-                here = prev.destination if prev is not None and prev.destination is not None else _default_destination(state, ctx, si)
+                here = prev.destination if prev is not None and prev.destination is not None else _default_origin(state, ctx, si, subj)
                 if here is not None and here.country != m.destination.country:
                     m.origin = here
             elif m.destination is None and m.origin is not None and m.origin.country:
@@ -1561,6 +1636,11 @@ def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -
 def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text) -> list[Mention]:
     """"There was direct migration from Finland to the USSR": the movers are the origin's people."""
     subj: Subject | None = None
+    owner = _possessor_person(tok, ctx)
+    if owner is not None:
+        return _read_possessed_move(tok, owner, sent, post, ctx, origin, origin_text, destination, destination_text, date, date_text)
+    if _lemma(tok) in ("return", "escape"):
+        return []  # "a return to normal", "an escape route": a move only when someone's
     # "the other big defection from Britain was Bruno Pontecorvo": the copula names who moved.
     if tok.dep_ in ("nsubj", "attr") and _lemma(tok.head) == "be":
         other = [c for c in tok.head.children if c.dep_ == ("attr" if tok.dep_ == "nsubj" else "nsubj")]
@@ -1589,6 +1669,45 @@ def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_te
     if destination is None:
         m.destination = _default_destination(state, ctx, si)
         m.inferred_destination = True
+    m.confidence = _confidence(m) - 0.05
+    return [m]
+
+
+def _possessor_person(tok: Token, ctx: ThreadContext) -> Subject | None:
+    """"Bruno Weller's flight": the named person who owns a movement noun, tagged by the NER or not."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if poss is None:
+        return None
+    ent = next((e for e in _ents(tok.sent) if e.start <= poss.i < e.end), None)
+    if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "FAC", "DATE", "EVENT") or is_known_place(poss.text):
+        return None  # "Germany's emigration", "the party's flight"
+    words = _same_line([t for t in poss.subtree if t.dep_ in ("compound", "flat") or t.i == poss.i], poss)
+    if words[-1].i - words[0].i + 1 != len(words) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return None
+    name = " ".join(t.text for t in words)
+    if len(words) == 1 and not (ent is not None and ent.label_ == "PERSON") and not _known_surname(poss, ctx):
+        return None  # one capitalised word is a name only if the thread has used it as one
+    if len(words) > 3 or is_known_place(name) or not _plausible_name(name):
+        return None
+    return ctx.person(name)
+
+
+def _read_possessed_move(tok, owner, sent, post, ctx, origin, origin_text, destination, destination_text, date, date_text) -> list[Mention]:
+    """"Marina Tsvetaeva's return in 1939", "Weller's flight to Sweden": the owner moved.
+
+    The destination is the one written; for a return with none, the place the person's last move started from.
+    """
+    is_return = _lemma(tok) == "return"
+    prev = ctx.previous(owner.key)
+    if destination is None and is_return and prev is not None and prev.origin is not None and prev.origin.country:
+        destination, destination_text = prev.origin, None
+    if destination is None or not destination.country:
+        return []  # nowhere written: too vague to be a case
+    m = Mention(owner, "arrive", "completed", post, sent, origin, destination, origin_text, destination_text, date, date_text,
+                is_return=is_return)
+    m.trigger_i = tok.i
+    if is_return and m.origin is None and prev is not None and prev.destination is not None:
+        m.origin = prev.destination
     m.confidence = _confidence(m) - 0.05
     return [m]
 
@@ -1627,6 +1746,7 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
             continue
         there = _has_particle(tok, lex["stay_adverbs"])
         if there is None:
+            out.extend(_lived_since(tok, sent, si, post, ctx, state))
             continue
         scope = _scope(tok, set())
         dates = [d for d in _dates_in(scope, doc)]
@@ -1644,6 +1764,43 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
             m.inferred_destination = True
             m.confidence = _confidence(m) - 0.05
             out.append(m)
+    return out
+
+
+def _lived_since(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"He had lived in Paris since 1920": living somewhere since a year is having moved there then.
+
+    Only for a named person, with both the place ("in X") and the year ("since Y") on the verb itself.
+    """
+    if _lemma(tok) not in ("live", "reside") or tok.pos_ != "VERB" or _negated(tok):
+        return []
+    doc = sent.doc
+    preps = {c.lower_: c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "since")}
+    if "in" not in preps or "since" not in preps:
+        return []
+    ents = _ents(sent)
+    since = [e for e in ents if e.label_ == "DATE" and e.root.head.i == preps["since"].i and e.root.dep_ == "pobj"]
+    where = [e for e in ents if e.label_ in ("GPE", "LOC") and e.root.head.i == preps["in"].i and e.root.dep_ == "pobj"]
+    if not since or not where:
+        return []
+    date, date_text = _date_of(since[0])
+    if date is None or date.year_start is None:
+        return []
+    place = _resolve_span(where[0], date.year_start, True)
+    if place is None or not place.country:
+        return []
+    out: list[Mention] = []
+    for subj in subjects_for(tok, "arrive", ctx, state, None):
+        if subj.type != "person" or subj.generic:
+            continue
+        prev = ctx.previous(subj.key)
+        if prev is not None and prev.origin is not None and prev.origin.country == place.country:
+            continue  # where they had come from, not where they went
+        m = Mention(subj, "stay", "completed", post, sent, destination=place, destination_text=_as_written(where[0]),
+                    date=date, date_text="since " + _span_text(since[0]) if date_text is None else date_text)
+        m.trigger_i = tok.i
+        m.confidence = _confidence(m) - 0.05
+        out.append(m)
     return out
 
 
@@ -2076,14 +2233,17 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     for post, doc in zip(thread.posts, docs):
         mentions.extend(read_post(post, doc, ctx, len(mentions)))
     if ctx.topic is None:
-        # No place in the question: unstated destinations follow the thread's commonest stated one.
-        counts = Counter(m.destination.country for m in mentions if m.destination is not None and not m.inferred_destination and m.destination.country)
-        if counts:
-            common = counts.most_common(1)[0][0]
-            topic = resolve_place(common, ctx.default_year)
-            for m in mentions:
-                if m.inferred_destination and m.destination is None:
-                    m.destination = topic
+        # No place in the question: an unstated destination follows its own post only where most of that
+        # post's dated moves went to one country; a thread-wide majority put shipwrecked refugees in Australia.
+        for m in mentions:
+            if not (m.inferred_destination and m.destination is None) or m.status == "attempted":
+                continue  # "tried to emigrate" with no place: nowhere is better than a guess
+            dated = [x.destination.country for x in mentions if x.post is m.post and x.date is not None
+                     and x.destination is not None and not x.inferred_destination and x.destination.country]
+            if dated:
+                common, n = Counter(dated).most_common(1)[0]
+                if 2 * n > len(dated):
+                    m.destination = resolve_place(common, ctx.default_year)
     cases = [
         _to_case(m, thread)
         for m in mentions

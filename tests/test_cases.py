@@ -888,3 +888,55 @@ def test_names_listed_with_to_a_place_and_a_year_in_brackets_are_moves(nlp):
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
         ("Otto Bauer", "Czechoslovakia", 1934), ("Rudolf Hilferding", "Switzerland", 1933)]
+
+
+def test_a_following_sentence_about_someone_else_does_not_start_where_the_first_ended(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "Who crossed over?",
+        "The chemist Otto Brandauer went to East Germany after the war. Henryk Lisowski escaped to Austria.",
+    ))
+    assert cases["Henryk Lisowski"][0].destination_country == "Austria"
+    assert cases["Henryk Lisowski"][0].origin_country != "East Germany"
+
+
+def test_the_name_after_a_descriptor_noun_is_the_mover(nlp):
+    cases = cases_of(nlp, "Who defected?", "The poet Czeslaw Milosz defected to France in 1951.")
+    assert [c.subject for c in cases] == ["Czeslaw Milosz"]
+
+
+def test_a_heading_line_does_not_join_the_name_below_it(nlp):
+    cases = cases_of(nlp, "Who left?", "Update\nStanislaw Ulam emigrated to America in 1939.")
+    assert [(c.subject, c.year_start) for c in cases] == [("Stanislaw Ulam", 1939)]
+
+
+def test_having_lived_somewhere_since_a_year_is_a_move_then(nlp):
+    cases = cases_of(
+        nlp,
+        "Which writers stayed abroad?",
+        "Mikhail Petrov was a painter from Kiev. He had lived in Berlin since 1923.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Mikhail Petrov", "Germany", 1923)]
+
+
+def test_a_named_persons_return_or_flight_as_a_noun_is_a_move(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "Who came back?",
+        "Anna Vesela left Prague for Paris in 1922. Vesela's return in 1939 ended badly. "
+        "Bruno Weller's flight to Sweden in 1943 was daring. Many think Jonas Kalnin's return in 1946 was foolish.",
+    ))
+    assert ("Czechoslovakia", 1939) in [(c.destination_country, c.year_start) for c in cases["Anna Vesela"]]
+    assert [(c.destination_country, c.year_start) for c in cases["Bruno Weller"]] == [("Sweden", 1943)]
+    assert "Jonas Kalnin" not in cases  # nowhere written to go back to
+
+
+def test_an_unplaced_move_does_not_borrow_another_posts_usual_destination(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "What became of them?",
+        "Jan Novak emigrated to Australia in 1949. Petr Dvorak moved to Australia in 1951.",
+        "In 1947 the Jewish survivors emigrated.",
+    ))
+    assert cases["Jan Novak"][0].destination_country == "Australia"
+    assert [c.destination_country for c in cases["Jewish survivors"]] == [None]
