@@ -75,6 +75,13 @@ class Period:
 # Data tables
 
 
+def read_lines(path: Path) -> list[str]:
+    """The stripped lines of a word-list data file; blank lines and lines starting with '#' are skipped."""
+    if not path.exists():
+        raise CrossingsError(Errors.E071.format(path=path))
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 def read_table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """Rows of a CSV data table with their line numbers; lines starting with '#' are comments."""
     if not path.exists():

@@ -234,8 +234,9 @@ def ents_within_lines(doc: Doc) -> Doc:
 
 @functools.cache
 def _word_list(name: str) -> frozenset[str]:
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    from pipeline.dates import read_lines
+
+    return frozenset(read_lines(DATA_DIR / name))
 
 
 _YEARS = re.compile(r"(\d{4})(?:[-–—](\d{2}|\d{4}))?")  # "1913", and "1911–1988" when it is one token

@@ -49,10 +49,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pipeline.config import DATA_DIR
-from pipeline.dates import pattern_tokenizer, read_table, table_number
+from pipeline.dates import pattern_tokenizer, read_lines, read_table, table_number
 from pipeline.errors import CrossingsError, Errors
 
 POLITIES_PATH = DATA_DIR / "polities.csv"
@@ -157,12 +156,6 @@ def _is_latin(text: str) -> bool:
 
 # ---------------------------------------------------------------------------
 # Building the gazetteer (once per process)
-
-
-def _read_lines(path: Path) -> list[str]:
-    if not path.exists():
-        raise CrossingsError(Errors.E071.format(path=path))
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def _rule_keys(name: str, code: str | None, geoname: str | None, admin1: str | None) -> tuple[str, ...]:
@@ -313,7 +306,7 @@ def _gazetteer() -> _Gazetteer:
     demonyms = _demonym_table()
     max_words = max((len(k.split()) for k in demonyms), default=1)
 
-    stoplist = frozenset(_fold(w) for w in _read_lines(STOPLIST_PATH))
+    stoplist = frozenset(_fold(w) for w in read_lines(STOPLIST_PATH))
     return _Gazetteer(exact, folded, cities, alternates, states, country_names, country_points, rules, stoplist,
                       prefixes, demonyms, max_words)
 
