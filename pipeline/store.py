@@ -687,26 +687,24 @@ class Store:
         records = [self._record(r) for r in self._read(sql, params)]
         return [r.case if apply_reviews else r.machine for r in records]
 
+    @staticmethod
+    def _current_where(reviewed_only: bool) -> str:
+        if reviewed_only:
+            return "stale = 0 AND flagged = 0 AND review_state IN ('accepted', 'corrected')"
+        return "stale = 0 AND review_state != 'rejected'"
+
     def current_cases(self, reviewed_only: bool = False) -> list[Case]:
         """The cases Crossings stands behind now: not stale, not rejected, corrections applied.
 
         ``reviewed_only``: just the accepted and corrected ones whose evidence
         has not changed since (flagged cases wait for their second look).
         """
-        if reviewed_only:
-            where = "stale = 0 AND flagged = 0 AND review_state IN ('accepted', 'corrected')"
-        else:
-            where = "stale = 0 AND review_state != 'rejected'"
-        rows = self._read(f"SELECT * FROM cases WHERE {where} ORDER BY thread_id, case_id")
+        rows = self._read(f"SELECT * FROM cases WHERE {self._current_where(reviewed_only)} ORDER BY thread_id, case_id")
         return [self._record(r).case for r in rows]
 
-    def iter_current_cases(self, chunk_size: int = 2000, reviewed_only: bool = False) -> Iterator[list[Case]]:
-        """``current_cases()`` a chunk at a time, in storage order: writing a large store's outputs
-        never holds every case in memory at once."""
-        if reviewed_only:
-            where = "stale = 0 AND flagged = 0 AND review_state IN ('accepted', 'corrected')"
-        else:
-            where = "stale = 0 AND review_state != 'rejected'"
+    def _iter_current_rows(self, chunk_size: int, reviewed_only: bool) -> Iterator[list[sqlite3.Row]]:
+        """The rows of ``current_cases()`` a chunk at a time, in storage order."""
+        where = self._current_where(reviewed_only)
         last = 0
         while True:
             # Keyset paging on the rowid, NOT INDEXED: through the queue index every chunk would
@@ -717,8 +715,14 @@ class Store:
             )
             if not rows:
                 return
-            yield [self._record(r).case for r in rows]
+            yield rows
             last = rows[-1]["row_number"]
+
+    def iter_current_cases(self, chunk_size: int = 2000, reviewed_only: bool = False) -> Iterator[list[Case]]:
+        """``current_cases()`` a chunk at a time, in storage order: writing a large store's outputs
+        never holds every case in memory at once."""
+        for rows in self._iter_current_rows(chunk_size, reviewed_only):
+            yield [self._record(r).case for r in rows]
 
     def iter_current_case_dicts(self, chunk_size: int = 2000) -> Iterator[list[tuple[dict[str, Any], str | None]]]:
         """``iter_current_cases()`` as (``Case.to_dict()``, its JSON text or None), for the writers.
@@ -728,15 +732,7 @@ class Store:
         cases and rows of an older schema go through Case, as ``iter_current_cases``.
         """
         names = Case.exported_field_names()
-        last = 0
-        while True:
-            rows = self._read(
-                "SELECT rowid AS row_number, data, reviewed FROM cases NOT INDEXED"
-                " WHERE stale = 0 AND review_state != 'rejected' AND rowid > ? ORDER BY rowid LIMIT ?",
-                (last, chunk_size),
-            )
-            if not rows:
-                return
+        for rows in self._iter_current_rows(chunk_size, reviewed_only=False):
             chunk: list[tuple[dict[str, Any], str | None]] = []
             for row in rows:
                 d = json.loads(row["reviewed"] or row["data"])
@@ -745,7 +741,6 @@ class Store:
                 else:
                     chunk.append((Case.from_dict(d).to_dict(), None))
             yield chunk
-            last = rows[-1]["row_number"]
 
     def cases_fingerprint(self) -> str:
         """A digest of everything the outputs are made of: equal digests, equal cases.jsonl/.csv/.parquet.

@@ -69,10 +69,6 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.findall(r"\d+|\D+", text))
 
 
-def sort_key(case: Case) -> tuple[Any, ...]:
-    return dict_sort_key(case.to_dict())
-
-
 def dict_sort_key(d: dict[str, Any]) -> tuple[Any, ...]:
     """Thread, then first evidence's post (naturally: "9" before "10") and offset, then id."""
     first = d["evidence"][0] if d["evidence"] else None
