@@ -480,6 +480,11 @@ def _span_of_noun(tok: Token) -> Span:
     return span
 
 
+def _name_words(head: Token) -> list[Token]:
+    """A name's words around its head token: the head with its compound and flat parts, on its line."""
+    return _same_line([t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i], head)
+
+
 def _same_line(words: list[Token], anchor: Token) -> list[Token]:
     """The words (in text order) on anchor's line: a name or phrase never runs across a line break."""
     words = sorted(words, key=lambda t: t.i)
@@ -717,7 +722,7 @@ def _name_after_descriptor(noun: Token) -> str | None:
             continue
         if c.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "EVENT", "FAC"):
             return None
-        words = _same_line([t for t in c.subtree if t.dep_ in ("compound", "flat") or t.i == c.i], c)
+        words = _name_words(c)
         if words[-1].i - words[0].i + 1 != len(words) or not 1 <= len(words) <= 3:
             return None
         name = " ".join(t.text for t in words)
@@ -860,7 +865,7 @@ def subjects_for(
         return [ctx.person(mover.text)]
     if mover.pos_ == "PROPN" and mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT"):
         # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
-        words = _same_line([t for t in mover.subtree if t.dep_ in ("compound", "flat") or t.i == mover.i], mover)
+        words = _name_words(mover)
         while words[0].i < mover.i and words[0].pos_ == "NOUN" and not words[0].text[:1].isupper() and _animate(words[0]):
             words = words[1:]  # "the writer Jan Kowalski": the descriptor before the name is not part of it
         name = " ".join(t.text for t in words)
@@ -1681,7 +1686,7 @@ def _possessor_person(tok: Token, ctx: ThreadContext) -> Subject | None:
     ent = next((e for e in _ents(tok.sent) if e.start <= poss.i < e.end), None)
     if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "FAC", "DATE", "EVENT") or is_known_place(poss.text):
         return None  # "Germany's emigration", "the party's flight"
-    words = _same_line([t for t in poss.subtree if t.dep_ in ("compound", "flat") or t.i == poss.i], poss)
+    words = _name_words(poss)
     if words[-1].i - words[0].i + 1 != len(words) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
         return None
     name = " ".join(t.text for t in words)
@@ -1774,7 +1779,6 @@ def _lived_since(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadContext
     """
     if _lemma(tok) not in ("live", "reside") or tok.pos_ != "VERB" or _negated(tok):
         return []
-    doc = sent.doc
     preps = {c.lower_: c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "since")}
     if "in" not in preps or "since" not in preps:
         return []
