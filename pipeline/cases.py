@@ -482,7 +482,13 @@ def _span_of_noun(tok: Token) -> Span:
 
 def _name_words(head: Token) -> list[Token]:
     """A name's words around its head token: the head with its compound and flat parts, on its line."""
-    return _same_line([t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i], head)
+    words, stack = [head], [head]
+    while stack:  # compound and flat children only: not the compounds of an apposition ("X, La Pasionaria")
+        for c in stack.pop().children:
+            if c.dep_ in ("compound", "flat"):
+                words.append(c)
+                stack.append(c)
+    return _same_line(words, head)
 
 
 def _same_line(words: list[Token], anchor: Token) -> list[Token]:
@@ -552,6 +558,43 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     return found
 
 
+def _copula_subject(noun: Token) -> Token | None:
+    """"He was a genocide orphan who landed in Marseille": the one the noun describes is the mover.
+
+    Only a pronoun for a person or a group, or a named person, as the subject
+    of "be"; "It was a group of engineers who went" keeps the group.
+    """
+    if noun.dep_ != "attr" or _lemma(noun.head) != "be":
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    lex = lexicon()
+    if subj.lower_ in lex["pronouns_person"] or subj.lower_ in lex["pronouns_group"] or subj.ent_type_ == "PERSON":
+        return subj
+    return None
+
+
+def _mislabelled_name(tok: Token) -> bool:
+    """A person's name the small model calls a place ("Dolores Ibarruri went to Moscow").
+
+    Only a full name of two or three capitalised words is taken for a person's
+    name, and only when a gazetteer knows neither it nor its last word as a
+    place and none of its words as a people.
+    """
+    if tok.ent_type_ not in ("GPE", "LOC"):
+        return False
+    words = _name_words(tok)
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    ent = next((e for e in _ents(tok.doc) if e.start <= tok.i < e.end), None)
+    if ent is not None and (ent.start < words[0].i or ent.end > words[-1].i + 1):
+        return False  # the entity runs beyond the name: not a clean name
+    # A first name may be a town somewhere ("Dolores"); the surname and the whole may not.
+    return not any(is_demonym(t.text) for t in words) and not is_known_place(words[-1].text) \
+        and not is_known_place(" ".join(t.text for t in words))
+
+
 def _animate(tok: Token) -> bool:
     """Only people move: "sent money home" and "the sloop sailed" are not cases."""
     lex = lexicon()
@@ -588,6 +631,11 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     text = span.text
     content = [t for t in words if t.lower_ not in lex["generic_subjects"] and not t.is_stop and not t.like_num and t.pos_ in ("NOUN", "PROPN", "ADJ")]
     generic = not content or (head_lemma in lex["generic_subjects"] and all(t.lower_ in lex["generic_subjects"] or t.is_stop or t.like_num for t in words))
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i), None) if generic else None
+    if appos is not None and _animate(appos) and _lemma(appos) not in lex["generic_subjects"]:
+        # "93,000 people, mostly Zainichi Koreans": the apposition says who the people were
+        text = tok.doc[span.start : _span_of_noun(appos).end].text
+        generic = False
     if generic:
         if place_text:
             # "a million people left Ireland": the people of a country are named for it ("Irish")
@@ -775,11 +823,19 @@ def subjects_for(
             break
         obj = children.get("dobj")
         causative = kind == "arrive" or (kind in ("depart", "return") and _lemma(tok) not in ("leave", "abandon", "quit", "flee", "escape"))
+        # "crossed the Pyrenees into France": a route verb's object is the way taken, not who moved.
         if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") and _animate(obj) \
-                and obj.lower_ not in lex["relative_pronouns"] and not _place_named_as_person(obj):
+                and obj.lower_ not in lex["relative_pronouns"] and not _place_named_as_person(obj) \
+                and _lemma(tok) not in lex["route_verbs"]:
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
             break
         subj = children.get("nsubj") or children.get("nsubjpass")
+        if subj is not None and kind != "recruit" and tok.i != trigger.i and tok.dep_ == "advcl" and subj.pos_ == "NOUN" \
+                and not _animate(subj) and not subj.ent_type_:
+            # "stayed in Beirut until the civil war started in 1975 and then moved to Montreal":
+            # the war started; the one who stayed moved
+            tok = tok.head
+            continue
         if subj is not None and kind != "recruit":
             mover = subj
             break
@@ -835,9 +891,13 @@ def subjects_for(
     # "who"/"that" stand for the noun the relative clause hangs on.
     if mover.lower_ in lex["relative_pronouns"] and mover.head.dep_ == "relcl":
         mover = mover.head.head
+        mover = _copula_subject(mover) or mover
     # "an engineer who was there" in "John Scott, an engineer who ...": the apposition's head is the person.
     if mover.dep_ == "appos" and mover.head.ent_type_ == "PERSON":
         mover = mover.head
+    if mover.lower_ in lex["pronouns_group"] and state.pair:
+        # "Kuznetsov and Dymshits were later swapped: they were put on a plane": the people just named together
+        return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in state.pair]
     if mover.pos_ == "PRON" and mover.lower_ not in ("some", "many", "others", "few", "most", "several", "all", "those"):
         resolved = _resolve_pronoun(mover, state, ctx)
         if resolved is None:
@@ -852,7 +912,8 @@ def subjects_for(
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
         # "..., and a few hundred even went back": a bare number stands for part of the group just named
-        or (mover.like_num and mover.pos_ == "NUM" and mover.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in mover.children))
+        or (mover.like_num and mover.pos_ == "NUM" and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit")
+            and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
     ):
         last = state.last_group
         return [Subject(last.text, last.type, last.key, via_pronoun=True)]
@@ -863,7 +924,7 @@ def subjects_for(
         return [ctx.person(named)]
     if (mover.ent_type_ == "PERSON" and _plausible_name(mover.text)) or _known_surname(mover, ctx):
         return [ctx.person(mover.text)]
-    if mover.pos_ == "PROPN" and mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT"):
+    if mover.pos_ == "PROPN" and (mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT") or _mislabelled_name(mover)):
         # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
         words = _name_words(mover)
         while words[0].i < mover.i and words[0].pos_ == "NOUN" and not words[0].text[:1].isupper() and _animate(words[0]):
@@ -918,11 +979,15 @@ class PostState:
     last_mention_sent: int = -10
     host: Place | None = None  # "Canada took a lot too": the country a paragraph is about, as a host
     host_sent: int = -10
+    pair: tuple[Subject, ...] = ()  # "Kuznetsov and Dymshits were swapped: they ...": people named together, for "they"
 
     def remember(self, subject: Subject) -> None:
         if subject.type == "group":
             self.last_group = subject
+            self.pair = ()
         else:
+            if all(p.key != subject.key for p in self.pair):
+                self.pair = ()  # someone else is named: "they" no longer means the pair
             self.last_single = subject
             self.recent = [s for s in self.recent if s.key != subject.key][-5:] + [subject]
 
@@ -1015,7 +1080,9 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                     state.remember(subj)
             elif dep in ("nsubj", "dobj", "attr", "pobj") and tok.tag_ == "NN":
                 # "a mathematician who moved ..." is the antecedent of the next "He"; "a country that ..." is not.
-                if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children) and _animate(tok):
+                # But in "He was a genocide orphan who ..." the noun only describes whom "he" already means.
+                if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children) and _animate(tok) \
+                        and _copula_subject(tok) is None:
                     state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))
                 # "My grandfather was one of them: he came ...", "A neighbour of mine went ...": someone of the writer's own.
                 elif dep == "nsubj" and _own_person(tok) and (subj := _group_or_unnamed(tok, None)) is not None:
@@ -1043,9 +1110,13 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
     ent = (subj_cands or cands)[0]
     if not _plausible_name(ent.text):
         return
+    together = [e for e in subj_cands if _plausible_name(e.text) and (e.root.i == ent.root.i or e.root.head.i == ent.root.i and e.root.dep_ == "conj")]
+    pair = tuple(ctx.person(e.text) for e in together) if len(together) >= 2 else ()
     prior = state.last_single
     named = ctx.person(ent.text)
     state.remember(named)
+    if pair:
+        state.pair = pair
     if prior is not None and prior.type == "person" and prior.key != named.key:
         # "Stalin courted him for years. He came back ...": the one still called "him" stays the one "he" means
         for tok in sent:
@@ -1205,6 +1276,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             _note_groups(sent, state)
             _note_persons(sent, state, ctx)
             keep(_read_example(sent, si, post, ctx, state, trig_idx))
+            keep(_read_named_stays(sent, si, post, ctx, state))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
             keep(_read_listed(sent, text, post, ctx))
@@ -1250,6 +1322,9 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
         if prev.kind not in legs or (m.kind not in ("arrive", "stay", "follow") and not smuggled_on) or m.is_return or prev.is_return \
                 or prev.status != m.status:
             return False
+        if prev.kind == "stay" and prev.destination is not None and m.destination is not None and not m.inferred_destination \
+                and m.destination.country != prev.destination.country:
+            return False  # "lived in Haifa from 1979 to 1981, and then moved to New York": a new move after the stay
         open_departure = prev.kind == "depart" and (prev.destination is None or prev.inferred_destination) and m.kind == "arrive"
         if prev.date is not None and m.date is not None and prev.date != m.date and not open_departure:
             return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
@@ -1330,6 +1405,14 @@ def _read_trigger(
     means = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"}
     scope = _scope(tok, trig_idx - means)
     date, date_text = _first_date(_dates_in(scope, doc), tok)
+    if date is None and tok.dep_ in ("relcl", "advcl") and tok.head.ent_type_ == "DATE" \
+            and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children):
+        # "She lived there until 1977, when she came back to Spain": the year the clause hangs on
+        # (the entity alone: "until 1977" bounds the stay before, the year itself is the move's)
+        ent = next(e for e in _ents(doc) if e.start <= tok.head.i < e.end)
+        parsed = parse_date(ent.text)
+        if parsed is not None and parsed.year_start is not None:
+            date, date_text = parsed, ent.text
     if date is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
         c.lower_ in lex["sequence_adverbs"] for c in tok.children
     ) and (not (kind == "return" or _has_particle(tok, lex["return_particles"])) or _departs(tok.head)):
@@ -1480,7 +1563,59 @@ def _read_trigger(
             m2.trigger_i, m2.new_leg = tok.i, True
             m2.confidence = _confidence(m2)
             out.append(m2)
+    child = _moved_as_child(tok, state, ctx)
+    if child is not None and out and not any(m.subject.key == child.key for m in out):
+        # "his family moved to Athens in 1914 when he was a child": he moved too, and he is whom the thread is about
+        base = out[0]
+        m = Mention(child, base.kind, base.status, post, sent, base.origin, base.destination, base.origin_text, base.destination_text,
+                    base.date, base.date_text, inferred_destination=base.inferred_destination, is_return=base.is_return)
+        m.trigger_i = tok.i
+        m.confidence = base.confidence - 0.05
+        out.append(m)
     return out
+
+
+def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subject | None:
+    """The person whose family moved, when the sentence says the move came in their childhood.
+
+    "his family moved to Soviet Armenia in 1946 when he was a baby", "Kazan's parents
+    left Constantinople when he was four", "as a child, with his parents"; not "his
+    family followed him" or a family's move with no word of the person's age.
+    """
+    lex = lexicon()
+    household = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex["household_nouns"]), None)
+    if household is None:
+        return None
+    poss = next((c for c in household.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.pos_ == "PRON":
+        if poss.lower_ not in ("his", "her"):
+            return None
+        pronoun = "he" if poss.lower_ == "his" else "she"
+        owner = _antecedent(pronoun, state, ctx)
+    else:
+        owner = _possessor_person(household, ctx)
+        pronoun = None
+    if owner is None or owner.type != "person":
+        return None
+    sent = verb.sent
+    for tok in sent:
+        if tok.dep_ != "advcl" or not any(c.lower_ == "when" for c in tok.children) or _lemma(tok) != "be":
+            continue
+        who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if who is None or who.lower_ not in ("he", "she") or (pronoun is not None and who.lower_ != pronoun):
+            continue
+        said = [c for c in tok.children if c.dep_ in ("attr", "acomp", "npadvmod", "dobj")] + [
+            p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if any(t.like_num or _lemma(t) in lex["childhood_words"] or t.lower_ == "young" for w in said for t in w.subtree):
+            return owner
+    for tok in sent:  # "as a child", "at the age of four", "aged six"
+        if tok.lower_ == "as" and any(p.dep_ == "pobj" and _lemma(p) in lex["childhood_words"] for p in tok.children):
+            return owner
+        if tok.lower_ == "aged" and any(c.like_num for c in tok.children) or tok.lower_ == "age" and tok.head.lower_ == "at":
+            return owner
+    return None
 
 
 def _then_leg(dest: Span, year: int | None) -> tuple[Place, str] | None:
@@ -1767,6 +1902,52 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
             m = Mention(subj, "stay", "completed", post, sent, date=date, date_text=date_text)
             m.destination = state.last_place or _default_destination(state, ctx, si)
             m.inferred_destination = True
+            m.confidence = _confidence(m) - 0.05
+            out.append(m)
+    return out
+
+
+def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"had been in Cambridge from 1936 to 1938", "lived in Haifa from 1979 to 1981": a stay at a named place over a span of years.
+
+    Only with both ends of the span stated, the place ("in X") on the verb
+    itself, and a subject that is not a generic "people".
+    """
+    lex = lexicon()
+    out: list[Mention] = []
+    ents = _ents(sent)
+    for tok in sent:
+        if _lemma(tok) not in lex["stay_verbs"] or tok.pos_ not in ("VERB", "AUX") or _negated(tok) \
+                or _has_particle(tok, lex["stay_adverbs"]) or _lemma(tok) == "spend":
+            continue
+        if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and tok.dep_ != "conj" and tok.dep_ != "relcl":
+            continue  # "had been living": the auxiliary is not the verb of the stay
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        where = [e for e in ents if e.label_ in ("GPE", "LOC") and e.root.dep_ == "pobj" and e.root.head.i in
+                 {p.i for p in preps if p.lower_ in ("in", "at")}]
+        span_preps = {p.i for p in preps if p.lower_ in ("from", "in", "between", "during")}
+        # The NER may take the preposition in ("from 1936 to 1938"): then the entity's root is the preposition.
+        spans = [e for e in ents if e.label_ == "DATE" and (e.root.i in span_preps or e.root.dep_ == "pobj" and e.root.head.i in span_preps)]
+        if not where or not spans:
+            continue
+        date, date_text = _date_of(spans[0])
+        if date is None or date.year_start is None or date.year_end is None or date.year_end <= date.year_start:
+            continue
+        if "from" in (spans[0].root.lower_, spans[0].root.head.lower_) and not re.search(r"\b(to|until|till)\b|[-–]", date_text or spans[0].text):
+            continue  # "from 1936 on" is no span
+        place = _resolve_span(where[0], date.year_start, True)
+        if place is None or not place.country:
+            continue
+        for subj in subjects_for(tok, "arrive", ctx, state, None):
+            if subj.generic:
+                continue
+            prev = ctx.previous(subj.key)
+            if prev is not None and prev.destination is not None and prev.destination.country == place.country:
+                continue  # the stay after a move told already: the same case
+            m = Mention(subj, "stay", "completed", post, sent, destination=place, destination_text=_as_written(where[0]),
+                        date=date, date_text=date_text)
+            m.trigger_i = tok.i
+            m.new_leg = True
             m.confidence = _confidence(m) - 0.05
             out.append(m)
     return out

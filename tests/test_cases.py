@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from pipeline.cases import extract_cases, merge_cases, person_key
 from pipeline.evaluate import evaluate, load_gold
@@ -940,3 +941,79 @@ def test_an_unplaced_move_does_not_borrow_another_posts_usual_destination(nlp):
     ))
     assert cases["Jan Novak"][0].destination_country == "Australia"
     assert [c.destination_country for c in cases["Jewish survivors"]] == [None]
+
+
+def test_a_full_name_the_model_calls_a_place_still_moves(nlp):
+    # The small model tags some Spanish and Basque names as GPE ("Dolores Ibarruri"); relabel one to be sure.
+    thread = make_thread("Who went to Moscow?", "Aurora Arnaiz, the youth leader, also went to Moscow in 1939.")
+    docs = list(nlp.pipe([p.text for p in thread.posts]))
+    doc = docs[1]
+    doc.ents = [Span(doc, 0, 2, label="GPE")] + [e for e in doc.ents if e.start >= 2]
+    cases = extract_cases(thread, docs)
+    assert [(c.subject, c.subject_type, c.destination_country, c.year_start) for c in cases] == [
+        ("Aurora Arnaiz", "person", "Soviet Union", 1939)]
+
+
+def test_a_generic_group_is_named_by_its_apposition(nlp):
+    cases = cases_of(nlp, "Who left Algeria?", "In 1962 about 4,000 people, mostly Algerian Jews, went from Oran to France.")
+    assert len(cases) == 1 and "Algerian Jews" in cases[0].subject
+    assert cases[0].destination_country == "France" and cases[0].year_start == 1962
+
+
+def test_what_a_route_verb_crosses_is_not_the_mover(nlp):
+    cases = cases_of(nlp, "Who fled in 1945?", "In 1945 some 30,000 Slovenes crossed the Karawanks into Austria.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("some 30,000 Slovenes", "Austria")]
+
+
+def test_a_stay_at_a_named_place_over_years_is_a_case_of_its_own(nlp):
+    cases = cases_of(
+        nlp,
+        "Which chemists left Europe?",
+        "The chemist Ilse Kraus had been in Vienna from 1931 to 1934 and went to the United States in 1936.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+        ("Ilse Kraus", "Austria", 1931), ("Ilse Kraus", "United States", 1936)]
+    # A stay with one year only, or with no place named, is not a case.
+    assert cases_of(nlp, "Q?", "Ilse Kraus was in Vienna in 1931.") == []
+
+
+def test_a_relative_clause_on_a_description_of_him_is_his_move(nlp):
+    cases = cases_of(nlp, "Who went to Canada?", "Paul Novak is another example. He was a watchmaker who settled in Toronto in 1951.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Paul Novak", "Canada", 1951)]
+
+
+def test_an_event_in_a_time_clause_is_not_the_mover(nlp):
+    cases = cases_of(nlp, "Q?", "My cousin Ivo stayed in Riga until the factory closed in 1991 and then moved to Dublin.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Ivo", "Ireland")]
+
+
+def test_a_when_clause_takes_the_year_it_hangs_on(nlp):
+    cases = by_subject(cases_of(
+        nlp, "Who came back?", "Enzo Ferri went to Argentina in 1949. He lived there until 1961, when he came back to Italy."))
+    assert [(c.destination_country, c.year_start) for c in cases["Enzo Ferri"]] == [("Argentina", 1949), ("Italy", 1961)]
+
+
+def test_a_familys_move_in_someones_childhood_is_their_move_too(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "Who grew up in Canada?",
+        "Oleh Kulyk was born in Lviv in 1938, and his family moved to Canada in 1949 when he was eleven.",
+        "Ines Bauer was born in Graz. Her family moved to Chile in 1952, long after she had left home.",
+    ))
+    assert [(c.destination_country, c.year_start) for c in cases["Oleh Kulyk"]] == [("Canada", 1949)]
+    assert "Ines Bauer" not in cases  # no word of her age: the family moved, she need not have
+
+
+def test_a_host_country_taking_a_number_takes_the_group_just_named(nlp):
+    cases = cases_of(nlp, "Where did refugees go?", "Some 20,000 German Jews fled in 1938. Bolivia admitted about 20,000 in 1939.")
+    assert ("Bolivia", 1939) in [(c.destination_country, c.year_start) for c in cases if "German Jews" in c.subject]
+
+
+def test_they_after_two_people_named_together_is_both(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "Who was exchanged?",
+        "Eduard Kuznetsov and Mark Dymshits were arrested in 1970. In 1979 they were put on a plane to New York.",
+    ))
+    assert [(c.destination_country, c.year_start) for c in cases["Eduard Kuznetsov"]] == [("United States", 1979)]
+    assert [(c.destination_country, c.year_start) for c in cases["Mark Dymshits"]] == [("United States", 1979)]

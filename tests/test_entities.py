@@ -6,6 +6,7 @@ import spacy
 from spacy.symbols import ORTH
 
 from pipeline.entities import (
+    BLOCKS_NAME,
     LINES_NAME,
     RULER_NAME,
     _TEXT_ATTRS,
@@ -121,6 +122,7 @@ def test_indexed_attribute_rules_give_the_same_tokens_as_spacys_matcher(nlp, set
     # rules' odd cases: contractions, multi-token lemmas, whitespace tokens, "but" as an adverb.
     plain = spacy.load(settings.model)
     plain.tokenizer.add_special_case("s.", [{ORTH: "s"}, {ORTH: "."}])  # as load_nlp does
+    plain.add_pipe(BLOCKS_NAME, first=True)  # as load_nlp does: paragraphs start sentences, so the parse is the same
     assert not isinstance(plain.get_pipe("attribute_ruler").match, IndexedAttributeMatch)
     assert isinstance(nlp.get_pipe("attribute_ruler").match, IndexedAttributeMatch)
     texts = seed_path.read_text(encoding="utf-8").split("\n\n")[:40] + [
@@ -131,3 +133,15 @@ def test_indexed_attribute_rules_give_the_same_tokens_as_spacys_matcher(nlp, set
         assert [(t.pos_, str(t.morph), t.lemma_, t.dep_, t.tag_) for t in ours] == [
             (t.pos_, str(t.morph), t.lemma_, t.dep_, t.tag_) for t in theirs
         ], theirs.text
+
+
+def test_a_paragraph_and_a_list_item_start_a_sentence(nlp):
+    doc = nlp("Two cases come to mind:\n\n- Karl Marx left Prussia in 1849 and went to London.\n"
+              "- Engels followed him the same year.\n* Bakunin escaped from Siberia in 1861.")
+    starts = [s[0].text for s in doc.sents]
+    assert "-" in starts and "*" in starts and "Two" in starts
+    assert not any("Marx" in s.text and "Two cases" in s.text for s in doc.sents)
+    assert not any("Marx" in s.text and "Engels" in s.text for s in doc.sents)
+    # Hard-wrapped lines inside a paragraph are left to the parser.
+    wrapped = nlp("Karl Marx left Prussia in 1849\nand went to London.")
+    assert len(list(wrapped.sents)) == 1
