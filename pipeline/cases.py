@@ -314,6 +314,17 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
         inner = _inner_place(ent)
         if inner is not None:
             place = _resolve(inner, year, dated)
+    if place is not None and place.kind == "city":
+        # "the Altai region in Siberia", "Sorel in Quebec": the larger place named after it says which country
+        # a name shared by towns in several countries is in.
+        root = ent.root
+        holders = [root, root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN" else [root]  # "the Altai region in ..."
+        for prep in (c for h in holders for c in h.children):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "near") and prep.i >= ent.end:
+                outer = next((e for e in _ents(ent.doc) if e.root.head.i == prep.i and e.root.dep_ == "pobj" and e.label_ in ("GPE", "LOC")), None)
+                wider = _resolve(outer.text, year, dated) if outer is not None else None
+                if wider is not None and wider.country and wider.kind != "city" and wider.country != place.country:
+                    return Place(place.text, wider.name, wider.country, wider.kind, wider.lat, wider.lon)
     return place
 
 
@@ -344,7 +355,7 @@ def _as_written(ent: Span) -> str:
 
 def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     idx = {t.i for t in tokens}
-    found = [e for e in _ents(doc) if e.root.i in idx and _is_placeish(e)]
+    found = [_with_head_noun(e) for e in _ents(doc) if e.root.i in idx and _is_placeish(e)]
     # Towns the NER missed ("flew to Hakodate"): a proper noun after to/from that a gazetteer knows.
     for t in tokens:
         if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into") and t.i in idx:
@@ -352,6 +363,16 @@ def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
             if is_known_place(span.text):
                 found.append(Span(doc, span.start, span.end, label="GPE"))
     return sorted(found, key=lambda e: e.start)
+
+
+def _with_head_noun(ent: Span) -> Span:
+    """"Soviet Armenia": the NER tags only "Soviet"; the proper noun it qualifies is part of the place."""
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("compound", "amod") and head.i == ent.end and head.pos_ == "PROPN" and not head.ent_type_ \
+            and is_known_place(ent.doc[ent.start : head.i + 1].text):
+        return Span(ent.doc, ent.start, head.i + 1, label="GPE")
+    return ent
 
 
 def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
@@ -1563,6 +1584,7 @@ def _read_trigger(
             m2.trigger_i, m2.new_leg = tok.i, True
             m2.confidence = _confidence(m2)
             out.append(m2)
+    out.extend(_gapped(tok, kind, out, post, sent, ctx))
     child = _moved_as_child(tok, state, ctx)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
         # "his family moved to Athens in 1914 when he was a child": he moved too, and he is whom the thread is about
@@ -1571,6 +1593,48 @@ def _read_trigger(
                     base.date, base.date_text, inferred_destination=base.inferred_destination, is_return=base.is_return)
         m.trigger_i = tok.i
         m.confidence = base.confidence - 0.05
+        out.append(m)
+    return out
+
+
+def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span, ctx: ThreadContext) -> list[Mention]:
+    """"Yang came to the US in 1945 and Lee in 1946": a second name with the verb left out makes the same move.
+
+    The parser hangs the second name on the verb as a conjunct; its own place
+    and year, if it has them, follow it before the next comma or conjunction.
+    """
+    if not told or told[0].is_return:
+        return []
+    base = told[0]
+    doc = verb.doc
+    out: list[Mention] = []
+    for name in verb.children:
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or name.i < verb.i or name.ent_type_ not in ("PERSON", ""):
+            continue
+        words = _name_words(name)
+        text = " ".join(t.text for t in words)
+        if name.ent_type_ != "PERSON" and not _known_surname(name, ctx) or not _plausible_name(text) or is_known_place(text):
+            continue
+        end = name.i + 1
+        while end < sent.end and not (doc[end].is_punct and doc[end].text in (",", ";", ".", ":")) and doc[end].pos_ != "CCONJ":
+            end += 1
+        tail = doc[name.i + 1 : end]
+        if not any(t.ent_type_ in ("DATE", "GPE", "LOC") for t in tail):
+            continue  # "Yang and Lee came to the US": the parser's conjunct, not a clause of its own
+        destination, destination_text = base.destination, base.destination_text
+        places = [e for e in _places_in(tail, doc) if e.start > name.i]
+        if places:
+            found = _resolve_span(places[0], None, True)
+            if found is not None and found.country:
+                destination, destination_text = found, _as_written(places[0])
+        date, date_text = _first_date([e for e in _dates_in(tail, doc) if e.start > name.i], name)
+        if date is None:
+            date, date_text = base.date, base.date_text
+        m = Mention(ctx.person(text), kind, base.status, post, sent, base.origin, destination, base.origin_text, destination_text,
+                    date, date_text, inferred_destination=base.inferred_destination and not places)
+        m.trigger_i = verb.i
+        m.new_leg = True
+        m.confidence = _confidence(m) - 0.05
         out.append(m)
     return out
 

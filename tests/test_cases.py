@@ -1017,3 +1017,26 @@ def test_they_after_two_people_named_together_is_both(nlp):
     ))
     assert [(c.destination_country, c.year_start) for c in cases["Eduard Kuznetsov"]] == [("United States", 1979)]
     assert [(c.destination_country, c.year_start) for c in cases["Mark Dymshits"]] == [("United States", 1979)]
+
+
+def test_a_second_name_with_the_verb_left_out_makes_the_same_move(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "Which physicists left Germany?",
+        "Hans Bethe went to England in 1933 and Rudolf Peierls to Manchester in 1934. Otto Stern and Felix Bloch went to the US.",
+    ))
+    assert [(c.destination_country, c.year_start) for c in cases["Hans Bethe"]] == [("United Kingdom", 1933)]
+    assert [(c.destination, c.year_start) for c in cases["Rudolf Peierls"]] == [("Manchester", 1934)]
+    # Two names sharing one verb are the parser's conjuncts, not a gapped clause: each moves once.
+    assert len(cases["Otto Stern"]) == 1 and len(cases["Felix Bloch"]) == 1
+
+
+def test_a_place_named_by_an_adjective_and_a_name_is_one_place(nlp):
+    cases = cases_of(nlp, "Who went to the Caucasus?", "Anahit Sarkisian moved from Beirut to Soviet Armenia in 1947.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("Soviet Armenia", "Soviet Union")]
+
+
+def test_the_larger_place_after_a_town_says_which_country_it_is_in(nlp):
+    # geonames' "Altai" is a town in Mongolia; "in Siberia" says which Altai is meant.
+    cases = cases_of(nlp, "Who was deported?", "In 1949 the Volga Germans were deported to the Altai region in Siberia.")
+    assert [c.destination_country for c in cases] == ["Soviet Union"]
