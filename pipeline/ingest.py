@@ -428,7 +428,7 @@ def _read_text(path: Path, encoding: str, limit: int) -> Iterator[Thread | Input
 
 
 class _HTMLToText(HTMLParser):
-    """Post bodies to plain text: blocks become paragraphs, list items lines, <pre> stays verbatim."""
+    """Post bodies to plain text: blocks become paragraphs, list items "- " lines, <pre> stays verbatim."""
 
     BLOCKS = frozenset(
         "p div blockquote pre h1 h2 h3 h4 h5 h6 ul ol dl table hr figure section article aside details".split()
@@ -461,6 +461,9 @@ class _HTMLToText(HTMLParser):
             self.pre += tag == "pre"
         elif tag in self.LINES:
             self._break("\n")
+            if tag == "li":
+                # Kept as a Markdown list item: each item then starts a sentence of its own (entities.blocks_start_sentences).
+                self.parts.append("- ")
         elif tag in ("td", "th") and not self._at_line_start():
             self.parts.append(" ")
 
@@ -485,7 +488,7 @@ class _HTMLToText(HTMLParser):
             self.parts.append(data)
             return
         data = re.sub(r"\s+", " ", data)
-        if self._at_line_start():
+        if self._at_line_start() or self.parts[-1] == "- ":
             data = data.lstrip()
         if data:
             self.parts.append(data)

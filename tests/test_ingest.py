@@ -155,7 +155,7 @@ def test_stackexchange_posts_xml(tmp_path: Path) -> None:
     assert [p.accepted for p in first.posts] == [False, True, False]
     assert first.posts[0].text == "Who moved to the USSR & why?\n\nEngineers went east in the 1930s.\n\nWhich ones?"
     assert first.posts[1].text == "Fritz Houtermans went to Kharkov.\nHe was arrested."
-    assert first.posts[2].text == "Some examples:\n\nJohn Scott\nZara Witkin"
+    assert first.posts[2].text == "Some examples:\n\n- John Scott\n- Zara Witkin"
     assert first.posts[2].author == "ann" and first.posts[2].score == 2
     assert first.posts[0].author == "5"
     # The answer that came before its question is in its thread; ties on score go by Id.
@@ -227,7 +227,7 @@ def test_posts_xml_streams_in_bounded_memory(tmp_path: Path) -> None:
 
 def test_html_to_text() -> None:
     html = "<h2>Title</h2><blockquote><p>Quoted &quot;text&quot;</p></blockquote><ol><li>one</li><li>two</li></ol>"
-    assert html_to_text(html) == 'Title\n\nQuoted "text"\n\none\ntwo'
+    assert html_to_text(html) == 'Title\n\nQuoted "text"\n\n- one\n- two'
     assert html_to_text("<p>a<script>alert(1)</script> b</p>") == "a b"
 
 
