@@ -342,6 +342,8 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
                 continue
             if child.dep_ == "ccomp":
                 continue
+            if child.dep_ in ("advcl", "acl") and _lemma(child) == "bear" and child.tag_ == "VBN":
+                continue  # "born in Delhi in 1943, he moved to Karachi in 1947": the birth is not the move
             stack.append(child)
     return out
 
@@ -810,6 +812,11 @@ def subjects_for(
     from_pcomp = False
     for _ in range(8):
         children = {c.dep_: c for c in tok.children}
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if len(subjects) == 2 and subjects[0].pos_ == "PROPN" and subjects[1].pos_ == "NOUN" \
+                and _span_text(tok.doc[subjects[0].i + 1 : subjects[1].i]).strip().startswith(","):
+            # "X, later the publisher of Y, fled": the parser makes the apposition a second subject
+            children["nsubj"] = subjects[0]
         if kind == "forced" and tok.i == trigger.i:
             if "nsubjpass" in children:
                 mover = children["nsubjpass"]
@@ -901,6 +908,12 @@ def subjects_for(
     if _lemma(mover) in lex["vehicle_nouns"] or mover.lower_ in lex["vehicle_nouns"]:
         # "the first trains of Turkish workers arrived": the people aboard moved
         aboard = [p for c in mover.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and _animate(p)]
+        if aboard:
+            mover = aboard[0]
+    if mover.pos_ == "PROPN" and mover.tag_ == "NNP" and any(c.dep_ == "det" and c.lower_ == "the" for c in mover.children):
+        # "The Sakura Maru arrived at Callao with 790 contract labourers": a named ship brings the people aboard
+        aboard = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS") and _animate(p)]
         if aboard:
             mover = aboard[0]
     if mover.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -1082,7 +1095,11 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS"):
             continue
+        if len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near"):
+            continue  # "a Sudeten German from Reichenberg", "at Gallipoli": a town the NER took for a person
         cands.append(ent)
+    if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent)) is not None:
+        cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
     if not cands:
         lex = lexicon()
         kin_seen = False
@@ -1148,6 +1165,35 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 if ctx.genders.get(prior.key) in (None, want):
                     state.remember(prior)
                 break
+
+
+def _dates_an_outcome(date: Span, trigger: Token) -> bool:
+    """"smuggled to Moscow and shot in 1939": the year of what happened after arriving, or of a birth, does not date the move."""
+    verb = date.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.i != trigger.i and _lemma(verb) == "bear" and verb.tag_ == "VBN":
+        return True  # "born in Delhi in 1943, he moved to Karachi with his family": a birth year dates no move
+    if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX") or date.start < trigger.i:
+        return False  # "was arrested in February 1974 and put on a plane": what came before frames the move
+    lem = _lemma(verb)
+    return any(lem == phrase.split()[-1] or lem == phrase for phrases in lexicon()["outcomes"].values() for phrase in phrases
+               if len(phrase.split()) == 1) and _is_trigger(verb) is None
+
+
+def _unlabelled_subject_name(sent: Span) -> Span | None:
+    """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words."""
+    for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or (tok.ent_type_ and not _mislabelled_name(tok)):
+            continue
+        words = _name_words(tok)
+        name = " ".join(t.text for t in words)
+        if 2 <= len(words) <= 3 and words[-1].i - words[0].i + 1 == len(words) and all(t.text[:1].isupper() and t.is_alpha for t in words) \
+                and _plausible_name(name) and not is_known_place(name) and not is_known_place(words[-1].text):
+            return Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
+    return None
 
 
 def _outcome_of_verb(verb: Token) -> str | None:
@@ -1339,7 +1385,8 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
     for prev in reversed(same_sentence):
         if prev.subject.key != m.subject.key:
             continue
-        smuggled_on = m.kind == "forced" and prev.kind == "depart"  # "escaped from prison and was smuggled to X"
+        # "escaped from prison and was smuggled to X", "was kidnapped in Paris, smuggled to Moscow"
+        smuggled_on = m.kind == "forced" and (prev.kind == "depart" or prev.kind == "forced" and (prev.destination is None or prev.inferred_destination))
         if prev.kind not in legs or (m.kind not in ("arrive", "stay", "follow") and not smuggled_on) or m.is_return or prev.is_return \
                 or prev.status != m.status:
             return False
@@ -1447,7 +1494,8 @@ def _read_trigger(
             if (other_word := _is_trigger(doc[other])) is not None and other_word.kind == "mover" and tok.is_ancestor(doc[other]):
                 continue  # "let in 20,000 refugees in 1938": a mover noun the verb governs does not keep its date from the verb
             claimed.update(t.i for t in _scope(doc[other], trig_idx))
-        date, date_text = _first_date([d for d in _dates_in(sent, doc) if d.root.i not in claimed and not _in_other_relcl(d.root, tok)], tok)
+        date, date_text = _first_date([d for d in _dates_in(sent, doc) if d.root.i not in claimed and not _in_other_relcl(d.root, tok)
+                                       and not _dates_an_outcome(d, tok)], tok)
     if date is None:
         date, date_text = _war_phrase(tok, ctx)
     if date is None and word.needs_word == "so" and state.last_mention is not None:
@@ -1525,6 +1573,11 @@ def _read_trigger(
             elif m.destination is None:
                 # "emigrants who returned": home is the place the thread is about.
                 m.destination = _default_destination(state, ctx, si)
+                if subj.type == "person" and prev is not None and prev.destination is not None and not prev.inferred_destination \
+                        and m.destination is not None and m.destination.country == prev.destination.country:
+                    # "had gone to Egypt in 1920 ...; he returned in 1936": back from there, not to it
+                    topic = ctx.topic
+                    m.destination = topic if topic is not None and topic.country != prev.destination.country else None
                 m.inferred_destination = True
         elif kind == "depart" or (kind == "forced" and m.destination is None):
             if m.destination is None and _same_way(tok) and _recent_place(state, si) is not None:
@@ -2131,6 +2184,9 @@ def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Po
             continue
         if _lemma(tok) == "case" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and "that of" not in _span_text(sent):
             continue  # "X is a strange case" says nothing about a move
+        first, _ = _hyphen_word(tok)
+        if first < tok.i and tok.doc[first].lower_ in ("counter", "non"):
+            continue  # "X is the famous counter-example: she refused to leave"
         verb = tok.head
         if _lemma(verb) != "be":
             continue
@@ -2485,8 +2541,8 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
         # No place in the question: an unstated destination follows its own post only where most of that
         # post's dated moves went to one country; a thread-wide majority put shipwrecked refugees in Australia.
         for m in mentions:
-            if not (m.inferred_destination and m.destination is None) or m.status == "attempted":
-                continue  # "tried to emigrate" with no place: nowhere is better than a guess
+            if not (m.inferred_destination and m.destination is None) or m.status == "attempted" or m.is_return:
+                continue  # "tried to emigrate" with no place, or "went back" from where the post's moves went: nowhere is better than a guess
             dated = [x.destination.country for x in mentions if x.post is m.post and x.date is not None
                      and x.destination is not None and not x.inferred_destination and x.destination.country]
             if dated:

@@ -1040,3 +1040,55 @@ def test_the_larger_place_after_a_town_says_which_country_it_is_in(nlp):
     # geonames' "Altai" is a town in Mongolia; "in Siberia" says which Altai is meant.
     cases = cases_of(nlp, "Who was deported?", "In 1949 the Volga Germans were deported to the Altai region in Siberia.")
     assert [c.destination_country for c in cases] == ["Soviet Union"]
+
+
+def test_what_happened_after_arriving_and_a_birth_do_not_date_the_move(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "Who was kidnapped?",
+        "General Pavel Kutep was kidnapped in Paris by Soviet agents in 1930, smuggled to Moscow on a ship and shot in 1932.",
+        "Anna Weiss, born in Vienna in 1921, emigrated to Chile.",
+    ))
+    # Kidnapped and smuggled on: one journey, dated by the kidnapping, not by the shooting.
+    assert [(c.destination_country, c.year_start) for c in cases["Pavel Kutep"]] == [("Soviet Union", 1930)]
+    assert [(c.destination_country, c.year_start) for c in cases["Anna Weiss"]] == [("Chile", None)]
+
+
+def test_a_counter_example_is_no_example_of_the_move(nlp):
+    cases = cases_of(nlp, "Where did Russian writers go?",
+                     "Ivan Bunin left for France in 1920. Anna Akhmatova is the famous counter-example: she refused to leave.")
+    assert [c.subject for c in cases] == ["Ivan Bunin"]
+
+
+def test_a_named_ship_brings_the_people_aboard(nlp):
+    cases = cases_of(nlp, "When did the first ones come?",
+                     "The Tosa Maru docked at Santos in June 1910 with about 900 emigrants. Otto Kahn arrived in New York in 1893 with his brothers.")
+    assert sorted((c.subject, c.destination_country, c.year_start) for c in cases) == [
+        ("900 emigrants", "Brazil", 1910), ("Otto Kahn", "United States", 1893)]
+
+
+def test_a_return_goes_back_from_the_last_place_not_to_it(nlp):
+    cases = by_subject(cases_of(
+        nlp, "Why did Chinese scientists go home?",
+        "Li Weiming had been sent to Michigan in 1946 to study engines; he went back in 1950 as well."))
+    # Back from the United States: to the thread's country where the question names one, else to nowhere known.
+    assert [(c.destination_country, c.year_start) for c in cases["Li Weiming"]] == [("United States", 1946), (None, 1950)]
+    cases = by_subject(cases_of(
+        nlp, "Why did scientists go back to China?",
+        "Li Weiming had been sent to Michigan in 1946 to study engines; he went back in 1950 as well."))
+    assert [(c.destination_country, c.year_start) for c in cases["Li Weiming"]] == [("United States", 1946), ("China", 1950)]
+
+
+def test_an_apposition_the_parser_makes_a_second_subject_is_not_the_mover(nlp):
+    cases = cases_of(nlp, "Who fled west?",
+                     "Marion Gräfin Dönhoff, later the publisher of Die Zeit, fled in January 1945 and rode all the way to Westphalia.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Marion Gräfin Dönhoff", "Germany")]
+
+
+def test_a_name_the_model_missed_is_who_he_means_next(nlp):
+    cases = by_subject(cases_of(
+        nlp, "What became of the expellees?",
+        "- Otfried Preußler, the author of The Little Witch, was a Sudeten German from Reichenberg. "
+        "He was a prisoner of war until 1949. On his release in 1949 he went straight to Rosenheim to join his family.",
+    ))
+    assert [(c.destination_country, c.year_start) for c in cases.get("Otfried Preußler", [])] == [("West Germany", 1949)]

@@ -102,6 +102,10 @@ from pipeline.places import (
         ("Ireland", 1900, "Ireland", "United Kingdom", "country"),
         ("Finland", 1900, "Finland", "Finland", "country"),
         ("Finland's", None, "Finland", "Finland", "country"),
+        ("Westphalia", 1945, "Westphalia", "Germany", "region"),
+        ("the Altai region", 1949, "Altai", "Soviet Union", "region"),
+        ("County Mayo", 1900, "County Mayo", "United Kingdom", "region"),
+        ("Mayo", 1950, "County Mayo", "Ireland", "region"),
     ],
 )
 def test_resolve_place(text: str, year: int | None, name: str, country: str | None, kind: str) -> None:
