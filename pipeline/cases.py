@@ -945,8 +945,10 @@ def subjects_for(
             and not any(c.dep_ == "prep" for c in mover.children) and mover.dep_ in ("nsubj", "nsubjpass"))
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
-        # "..., and a few hundred even went back": a bare number stands for part of the group just named
-        or (mover.like_num and mover.pos_ == "NUM" and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit")
+        # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
+        or ((mover.like_num and mover.pos_ == "NUM" or mover.lower_ in ("hundreds", "thousands", "dozens")
+             and (mover.i + 1 == len(mover.doc) or mover.doc[mover.i + 1].lower_ != "of"))
+            and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit")
             and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
     ):
         last = state.last_group
@@ -1095,8 +1097,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS"):
             continue
-        if len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near"):
-            continue  # "a Sudeten German from Reichenberg", "at Gallipoli": a town the NER took for a person
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(ent.text)):
+            continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
         cands.append(ent)
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent)) is not None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
@@ -1461,6 +1463,11 @@ def _read_trigger(
         return []
     if _lemma(tok) == "leave" and any(c.lower_ == "over" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children):
         return []  # "the ones left over": what remained, not a departure
+    if _lemma(tok) == "leave" and (
+        tok.dep_ in ("ccomp", "oprd") and _lemma(tok.head) == "have"
+        or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.head.dep_ in ("dobj", "attr") and _lemma(tok.head.head) in ("have", "be")
+    ):
+        return []  # "West Punjab had almost no Hindus left", "the few Jews left in the town": who remained
     # "going to be satisfied": "go" used as a future marker, not a move.
     if _lemma(tok) == "go" and any(c.dep_ == "xcomp" for c in tok.children):
         return []
@@ -1632,6 +1639,13 @@ def _read_trigger(
             m.destination = None  # "flown out of the USSR": not to where the thread is about when that is where they left
         m.confidence = _confidence(m)
         out.append(m)
+        for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, date is not None):
+            # "Others left China for Australia, Brazil and the US": one move to each country named
+            m3 = Mention(subj, kind, status, post, sent, m.origin, other, m.origin_text, other_text, m.date, m.date_text,
+                         is_return=m.is_return)
+            m3.trigger_i, m3.new_leg = tok.i, True
+            m3.confidence = _confidence(m3)
+            out.append(m3)
         if dest_ent is not None and m.destination is not None and (leg := _then_leg(dest_ent, year)) is not None:
             m2 = Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1])
             m2.trigger_i, m2.new_leg = tok.i, True
@@ -1733,6 +1747,30 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
         if tok.lower_ == "aged" and any(c.like_num for c in tok.children) or tok.lower_ == "age" and tok.head.lower_ == "at":
             return owner
     return None
+
+
+def _coordinated_destinations(dest: Span | None, first: Place | None, year: int | None, dated: bool) -> list[tuple[Place, str]]:
+    """The other countries coordinated with a destination ("for Australia, Brazil and the US"), not "and then" stops."""
+    if dest is None or first is None or not first.country:
+        return []
+    doc = dest.doc
+    out: list[tuple[Place, str]] = []
+    seen = {first.country}
+    # The parser reads "Australia, Brazil and the US" as conjuncts, or as an apposition with conjuncts of its own.
+    appos = [c for c in dest.root.children if c.dep_ == "appos"]
+    listed = [*dest.root.conjuncts, *appos, *(c for a in appos for c in a.conjuncts)]
+    for conj in sorted(set(listed), key=lambda t: t.i):
+        if conj.i < dest.root.i or any(c.lower_ in ("then", "later", "eventually", "finally") for c in conj.children) \
+                or doc[conj.i - 1].lower_ == "then" or conj.i >= 2 and doc[conj.i - 2].lower_ == "then":
+            continue
+        ent = next((e for e in _ents(doc) if e.root.i == conj.i and e.label_ in ("GPE", "LOC") and _is_placeish(e)), None)
+        if ent is None:
+            continue  # "the British and Soviet zones": peoples' adjectives name no destination of their own
+        place = _resolve_span(ent, year, dated)
+        if place is not None and place.country and place.country not in seen:
+            seen.add(place.country)
+            out.append((place, _as_written(ent)))
+    return out
 
 
 def _then_leg(dest: Span, year: int | None) -> tuple[Place, str] | None:

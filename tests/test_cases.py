@@ -1092,3 +1092,29 @@ def test_a_name_the_model_missed_is_who_he_means_next(nlp):
         "He was a prisoner of war until 1949. On his release in 1949 he went straight to Rosenheim to join his family.",
     ))
     assert [(c.destination_country, c.year_start) for c in cases.get("Otfried Preußler", [])] == [("West Germany", 1949)]
+
+
+def test_people_left_behind_did_not_leave(nlp):
+    cases = cases_of(nlp, "Who stayed?", "Within a few months the town had almost no Jews left. There were few Germans left in Breslau by 1947.")
+    assert cases == []
+
+
+def test_a_bare_number_of_hundreds_is_part_of_the_group_just_named(nlp):
+    cases = cases_of(nlp, "What happened to them?",
+                     "In 1944 about 2,000 Japanese Peruvians were shipped to camps in Texas. Hundreds were sent to Japan in 1946.")
+    assert ("Japan", 1946) in [(c.destination_country, c.year_start) for c in cases if "Japanese Peruvians" in c.subject]
+
+
+def test_each_country_of_a_list_of_destinations_is_a_move(nlp):
+    cases = cases_of(nlp, "Where did they go?",
+                     "In 1950 many Harbin Russians left China for Australia, Brazil and the US. Karl Frisch fled to Austria and then to the United States.")
+    harbin = sorted(c.destination_country for c in cases if "Harbin" in c.subject)
+    assert harbin == ["Australia", "Brazil", "United States"]
+    # "and then" is a later stop of one journey, not a second destination
+    assert len([c for c in cases if c.subject == "Karl Frisch"]) == 1
+
+
+def test_a_place_the_model_calls_a_person_is_not_who_he_means(nlp):
+    cases = cases_of(nlp, "Who left Lahore?",
+                     "Khushwant Singh wrote the novel. Refugees poured in from West Bengal. He had been practising law in Lahore and moved to Delhi in 1947.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases if c.subject_type == "person"] == [("Khushwant Singh", "India", 1947)]
