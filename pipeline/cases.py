@@ -755,7 +755,9 @@ def _known_surname(tok: Token, ctx: ThreadContext) -> bool:
     if tok.ent_type_ in ("GPE", "LOC") and is_known_place(tok.text):
         return False
     forms = ctx.persons.get(person_key(tok.text), [])
-    return any(len(f.split()) > 1 and f.split()[-1] == tok.text for f in forms)
+    # "General Wrangel put his army on ships ... Wrangel himself lived at ...": the NER's person once is enough,
+    # unless a gazetteer knows the word as a place
+    return any(f.split()[-1] == tok.text and (len(f.split()) > 1 or not is_known_place(tok.text)) for f in forms)
 
 
 def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
@@ -883,7 +885,7 @@ def subjects_for(
             from_pcomp = False
             tok = tok.head
             continue
-        if tok.dep_ == "dep" and tok.i != trigger.i and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
+        if tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
             # "He worked in Germany, then fell ill and went back": the parser leaves the later verb loose
             tok = tok.head
             continue
@@ -1125,7 +1127,10 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                         and _copula_subject(tok) is None:
                     state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))
                 # "My grandfather was one of them: he came ...", "A neighbour of mine went ...": someone of the writer's own.
-                elif dep == "nsubj" and _own_person(tok) and (subj := _group_or_unnamed(tok, None)) is not None:
+                # "His younger brother went much further: he was in Kampala ...": a relative as subject is the next "he" too.
+                elif dep == "nsubj" and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
+                                         and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
+                        and (subj := _group_or_unnamed(tok, None)) is not None:
                     gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
                     if gender is not None:
                         ctx.genders.setdefault(subj.key, gender)
@@ -1503,6 +1508,10 @@ def _read_trigger(
             claimed.update(t.i for t in _scope(doc[other], trig_idx))
         date, date_text = _first_date([d for d in _dates_in(sent, doc) if d.root.i not in claimed and not _in_other_relcl(d.root, tok)
                                        and not _dates_an_outcome(d, tok)], tok)
+        if date is not None and date.year_start is None and date.year_end is not None and date_text \
+                and date_text.split()[0].lower() in ("until", "till"):
+            # "lived at Sremski Karlovci until 1927, then moved to Brussels": the stay ended when the move began
+            date = DateSpan(date.year_end, None, date.text)
     if date is None:
         date, date_text = _war_phrase(tok, ctx)
     if date is None and word.needs_word == "so" and state.last_mention is not None:
@@ -1627,6 +1636,11 @@ def _read_trigger(
         if (is_return or particle == "home") and m.destination is None:
             # "half of the Italians went home": home is the country their name says.
             m.destination = _home_of(subj, year)
+        if particle == "home" and m.destination is None and subj.type == "person" and ctx.topic is not None and ctx.topic.country \
+                and (prev is None or prev.destination is None or prev.destination.country != ctx.topic.country):
+            # "He tried to go home that summer" in a thread about scientists going back to China: home is that country,
+            # unless it is where his last move took him
+            m.destination, m.inferred_destination = ctx.topic, True
         if kind == "depart" and particle in ("there", "here") and m.destination is None:
             m.destination = there or _default_destination(state, ctx, si)  # "the radicals who fled there"
         if kind == "depart" and m.destination is None and m.origin_text is None and any(
@@ -1731,6 +1745,11 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
     if owner is None or owner.type != "person":
         return None
     sent = verb.sent
+    # "X was born in Gah, and his family moved to Amritsar": born, and then moved with the family
+    if any(_lemma(t) == "bear" and t.tag_ == "VBN" and t.i < verb.i and any(
+            c.dep_ == "nsubjpass" and (c.lower_ == pronoun or c.ent_type_ == "PERSON" and ctx.person(_span_of_noun(c).text).key == owner.key)
+            for c in t.children) for t in sent):
+        return owner
     for tok in sent:
         if tok.dep_ != "advcl" or not any(c.lower_ == "when" for c in tok.children) or _lemma(tok) != "be":
             continue

@@ -1118,3 +1118,32 @@ def test_a_place_the_model_calls_a_person_is_not_who_he_means(nlp):
     cases = cases_of(nlp, "Who left Lahore?",
                      "Khushwant Singh wrote the novel. Refugees poured in from West Bengal. He had been practising law in Lahore and moved to Delhi in 1947.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases if c.subject_type == "person"] == [("Khushwant Singh", "India", 1947)]
+
+
+def test_born_and_then_the_family_moved_is_the_childs_move(nlp):
+    cases = by_subject(cases_of(nlp, "Who came to India?", "Harjit Bedi was born in Gujrat, and his family moved to Delhi in 1947."))
+    assert [(c.destination_country, c.year_start) for c in cases["Harjit Bedi"]] == [("India", 1947)]
+
+
+def test_a_relative_as_subject_is_whom_the_next_he_means(nlp):
+    cases = cases_of(nlp, "Who went to Uganda?",
+                     "My grandfather ran a shop in Lahore. His younger brother went much further: he was in Kampala from 1956 to 1972.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("His younger brother", "Uganda", 1956)]
+
+
+def test_a_surname_the_model_calls_a_place_after_it_named_the_person(nlp):
+    cases = cases_of(
+        nlp, "Where did the generals go?",
+        "In November 1920 General Wrangel put his army on 126 ships.",
+        "Wrangel himself lived at Sremski Karlovci until 1927, then moved to Brussels and died there in 1928.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Wrangel", "Belgium", 1927)]
+
+
+def test_a_persons_home_is_the_country_the_thread_is_about(nlp):
+    cases = cases_of(nlp, "Why did Chinese scientists go back to China in the 1950s?",
+                     "Qian Mingde worked at Caltech from 1936 on. He tried to go home in 1950, but customs seized his crates.")
+    assert [(c.subject, c.destination_country, c.year_start, c.status) for c in cases] == [("Qian Mingde", "China", 1950, "attempted")]
+    # Going home from the thread's country is not going to it.
+    cases = cases_of(nlp, "Did Americans move to the USSR?", "Tom Bell moved to the Soviet Union in 1931. He went home in 1934.")
+    assert ("Soviet Union", 1934) not in [(c.destination_country, c.year_start) for c in cases]
