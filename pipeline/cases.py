@@ -487,6 +487,10 @@ def _span_of_noun(tok: Token) -> Span:
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
     start, end = min(start, _hyphen_word(tok)[0]), max(end, _hyphen_word(tok)[1])
+    # "a few thousand Cossacks, tired of the camps, ...": what follows a comma after the noun describes it
+    comma = next((t.i for t in doc[tok.i + 1 : end] if t.text in (",", ";", "(")), None)
+    if comma is not None:
+        end = comma
     span = doc[start:end]
     for t in span:
         if t.is_space and "\n" in t.text:  # "Answer\nMany workers": a heading line is not part of the phrase
@@ -625,6 +629,9 @@ def _animate(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN" and is_demonym(tok.text) and (tok.ent_type_ not in ("GPE", "LOC") or not is_known_place(tok.text)):
         return True  # "the Chechens and Ingush were deported": peoples the NER calls organisations
+    if tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and tok.text[1:].islower() and tok.i != tok.sent.start \
+            and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART") and not is_known_place(tok.text):
+        return True  # "a few thousand Cossacks", "the Mennonites": a capitalised plural mid-sentence names a people or a faith
     if _lemma(tok) in lex["human_nouns"] or tok.lower_ in lex["human_nouns"]:
         return True
     if tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"]:
@@ -1051,6 +1058,8 @@ def _note_groups(sent: Span, state: PostState) -> None:
         if tok.tag_ in ("NNS", "NNPS"):
             if people is None and (tok.ent_type_ == "NORP" or is_demonym(tok.text)):
                 people = tok
+            elif people is None and tok.dep_ in ("dobj", "obj") and any(c.dep_ == "nummod" for c in tok.children) and _animate(tok):
+                people = tok  # "a whaling ship took six Fenian prisoners off the coast and carried them to New York"
         elif people is not None and fallback is None and tok.lower_ in lex["pronouns_group"]:
             fallback = people
     if fallback is not None:
@@ -1495,9 +1504,10 @@ def _read_trigger(
             date, date_text = parsed, ent.text
     if date is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
         c.lower_ in lex["sequence_adverbs"] for c in tok.children
-    ) and (not (kind == "return" or _has_particle(tok, lex["return_particles"])) or _departs(tok.head)):
+    ) and (not (kind == "return" or _has_particle(tok, lex["return_particles"])) or _departs(tok.head) or not _states_move(tok.head)):
         # a way back is later than the way out ("went to Stuttgart in '69 and returned when he retired"),
-        # but leaving one place and going back to another is one journey ("left Shanghai in 1946 and went back to Germany")
+        # but leaving one place and going back to another is one journey ("left Shanghai in 1946 and went back to Germany"),
+        # and so is what led to the way back ("accepted a Soviet amnesty in 1921 and went back to Russia")
         # "in July 1938 she was smuggled out ... and ended up in Stockholm": one event, one date
         date, date_text = _first_date(_dates_in(_scope(tok.head, trig_idx - {tok.head.i}), doc), tok)
     if date is None:
@@ -1887,6 +1897,12 @@ def _taker(verb: Token) -> bool:
     if subj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or (subj.pos_ == "PROPN" and is_known_place(subj.text)):
         return True
     return _lemma(subj) in lexicon()["authority_nouns"]
+
+
+def _states_move(verb: Token) -> bool:
+    """Whether the verb is a movement word here: "accepted a Soviet amnesty" is not "accepted refugees"."""
+    word = _is_trigger(verb)
+    return word is not None and (word.kind != "recruit" or _lemma(verb) not in lexicon()["taking_verbs"] or _taker(verb))
 
 
 def _departs(verb: Token) -> bool:

@@ -1147,3 +1147,25 @@ def test_a_persons_home_is_the_country_the_thread_is_about(nlp):
     # Going home from the thread's country is not going to it.
     cases = cases_of(nlp, "Did Americans move to the USSR?", "Tom Bell moved to the Soviet Union in 1931. He went home in 1934.")
     assert ("Soviet Union", 1934) not in [(c.destination_country, c.year_start) for c in cases]
+
+
+def test_people_carried_or_removed_somewhere_moved(nlp):
+    cases = cases_of(
+        nlp, "Who was moved?",
+        "In 1876 an American whaling ship took six Fenian prisoners off the coast and carried them to New York.",
+        "In 1942 about 110,000 Japanese Americans were removed to inland camps in Wyoming and Arkansas. "
+        "The surgeon removed the bullet in Boston in 1950.",
+    )
+    assert sorted((c.subject, c.destination_country, c.year_start) for c in cases) == [
+        ("110,000 Japanese Americans", "United States", 1942), ("six Fenian prisoners", "United States", 1876)]
+
+
+def test_a_capitalised_plural_names_a_people_and_a_comma_ends_its_name(nlp):
+    cases = by_subject(cases_of(
+        nlp, "Who went back?",
+        "In 1921 a few thousand Cossacks, tired of the camps, accepted a Soviet amnesty and went back to Russia. "
+        "In 1874 the Mennonites left for Kansas.",
+    ))
+    # The way back takes its year from what led to it, which is no move of its own.
+    assert [(c.destination_country, c.year_start) for c in cases["a few thousand Cossacks"]] == [("Soviet Union", 1921)]
+    assert [(c.destination_country, c.year_start) for c in cases["Mennonites"]] == [("United States", 1874)]
