@@ -326,6 +326,25 @@ def _is_life_span(doc: Doc, opener: int, closer: int) -> bool:
     return years >= 2 or any(t.lower_ in words for t in inside)
 
 
+def _is_narrative_citation(doc: Doc, opener: int, closer: int) -> bool:
+    """ "see Horner (1960)", "Horner (1960, p. 45) estimates": an author's name outside the brackets, only
+    the year and a page inside, and "see"/"cf." before the name or a reporting verb after the brackets."""
+    if opener == 0 or doc[opener - 1].ent_type_ != "PERSON":
+        return False
+    inside = doc[opener + 1 : closer]
+    if sum(bool(_n_years(t)) for t in inside) != 1 or not all(
+        _n_years(t) or t.like_num or t.is_punct or t.lower_ in ("p", "p.", "pp", "pp.", "ch", "ch.") for t in inside
+    ):
+        return False
+    name_start = opener - 1
+    while name_start > 0 and doc[name_start - 1].ent_type_ == "PERSON":
+        name_start -= 1
+    before = doc[name_start - 1].lower_ if name_start > 0 else ""
+    after = doc[closer + 1] if closer + 1 < len(doc) else None
+    return before in ("see", "cf", "cf.", "per") or (
+        after is not None and after.pos_ == "VERB" and after.lemma_.lower() in _word_list("reporting_verbs.txt"))
+
+
 @Language.component(CITATIONS_NAME)
 def no_bracketed_non_moves(doc: Doc) -> Doc:
     """Drop the dates of bracketed life spans, and every entity of bracketed source citations:
@@ -341,6 +360,8 @@ def no_bracketed_non_moves(doc: Doc) -> Doc:
         if opener < ent.start - 1 and _is_citation(doc, opener, ent):
             drop.append((opener, closer + 1, True))
         elif _is_life_span(doc, opener, closer):
+            drop.append((opener, closer + 1, False))
+        elif _is_narrative_citation(doc, opener, closer):
             drop.append((opener, closer + 1, False))
     if drop:
         doc.ents = [

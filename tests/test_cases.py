@@ -1169,3 +1169,13 @@ def test_a_capitalised_plural_names_a_people_and_a_comma_ends_its_name(nlp):
     # The way back takes its year from what led to it, which is no move of its own.
     assert [(c.destination_country, c.year_start) for c in cases["a few thousand Cossacks"]] == [("Soviet Union", 1921)]
     assert [(c.destination_country, c.year_start) for c in cases["Mennonites"]] == [("United States", 1874)]
+
+
+def test_stripped_of_citizenship_while_abroad_stays_abroad(nlp):
+    cases = by_subject(cases_of(
+        nlp, "Who was expelled from the GDR?",
+        "Karl Hahn moved from Hamburg to East Germany in 1953. Hahn was stripped of his GDR citizenship in 1976 "
+        "while on a concert tour in Cologne and was not allowed back. The party stripped Otto Lenz of his medals in 1960.",
+    ))
+    assert [(c.destination_country, c.year_start) for c in cases["Karl Hahn"]] == [("East Germany", 1953), ("West Germany", 1976)]
+    assert "Otto Lenz" not in cases

@@ -145,3 +145,14 @@ def test_a_paragraph_and_a_list_item_start_a_sentence(nlp):
     # Hard-wrapped lines inside a paragraph are left to the parser.
     wrapped = nlp("Karl Marx left Prussia in 1849\nand went to London.")
     assert len(list(wrapped.sents)) == 1
+
+
+def test_a_year_in_brackets_after_an_author_cited_in_the_text_is_no_date(nlp):
+    def dates(text):
+        return [e.text for e in nlp(text).ents if e.label_ == "DATE"]
+
+    assert dates("For the numbers see Horner (1960), who counted them.") == []
+    assert dates("Edward Horner (1960) estimates that 3,000 went to Moscow.") == []
+    assert dates("Horner (1960, p. 45) puts the number at 3,000.") == []
+    # A year in brackets after a mover is the year of the move.
+    assert dates("Zara Witkin (1932) went to Moscow.") == ["1932"]
