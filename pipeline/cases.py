@@ -1194,9 +1194,8 @@ def _dates_an_outcome(date: Span, trigger: Token) -> bool:
         return True  # "born in Delhi in 1943, he moved to Karachi with his family": a birth year dates no move
     if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX") or date.start < trigger.i:
         return False  # "was arrested in February 1974 and put on a plane": what came before frames the move
-    lem = _lemma(verb)
-    return any(lem == phrase.split()[-1] or lem == phrase for phrases in lexicon()["outcomes"].values() for phrase in phrases
-               if len(phrase.split()) == 1) and _is_trigger(verb) is None
+    one_word = {phrase for phrases in lexicon()["outcomes"].values() for phrase in phrases if " " not in phrase}
+    return _lemma(verb) in one_word and _is_trigger(verb) is None
 
 
 def _unlabelled_subject_name(sent: Span) -> Span | None:
@@ -1712,15 +1711,15 @@ def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span,
         tail = doc[name.i + 1 : end]
         if not any(t.ent_type_ in ("DATE", "GPE", "LOC") for t in tail):
             continue  # "Yang and Lee came to the US": the parser's conjunct, not a clause of its own
-        destination, destination_text = base.destination, base.destination_text
-        places = [e for e in _places_in(tail, doc) if e.start > name.i]
-        if places:
-            found = _resolve_span(places[0], None, True)
-            if found is not None and found.country:
-                destination, destination_text = found, _as_written(places[0])
         date, date_text = _first_date([e for e in _dates_in(tail, doc) if e.start > name.i], name)
         if date is None:
             date, date_text = base.date, base.date_text
+        destination, destination_text = base.destination, base.destination_text
+        places = [e for e in _places_in(tail, doc) if e.start > name.i]
+        if places:
+            found = _resolve_span(places[0], date.year_start if date is not None else None, date is not None)
+            if found is not None and found.country:
+                destination, destination_text = found, _as_written(places[0])
         m = Mention(ctx.person(text), kind, base.status, post, sent, base.origin, destination, base.origin_text, destination_text,
                     date, date_text, inferred_destination=base.inferred_destination and not places)
         m.trigger_i = verb.i
