@@ -285,6 +285,9 @@ def _is_placeish(span: Span) -> bool:
     if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ in ("dobj", "obj") and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
         return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
     if span.label_ == "NORP":
+        if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and span.root.head.lower_ not in lexicon()["authority_nouns"] \
+                and _lemma(span.root.head) not in ("border", "frontier", "coast", "side", "capital", "mainland", "soil", "territory"):
+            return False  # "into the British and Soviet zones", "in the West German embassy": a people's adjective on a thing
         # "deported to Uzbekistan" tagged as a nationality: a known place that is no people-word is a place
         return demonym_country(span.text) is not None or (is_known_place(span.text) and not is_demonym(span.text))
     return False
@@ -1484,6 +1487,9 @@ def _read_trigger(
     # "going to be satisfied": "go" used as a future marker, not a move.
     if _lemma(tok) == "go" and any(c.dep_ == "xcomp" for c in tok.children):
         return []
+    if any(c.lower_ == "way" and c.dep_ in ("dobj", "npadvmod", "advmod") and any(a.lower_ in ("other", "opposite") for a in c.children)
+           for c in tok.children):
+        return []  # "X went the other way": a contrast with the move just told; where X went is told on its own, if at all
     if kind == "depart" and _lemma(tok) in ("leave", "abandon", "quit") and any(
         c.dep_ in ("dobj", "obj") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or c.lower_ in lex["collective_nouns"])
         for c in tok.children

@@ -1179,3 +1179,18 @@ def test_stripped_of_citizenship_while_abroad_stays_abroad(nlp):
     ))
     assert [(c.destination_country, c.year_start) for c in cases["Karl Hahn"]] == [("East Germany", 1953), ("West Germany", 1976)]
     assert "Otto Lenz" not in cases
+
+
+def test_a_peoples_adjective_on_a_thing_is_no_destination(nlp):
+    cases = cases_of(nlp, "Where were they sent?",
+                     "In 1946 most Silesians were expelled into the British and Soviet zones. "
+                     "In 1945 the Germans of Brno were driven on foot towards the Austrian border.")
+    assert [c.destination_country for c in cases if "Silesians" in c.subject] == [None]
+    assert [c.destination_country for c in cases if "Brno" in c.subject] == ["Austria"]
+
+
+def test_going_the_other_way_is_no_move_of_its_own(nlp):
+    cases = cases_of(nlp, "Who moved to India in 1947?",
+                     "Many Hindus moved from Lahore to Delhi in 1947. Pervez Rana went the other way: born in Delhi in 1943, "
+                     "he moved to Karachi with his family in 1947.")
+    assert [(c.destination_country, c.year_start) for c in cases if c.subject == "Pervez Rana"] == [("Pakistan", 1947)]
