@@ -285,9 +285,8 @@ def _is_placeish(span: Span) -> bool:
     if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ in ("dobj", "obj") and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
         return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
     if span.label_ == "NORP":
-        if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and span.root.head.lower_ not in lexicon()["authority_nouns"] \
-                and _lemma(span.root.head) not in ("border", "frontier", "coast", "side", "capital", "mainland", "soil", "territory"):
-            return False  # "into the British and Soviet zones", "in the West German embassy": a people's adjective on a thing
+        if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["non_place_heads"]:
+            return False  # "into the British and Soviet zones", "Peruvian politics": a people's adjective on a thing, not a land
         # "deported to Uzbekistan" tagged as a nationality: a known place that is no people-word is a place
         return demonym_country(span.text) is not None or (is_known_place(span.text) and not is_demonym(span.text))
     return False
