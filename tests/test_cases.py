@@ -1194,3 +1194,11 @@ def test_going_the_other_way_is_no_move_of_its_own(nlp):
                      "Many Hindus moved from Lahore to Delhi in 1947. Pervez Rana went the other way: born in Delhi in 1943, "
                      "he moved to Karachi with his family in 1947.")
     assert [(c.destination_country, c.year_start) for c in cases if c.subject == "Pervez Rana"] == [("Pakistan", 1947)]
+
+
+def test_a_lot_of_people_is_as_generic_as_many_people(nlp):
+    cases = cases_of(nlp, "Why did they go?",
+                     "A lot of people simply wanted to go back to the homeland in 1946. Lots of people left Ireland in the 1950s. "
+                     "A lot of the ordinary soldiers in the camps went back to Spain in 1939.")
+    # Unnamed crowds are named for the country they left, or dropped; a lot of soldiers are still soldiers.
+    assert sorted(c.subject for c in cases) == ["Irish", "lot of the ordinary soldiers in the camps"]
