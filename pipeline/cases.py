@@ -88,6 +88,11 @@ def _ents(where: Doc | Span) -> tuple[Span, ...]:
     return cache[key]
 
 
+def _ent_of(tok: Token) -> Span | None:
+    """The entity the token is part of, if any."""
+    return next((e for e in _ents(tok.doc) if e.start <= tok.i < e.end), None)
+
+
 def _one_line(ent: Span) -> Span:
     """An entity the NER ran across a line break ("Answer\nZygmunt Bauman"): keep its longest line, the last on a tie."""
     breaks = [t.i for t in ent[:-1] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)]
@@ -616,7 +621,7 @@ def _mislabelled_name(tok: Token) -> bool:
     words = _name_words(tok)
     if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words):
         return False
-    ent = next((e for e in _ents(tok.doc) if e.start <= tok.i < e.end), None)
+    ent = _ent_of(tok)
     if ent is not None and (ent.start < words[0].i or ent.end > words[-1].i + 1):
         return False  # the entity runs beyond the name: not a clean name
     # A first name may be a town somewhere ("Dolores"); the surname and the whole may not.
@@ -734,7 +739,7 @@ def _place_named_as_person(tok: Token) -> bool:
     """"reached Buenos Aires": a known place the small model tagged as a person is no mover."""
     if tok.ent_type_ != "PERSON":
         return False
-    ent = next((e for e in _ents(tok.doc) if e.start <= tok.i < e.end), None)
+    ent = _ent_of(tok)
     return ent is not None and not _plausible_name(ent.text)
 
 
@@ -1502,8 +1507,8 @@ def _read_trigger(
             and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children):
         # "She lived there until 1977, when she came back to Spain": the year the clause hangs on
         # (the entity alone: "until 1977" bounds the stay before, the year itself is the move's)
-        ent = next(e for e in _ents(doc) if e.start <= tok.head.i < e.end)
-        parsed = parse_date(ent.text)
+        ent = _ent_of(tok.head)
+        parsed = parse_date(ent.text) if ent is not None else None
         if parsed is not None and parsed.year_start is not None:
             date, date_text = parsed, ent.text
     if date is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
@@ -1811,8 +1816,8 @@ def _then_leg(dest: Span, year: int | None) -> tuple[Place, str] | None:
     for conj in dest.root.children:
         if conj.dep_ != "conj" or not any(c.lower_ in ("then", "later", "eventually", "finally") and c.dep_ == "advmod" for c in conj.children):
             continue
-        ent = next((e for e in _ents(dest.doc) if e.start <= conj.i < e.end and e.label_ in ("GPE", "LOC")), None)
-        if ent is not None and (place := _resolve_span(ent, year, False)) is not None and place.country:
+        ent = _ent_of(conj)
+        if ent is not None and ent.label_ in ("GPE", "LOC") and (place := _resolve_span(ent, year, False)) is not None and place.country:
             return place, _as_written(ent)
     return None
 
@@ -1872,7 +1877,7 @@ def _lived_in(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | 
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for p in prep.children:
                     if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
-                        ent = next((e for e in _ents(p.doc) if e.start <= p.i < e.end), None)
+                        ent = _ent_of(p)
                         place = _resolve(ent.text, year, dated) if ent is not None else None
                         if place is not None and place.country:
                             return place, _as_written(ent)
@@ -2012,7 +2017,7 @@ def _possessor_person(tok: Token, ctx: ThreadContext) -> Subject | None:
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if poss is None:
         return None
-    ent = next((e for e in _ents(tok.sent) if e.start <= poss.i < e.end), None)
+    ent = next((e for e in _ents(tok.sent) if e.start <= poss.i < e.end), None)  # within the sentence
     if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "FAC", "DATE", "EVENT") or is_known_place(poss.text):
         return None  # "Germany's emigration", "the party's flight"
     words = _name_words(poss)
