@@ -1201,8 +1201,13 @@ def _dates_an_outcome(date: Span, trigger: Token) -> bool:
         return True  # "born in Delhi in 1943, he moved to Karachi with his family": a birth year dates no move
     if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX") or date.start < trigger.i:
         return False  # "was arrested in February 1974 and put on a plane": what came before frames the move
-    one_word = {phrase for phrases in lexicon()["outcomes"].values() for phrase in phrases if " " not in phrase}
-    return _lemma(verb) in one_word and _is_trigger(verb) is None
+    return _lemma(verb) in _one_word_outcomes() and _is_trigger(verb) is None
+
+
+@functools.cache
+def _one_word_outcomes() -> frozenset[str]:
+    """The outcome words of one word ("shoot", "arrest"), read once from the lexicon."""
+    return frozenset(phrase for phrases in lexicon()["outcomes"].values() for phrase in phrases if " " not in phrase)
 
 
 def _unlabelled_subject_name(sent: Span) -> Span | None:
@@ -1468,8 +1473,8 @@ def _read_trigger(
         return _read_mover_noun(tok, sent, si, post, ctx, state)
     if _negated(tok):
         return []
-    if kind == "recruit" and _lemma(tok) in lex["taking_verbs"] and not _taker(tok):
-        return []  # "her family accepted him": only a country or its government takes people in
+    if _takes_nobody_in(word, tok):
+        return []
     if word.needs_word == "so" and (si - state.last_mention_sent > 1 or not any(c.lower_ == "so" and c.dep_ == "advmod" for c in tok.children)):
         return []  # "and so did a number of war criminals" repeats the move just told, and nothing else
     if word.particle == "up" and not word.needs_word and any(
@@ -1908,10 +1913,15 @@ def _taker(verb: Token) -> bool:
     return _lemma(subj) in lexicon()["authority_nouns"]
 
 
+def _takes_nobody_in(word: TriggerWord, verb: Token) -> bool:
+    """"her family accepted him", "accepted a Soviet amnesty": only a country or its government takes people in."""
+    return word.kind == "recruit" and _lemma(verb) in lexicon()["taking_verbs"] and not _taker(verb)
+
+
 def _states_move(verb: Token) -> bool:
     """Whether the verb is a movement word here: "accepted a Soviet amnesty" is not "accepted refugees"."""
     word = _is_trigger(verb)
-    return word is not None and (word.kind != "recruit" or _lemma(verb) not in lexicon()["taking_verbs"] or _taker(verb))
+    return word is not None and not _takes_nobody_in(word, verb)
 
 
 def _departs(verb: Token) -> bool:
