@@ -619,14 +619,21 @@ def _mislabelled_name(tok: Token) -> bool:
     if tok.ent_type_ not in ("GPE", "LOC"):
         return False
     words = _name_words(tok)
-    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words):
+    if not _full_name_shape(words) or not all(t.pos_ == "PROPN" for t in words):
         return False
     ent = _ent_of(tok)
     if ent is not None and (ent.start < words[0].i or ent.end > words[-1].i + 1):
         return False  # the entity runs beyond the name: not a clean name
-    # A first name may be a town somewhere ("Dolores"); the surname and the whole may not.
-    return not any(is_demonym(t.text) for t in words) and not is_known_place(words[-1].text) \
-        and not is_known_place(" ".join(t.text for t in words))
+    return not any(is_demonym(t.text) for t in words)
+
+
+def _full_name_shape(words: list[Token]) -> bool:
+    """Two or three capitalised words, and neither the whole nor the last word a place a gazetteer knows.
+
+    A first name may be a town somewhere ("Dolores"); the surname and the whole may not.
+    """
+    return 2 <= len(words) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in words) \
+        and not is_known_place(words[-1].text) and not is_known_place(" ".join(t.text for t in words))
 
 
 def _animate(tok: Token) -> bool:
@@ -1216,9 +1223,7 @@ def _unlabelled_subject_name(sent: Span) -> Span | None:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or (tok.ent_type_ and not _mislabelled_name(tok)):
             continue
         words = _name_words(tok)
-        name = " ".join(t.text for t in words)
-        if 2 <= len(words) <= 3 and words[-1].i - words[0].i + 1 == len(words) and all(t.text[:1].isupper() and t.is_alpha for t in words) \
-                and _plausible_name(name) and not is_known_place(name) and not is_known_place(words[-1].text):
+        if _full_name_shape(words) and words[-1].i - words[0].i + 1 == len(words) and _plausible_name(" ".join(t.text for t in words)):
             return Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
     return None
 
