@@ -333,7 +333,7 @@ def _is_narrative_citation(doc: Doc, opener: int, closer: int) -> bool:
         return False
     inside = doc[opener + 1 : closer]
     if sum(bool(_n_years(t)) for t in inside) != 1 or not all(
-        _n_years(t) or t.like_num or t.is_punct or t.lower_ in ("p", "p.", "pp", "pp.", "ch", "ch.") for t in inside
+        _n_years(t) or t.like_num or t.is_punct or t.lower_ in _word_list("page_words.txt") for t in inside
     ):
         return False
     name_start = opener - 1
