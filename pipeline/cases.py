@@ -349,10 +349,15 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
                 continue
             if child.dep_ == "ccomp":
                 continue
-            if child.dep_ in ("advcl", "acl") and _lemma(child) == "bear" and child.tag_ == "VBN":
+            if child.dep_ in ("advcl", "acl") and _born(child):
                 continue  # "born in Delhi in 1943, he moved to Karachi in 1947": the birth is not the move
             stack.append(child)
     return out
+
+
+def _born(verb: Token) -> bool:
+    """"born in Delhi in 1943": a birth, which is no move and dates none."""
+    return verb.tag_ == "VBN" and _lemma(verb) == "bear"
 
 
 def _as_written(ent: Span) -> str:
@@ -1204,7 +1209,7 @@ def _dates_an_outcome(date: Span, trigger: Token) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.i != trigger.i and _lemma(verb) == "bear" and verb.tag_ == "VBN":
+    if verb.i != trigger.i and _born(verb):
         return True  # "born in Delhi in 1943, he moved to Karachi with his family": a birth year dates no move
     if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX") or date.start < trigger.i:
         return False  # "was arrested in February 1974 and put on a plane": what came before frames the move
@@ -1775,7 +1780,7 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
         return None
     sent = verb.sent
     # "X was born in Gah, and his family moved to Amritsar": born, and then moved with the family
-    if any(_lemma(t) == "bear" and t.tag_ == "VBN" and t.i < verb.i and any(
+    if any(_born(t) and t.i < verb.i and any(
             c.dep_ == "nsubjpass" and (c.lower_ == pronoun or c.ent_type_ == "PERSON" and ctx.person(_span_of_noun(c).text).key == owner.key)
             for c in t.children) for t in sent):
         return owner
