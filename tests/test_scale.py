@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -17,11 +18,13 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_settings
-from pipeline.flows import batch_threads, crossings_run, plan_workers, split_last
+from pipeline.flows import batch_threads, crossings_run, cut_by_size, finer_tail, plan_workers
 from pipeline.runs import unchanged_run
 from pipeline.ingest import iter_threads
 from pipeline.progress import Progress, estimate_threads
 from pipeline.store import Store
+from pipeline.quiet import ServerDatabase
+from pipeline.schema import Post, Thread
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "dev"
@@ -153,15 +156,32 @@ def test_estimate_counts_threads_per_format(tmp_path, seed_path):
 # -- batches and workers ---------------------------------------------------------------------------
 
 
-def test_last_batch_is_shared_between_the_workers(small_corpus):
-    threads = list(iter_threads([small_corpus])) * 3  # posts per thread: 7, 7, 8, three times
-    assert [len(b) for b in batch_threads(iter(threads), max_posts=30)] == [5, 4]
-    assert [len(b) for b in split_last(batch_threads(iter(threads), max_posts=30), parts=2)] == [5, 2, 2]
-    assert [len(b) for b in split_last(batch_threads(iter(threads), max_posts=40), parts=2)] == [6, 2, 1]
-    assert [len(b) for b in split_last(batch_threads(iter(threads), max_posts=40), parts=1)] == [6, 3]
-    assert [len(b) for b in split_last(batch_threads(iter(threads[:2]), max_posts=40), parts=4)] == [1, 1]
-    assert list(split_last(iter([]), parts=2)) == []
-    assert sum(split_last(batch_threads(iter(threads), max_posts=40), parts=3), []) == threads
+def test_last_batches_are_cut_finer_for_several_workers(small_corpus):
+    threads = list(iter_threads([small_corpus])) * 4  # posts per thread: 7, 7, 8, four times
+    sizes = lambda pieces: [len(b) for b in pieces]  # noqa: E731
+    assert sizes(batch_threads(iter(threads), max_posts=30)) == [5, 4, 3]
+    # Two workers: the last two batches (7 threads, 52 posts) become up to eight pieces of about equal posts.
+    pieces = list(finer_tail(batch_threads(iter(threads), max_posts=30), slots=2))
+    assert sizes(pieces) == [5, 1, 1, 1, 1, 1, 1, 1]
+    assert sum(pieces, []) == threads  # every thread once, in order
+    # Fewer threads than pieces: one thread each, none empty.
+    assert sizes(finer_tail(batch_threads(iter(threads[:3]), max_posts=40), slots=4)) == [1, 1, 1]
+    # One worker waits for no one: its batches stay whole.
+    assert sizes(finer_tail(batch_threads(iter(threads), max_posts=30), slots=1)) == [5, 4, 3]
+    assert list(finer_tail(iter([]), slots=2)) == []
+
+
+def test_cut_by_size_balances_text_not_threads():
+    def thread(n: int, chars: int) -> Thread:
+        posts = tuple(Post(f"t{n}-{i}", f"t{n}", i, "answer", "x" * chars) for i in range(2))
+        return Thread(f"t{n}", "?", posts, "test", "text")
+
+    many = [thread(n, 100) for n in range(6)] + [thread(6, 900), thread(7, 100)]  # 1,200 + 1,800 + 200 chars
+    pieces = list(cut_by_size(many, 2))
+    assert [len(p) for p in pieces] == [7, 1]  # the long thread closes the first half
+    assert sum(pieces, []) == many
+    assert [len(p) for p in cut_by_size(many, 3)] == [6, 1, 1]
+    assert list(cut_by_size([], 3)) == []
 
 
 def test_default_workers_use_all_cores_only_for_a_corpus(tmp_path, small_corpus, pools):
@@ -349,6 +369,39 @@ def test_temporary_server_does_not_outlive_a_killed_run(tmp_path):
     while _alive(server):
         assert time.monotonic() < deadline, f"server {server} still running after its parent was killed"
         time.sleep(0.2)
+    # Its database is the run's own, beside an empty template; Prefect's lasting one was never made.
+    home = tmp_path / "prefect"
+    assert not (home / "prefect.db").exists()
+    left = sorted(p.name for p in (home / "crossings-server").glob("*.db"))
+    assert len(left) == 2 and left[0].startswith("run-") and left[1].startswith("template-"), left
+    ServerDatabase(home).remove_stale()  # what the next run does first
+    assert [p.name for p in (home / "crossings-server").iterdir()] == [left[1]]
+
+
+def test_server_database_is_copied_from_a_template_and_removed(tmp_path):
+    first = ServerDatabase(tmp_path)
+    first.prepare()
+    assert first.fresh and not first.path.exists()  # the server creates and migrates it
+    with contextlib.closing(sqlite3.connect(first.path)) as db:  # what a migrated database holds
+        db.execute("create table alembic_version (version_num text)")
+        db.execute("insert into alembic_version values ('x')")
+        db.commit()
+    first.keep_as_template()
+    first.remove()
+    assert [p.name for p in first.dir.iterdir()] == [first.template.name]
+
+    second = ServerDatabase(tmp_path)
+    second.prepare()
+    assert not second.fresh
+    with contextlib.closing(sqlite3.connect(second.path)) as db:
+        assert db.execute("select version_num from alembic_version").fetchall() == [("x",)]
+    # Files of runs that are gone are removed; a running process's are not.
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)
+    for name in (f"run-{dead}.db", f"run-{dead}.db-wal", f"template.{dead}.partial"):
+        (second.dir / name).write_bytes(b"")
+    second.remove_stale()
+    assert sorted(p.name for p in second.dir.iterdir()) == sorted([second.template.name, second.path.name])
 
 
 def _alive(pid: int) -> bool:
