@@ -94,9 +94,10 @@ def finer_tail(batches: Iterator[list[Thread]], slots: int, pieces_per_slot: int
     about equal length (never splitting a thread).
 
     The workers finish their last full batches at different times; with whole batches at the end,
-    one worker runs on alone for up to a batch while the others idle (in a 5,000-post run on two
-    cores, one worker ran alone for the last 8 s of 80). Small last pieces keep every worker busy
-    until close to the end. One worker has no one to wait for, so its batches stay whole.
+    one worker can run on alone for most of a batch (10-15 s on two cores) while the others idle.
+    Small last pieces keep every worker busy until close to the end (in a 5,000-post run on two
+    cores both finished within a second). One worker has no one to wait for, so its batches stay
+    whole.
     """
     if slots <= 1:
         yield from batches
@@ -107,7 +108,13 @@ def finer_tail(batches: Iterator[list[Thread]], slots: int, pieces_per_slot: int
             yield held.popleft()
         held.append(batch)
     tail = [thread for batch in held for thread in batch]
-    yield from cut_by_size(tail, slots * pieces_per_slot)
+    # Longest first: a piece that is one huge thread (a 100,000-character post parses for seconds)
+    # then runs beside the others instead of after them. Stable, so the order is deterministic.
+    yield from sorted(cut_by_size(tail, slots * pieces_per_slot), key=lambda piece: -sum(map(_text_size, piece)))
+
+
+def _text_size(thread: Thread) -> int:
+    return sum(len(post.text) for post in thread.posts)
 
 
 def cut_by_size(threads: list[Thread], parts: int) -> Iterator[list[Thread]]:
@@ -115,7 +122,7 @@ def cut_by_size(threads: list[Thread], parts: int) -> Iterator[list[Thread]]:
     if not threads:
         return
     parts = max(1, min(parts, len(threads)))
-    sizes = [sum(len(post.text) for post in thread.posts) for thread in threads]
+    sizes = [_text_size(thread) for thread in threads]
     total = sum(sizes)
     piece: list[Thread] = []
     done = 0  # characters in the pieces already cut, and in this one

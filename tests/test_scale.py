@@ -160,10 +160,13 @@ def test_last_batches_are_cut_finer_for_several_workers(small_corpus):
     threads = list(iter_threads([small_corpus])) * 4  # posts per thread: 7, 7, 8, four times
     sizes = lambda pieces: [len(b) for b in pieces]  # noqa: E731
     assert sizes(batch_threads(iter(threads), max_posts=30)) == [5, 4, 3]
-    # Two workers: the last two batches (7 threads, 52 posts) become up to eight pieces of about equal posts.
+    # Two workers: the last two batches (7 threads, 52 posts) become up to eight pieces, longest first.
     pieces = list(finer_tail(batch_threads(iter(threads), max_posts=30), slots=2))
     assert sizes(pieces) == [5, 1, 1, 1, 1, 1, 1, 1]
-    assert sum(pieces, []) == threads  # every thread once, in order
+    assert pieces[0] == threads[:5]
+    chars = [sum(len(p.text) for t in piece for p in t.posts) for piece in pieces[1:]]
+    assert chars == sorted(chars, reverse=True)
+    assert sorted(t.thread_id for t in sum(pieces, [])) == sorted(t.thread_id for t in threads)  # every thread once
     # Fewer threads than pieces: one thread each, none empty.
     assert sizes(finer_tail(batch_threads(iter(threads[:3]), max_posts=40), slots=4)) == [1, 1, 1]
     # One worker waits for no one: its batches stay whole.
