@@ -55,6 +55,11 @@ class Errors:
     W113 = "[W113] {source}: thread {thread_id} was already read from {first}; this copy is skipped."
     W114 = "[W114] {source}: {n} rows have no Id (or, for an answer, no ParentId); ignored."
     W115 = "[W115] {source}: {n} threads were cut off by the XML error and left out ({ids})."
+    W116 = (
+        "[W116] {source}: JSON, but {reason}; skipped. Crossings reads a JSON list of threads (objects with "
+        "'thread_id' and 'posts'), JSON Lines (one such object per line), a Stack Exchange Posts.xml or plain text."
+    )
+    W117 = "[W117] {source} item {item}: a JSON thread needs 'thread_id' and 'posts' (or 'question'); item skipped."
 
     # Store and review app
     E050 = "[E050] {path} is not a usable Crossings store ({reason}). Point --db at outputs/crossings.db, or move the file away and run `crossings run`."

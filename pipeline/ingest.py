@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMATS: tuple[str, ...] = ("text", "stackexchange", "jsonl")
+FORMATS: tuple[str, ...] = ("text", "stackexchange", "jsonl", "json")
 _HEAD_BYTES = 8192
 _FALLBACK_ENCODING = "cp1252"
 _LATIN1_ERRORS = "crossings.latin1"
@@ -228,11 +228,14 @@ def _sniff(path: Path) -> tuple[str, str | None]:
     # A JSON object opens with '{"'; a question title practically never does.
     if re.match(r'\{\s*["}]', start):
         return "jsonl", bom
+    # Nor does prose open with '[{', '["', '[[' or '[]' ("[deleted]" and "[1]" stay text).
+    if re.match(r'\[\s*[\[{"\]]', start):
+        return "json", bom
     return "text", bom
 
 
 def sniff_format(path: Path | str) -> str:
-    """The format of a file, judged by its first bytes: "text", "stackexchange" or "jsonl".
+    """The format of a file, judged by its first bytes: "text", "stackexchange", "jsonl" or "json" (a list).
 
     Raises InputRejected (a CrossingsError carrying ``.problem``) for a file
     that is unreadable (W101), empty (W102) or binary (W103).
@@ -760,6 +763,25 @@ def _json_drafts(thread_id: str, title: str, obj: dict[str, object]) -> list[_Dr
     return drafts
 
 
+def _is_json_thread(obj: object) -> bool:
+    return (
+        isinstance(obj, dict)
+        and obj.get("thread_id") not in (None, "")
+        and bool(obj.get("posts") and isinstance(obj["posts"], list) or "question" in obj)
+    )
+
+
+def _json_thread(obj: dict, source: str, fmt: str, limit: int) -> Iterator[Thread | InputProblem]:
+    """One thread object of a JSON Lines file or a JSON list."""
+    thread_id = str(obj["thread_id"]).strip()
+    title = _normalise_title(str(obj.get("title") or ""))
+    drafts = _json_drafts(thread_id, title, obj)
+    if not title and drafts:  # no title given: the question's first line stands in
+        title = _cut(_normalise_title(normalise_text(drafts[0].text).split("\n", 1)[0]), _MAX_TITLE_CHARS)
+        drafts[0].text = _with_title(title, drafts[0].text)
+    yield from _assemble(thread_id, title, drafts, source=source, fmt=fmt, limit=limit)
+
+
 def _read_jsonl(path: Path, encoding: str, limit: int) -> Iterator[Thread | InputProblem]:
     """One thread per line; a bad line is reported (W106/W107) and skipped."""
     source = str(path)
@@ -772,20 +794,32 @@ def _read_jsonl(path: Path, encoding: str, limit: int) -> Iterator[Thread | Inpu
             except json.JSONDecodeError as err:
                 yield InputProblem(source, Errors.W106.format(source=source, line=number, reason=err.msg), fatal=False)
                 continue
-            if (
-                not isinstance(obj, dict)
-                or obj.get("thread_id") in (None, "")
-                or not (obj.get("posts") and isinstance(obj["posts"], list) or "question" in obj)
-            ):
+            if not _is_json_thread(obj):
                 yield InputProblem(source, Errors.W107.format(source=source, line=number), fatal=False)
                 continue
-            thread_id = str(obj["thread_id"]).strip()
-            title = _normalise_title(str(obj.get("title") or ""))
-            drafts = _json_drafts(thread_id, title, obj)
-            if not title and drafts:  # no title given: the question's first line stands in
-                title = _cut(_normalise_title(normalise_text(drafts[0].text).split("\n", 1)[0]), _MAX_TITLE_CHARS)
-                drafts[0].text = _with_title(title, drafts[0].text)
-            yield from _assemble(thread_id, title, drafts, source=source, fmt="jsonl", limit=limit)
+            yield from _json_thread(obj, source, "jsonl", limit)
+
+
+def _read_json_list(path: Path, encoding: str, limit: int) -> Iterator[Thread | InputProblem]:
+    """A JSON list of thread objects (an export, read whole); a bad item is reported (W117) and skipped.
+
+    A list that holds no thread object at all (say, a list of bare texts) is one
+    W116 for the file, not a warning per item: it is not a thread file.
+    """
+    source = str(path)
+    with _open_text(path, encoding) as fh:
+        try:
+            items = json.load(fh)
+        except json.JSONDecodeError as err:
+            raise InputRejected(InputProblem(source, Errors.W116.format(source=source, reason=f"not valid JSON ({err})")))
+    if not isinstance(items, list) or not any(isinstance(item, dict) for item in items):
+        reason = "a list with no thread object in it" if isinstance(items, list) else "not a list"
+        raise InputRejected(InputProblem(source, Errors.W116.format(source=source, reason=reason)))
+    for number, item in enumerate(items, start=1):
+        if not _is_json_thread(item):
+            yield InputProblem(source, Errors.W117.format(source=source, item=number), fatal=False)
+            continue
+        yield from _json_thread(item, source, "json", limit)
 
 
 # -- entry points -----------------------------------------------------------
@@ -808,7 +842,7 @@ def read_threads(path: Path | str, *, max_post_chars: int = 100_000) -> Iterator
             encoding = _detect_encoding(path, bom)
             if encoding == _FALLBACK_ENCODING:
                 yield InputProblem(source, Errors.W104.format(source=source, encoding=encoding), fatal=False)
-            reader = _read_jsonl if fmt == "jsonl" else _read_text
+            reader = {"jsonl": _read_jsonl, "json": _read_json_list}.get(fmt, _read_text)
             items = reader(path, encoding, max_post_chars)
         for item in items:
             if isinstance(item, Thread):

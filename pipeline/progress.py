@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 _QUESTION_ROW = b'PostTypeId="1"'
+_JSON_THREAD_KEY = b'"thread_id"'  # once per thread object in a JSON list (an estimate, like the rest)
 _CHUNK = 1 << 20
 
 
@@ -50,6 +51,8 @@ def estimate_threads(files: Sequence[Path]) -> int:
             elif fmt == "jsonl":
                 with open(path, "rb") as fh:
                     total += sum(1 for line in fh if line.strip())
+            elif fmt == "json":
+                total += _count_in_file(path, _JSON_THREAD_KEY)
             else:
                 total += 1
         except (CrossingsError, OSError):

@@ -72,7 +72,7 @@ class Thread:
     title: str
     posts: tuple[Post, ...]
     source: str  # the file it was read from
-    format: str  # "text", "stackexchange" or "jsonl"
+    format: str  # "text", "stackexchange", "jsonl" or "json"
 
     @property
     def content_hash(self) -> str:

@@ -19,6 +19,7 @@ from pipeline.ingest import (
     read_threads,
     sniff_format,
 )
+from pipeline.progress import estimate_threads
 from pipeline.schema import Thread
 
 
@@ -299,6 +300,49 @@ def test_jsonl_full_and_compact_forms_with_bad_lines(tmp_path: Path) -> None:
     assert [p.post_id for p in compact.posts] == ["7-q", "7-a1", "7-a2"]
     assert compact.posts[0].text == "Compact\n\nAny defectors?"
     assert [p.accepted for p in compact.posts] == [False, False, True]
+
+
+def test_a_json_list_of_threads_reads_like_jsonl(tmp_path: Path) -> None:
+    records = [
+        {"thread_id": "t1", "title": "Who went to Cuba?", "question": "Who went?", "answers": ["Some Americans did."]},
+        "a bare text",
+        {"thread_id": "t2", "posts": [{"post_id": "q", "text": "Any defectors?", "kind": "question"}]},
+    ]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    assert sniff_format(path) == "json"
+    threads, problems = read_all(path)
+    assert [t.thread_id for t in threads] == ["t1", "t2"] and {t.format for t in threads} == {"json"}
+    assert [p.post_id for p in threads[0].posts] == ["t1-q", "t1-a1"]
+    assert codes(problems) == ["W117"] and "item 2" in problems[0].message and not problems[0].fatal
+    assert estimate_threads([path]) == 2
+    # The same threads as JSON Lines give the same posts.
+    lines = tmp_path / "export.jsonl"
+    lines.write_text("\n".join(json.dumps(r) for r in records if isinstance(r, dict)) + "\n", encoding="utf-8")
+    assert [t.posts for t in read_all(lines)[0]] == [t.posts for t in threads]
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (json.dumps(["Who moved abroad?", "Many families moved from Paris to London."]), "no thread object"),
+        ('[{"thread_id": "t1", "question": "Who?"', "not valid JSON"),
+    ],
+)
+def test_json_that_holds_no_threads_is_skipped_not_read_as_prose(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "texts.json"
+    path.write_text(content, encoding="utf-8")
+    threads, problems = read_all(path)
+    assert threads == []
+    assert codes(problems) == ["W116"] and problems[0].fatal
+    assert reason in problems[0].message and str(path) in problems[0].message
+
+
+def test_prose_opening_with_a_bracket_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "thread.txt"
+    path.write_text("[deleted] Who left Berlin in 1933?\n\n\nMany scientists did.\n", encoding="utf-8")
+    assert sniff_format(path) == "text"
+    assert len(read_all(path)[0]) == 1
 
 
 def test_jsonl_posts_may_use_the_api_field_names(tmp_path: Path) -> None:
