@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
 from pipeline.dates import DateSpan, date_with_modifier, parse_date
-from pipeline.places import Place, demonym_country, is_demonym, is_known_place, resolve_place
+from pipeline.places import Place, demonym_country, is_demonym, is_known_place, resolve_place, resolve_town
 from pipeline.schema import Case, Evidence, Post, Thread
 
 # ---------------------------------------------------------------------------
@@ -170,6 +170,7 @@ class ThreadContext:
     persons: dict[str, list[str]] = field(default_factory=dict)  # surname key -> name forms, fullest first
     last_full: dict[str, str] = field(default_factory=dict)  # surname key -> the full name read most recently
     topic: Place | None = None
+    people_home: str | None = None  # "Did any Russian émigrés go back?": the one country the question's movers are from
     default_year: int | None = None
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
@@ -286,7 +287,7 @@ def _is_placeish(span: Span) -> bool:
     if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
         # "followed him to Princeton": the small model often calls towns organisations;
         # "a chair at the University of Chicago": an institution named for its town is there.
-        return is_known_place(span.text) or (span.label_ in ("ORG", "FAC") and _inner_place(span) is not None)
+        return is_known_place(span.text) or (span.label_ in ("ORG", "FAC") and (_inner_place(span) is not None or resolve_town(span.text) is not None))
     if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ in ("dobj", "obj") and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
         return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
     if span.label_ == "NORP":
@@ -321,6 +322,8 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
         inner = _inner_place(ent)
         if inner is not None:
             place = _resolve(inner, year, dated)
+    if place is None and (ent.label_ == "GPE" or ent.label_ in ("ORG", "FAC") and _is_placeish(ent)):
+        place = resolve_town(ent.text, year)  # "from 1924 lived in Sorrento": a town too small for the main gazetteer
     if place is not None and place.kind == "city":
         # "the Altai region in Siberia", "Sorel in Quebec": the larger place named after it says which country
         # a name shared by towns in several countries is in.
@@ -347,6 +350,8 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
                 continue
             if child.dep_ in ("relcl", "conj") and child.pos_ in ("VERB", "AUX"):
                 continue
+            if child.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and child.pos_ == "NOUN" and child.lower_ in lexicon()["quantity_heads"]:
+                continue  # "... and a smaller number back to France": a share of them with the verb left out, read on its own
             if child.dep_ == "ccomp":
                 continue
             if child.dep_ in ("advcl", "acl") and _born(child):
@@ -641,7 +646,7 @@ def _full_name_shape(words: list[Token]) -> bool:
         and not is_known_place(words[-1].text) and not is_known_place(" ".join(t.text for t in words))
 
 
-def _animate(tok: Token) -> bool:
+def _animate(tok: Token, by_modifier: bool = True) -> bool:
     """Only people move: "sent money home" and "the sloop sailed" are not cases."""
     lex = lexicon()
     if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
@@ -658,15 +663,19 @@ def _animate(tok: Token) -> bool:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 return any(_animate(p) for p in c.children if p.dep_ == "pobj")
+        if _lemma(tok) == "group" and tok.tag_ == "NNS":
+            return True  # "the biggest groups came from Syria": groups of people, named by where they came from
         return any(c.ent_type_ == "NORP" or _lemma(c) in lex["human_nouns"] for c in tok.children)
     # Agent nouns ("engineers", "physicists", "dissidents") and demonyms read as people.
     lemma = _lemma(tok)
-    return lemma.endswith(("er", "or", "ist", "ian", "ee", "ant", "ent", "ese", "ite", "ic")) and tok.pos_ == "NOUN" or any(
+    # A people's adjective on a noun ("Soviet POWs", "Armenian repatriates") reads as people, unless the caller
+    # must tell "took Soviet passports" from "deported Soviet POWs" and asks for the noun alone.
+    return lemma.endswith(("er", "or", "ist", "ian", "ee", "ant", "ent", "ese", "ite", "ic")) and tok.pos_ == "NOUN" or by_modifier and any(
         c.ent_type_ == "NORP" for c in tok.children
     )
 
 
-def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool = True) -> Subject | None:
+def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool = True, people: str | None = None) -> Subject | None:
     lex = lexicon()
     if require_animate and not _animate(tok):
         return None
@@ -678,7 +687,9 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
         return None
     head_lemma = _lemma(tok)
     text = span.text
-    content = [t for t in words if t.lower_ not in lex["generic_subjects"] and not t.is_stop and not t.like_num and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    # "the biggest groups", "smaller numbers": a size says nothing of who they were
+    content = [t for t in words if t.lower_ not in lex["generic_subjects"] and not t.is_stop and not t.like_num and t.pos_ in ("NOUN", "PROPN", "ADJ")
+               and t.tag_ not in ("JJS", "JJR")]
     generic = not content or (head_lemma in lex["generic_subjects"] and all(t.lower_ in lex["generic_subjects"] or t.is_stop or t.like_num for t in words))
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i), None) if generic else None
     if appos is not None and _animate(appos) and _lemma(appos) not in lex["generic_subjects"]:
@@ -690,6 +701,9 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
             # "a million people left Ireland": the people of a country are named for it ("Irish")
             home = resolve_place(place_text)
             nation = country_people(home.country) if home is not None and home.kind in ("country", "polity") and home.country else None
+            if people is not None and nation is not None and nation != people:
+                # "the biggest groups came from Syria" in a thread about Armenians going home: Armenians from Syria
+                nation = f"{people} from {place_text}"
             text = nation or f"people from {place_text}"
             generic = False
         else:
@@ -765,6 +779,8 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
         t = doc[i]
         if t.pos_ in ("VERB", "AUX") or t.is_punct:
             return None
+        if verb.dep_ == "conj" and t.dep_ in ("dobj", "obj") and t.head.i == verb.head.i:
+            return None  # "took Soviet passports and went to X": what the first verb took did not go
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
             return t
         if ctx is not None and t.pos_ == "PROPN" and _known_surname(t, ctx):
@@ -845,6 +861,13 @@ def subjects_for(
                 and _span_text(tok.doc[subjects[0].i + 1 : subjects[1].i]).strip().startswith(","):
             # "X, later the publisher of Y, fled": the parser makes the apposition a second subject
             children["nsubj"] = subjects[0]
+        if len(subjects) == 2 and subjects[1].left_edge.i > 0 and tok.doc[subjects[1].left_edge.i - 1].lower_ == "and" \
+                and _animate(subjects[1]) and subjects[1].pos_ == "NOUN":
+            # "a lot of repatriates and their children got exit visas": the parser makes the conjunct a second subject;
+            # they moved together, one group
+            span = tok.doc[subjects[0].left_edge.i : subjects[1].right_edge.i + 1]
+            key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
+            return [Subject(span.text, "group", key)]
         if kind == "forced" and tok.i == trigger.i:
             if "nsubjpass" in children:
                 mover = children["nsubjpass"]
@@ -859,8 +882,10 @@ def subjects_for(
             if "nsubjpass" in children:
                 mover = children["nsubjpass"]
                 break
-            if "dobj" in children and children["dobj"].lower_ not in lex["relative_pronouns"]:
-                mover = children["dobj"]
+            # the first object that is no date: "took 10,000 children in 1938-39" can parse "39" as a second object
+            taken = next((c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ != "DATE"), None)
+            if taken is not None and taken.lower_ not in lex["relative_pronouns"]:
+                mover = taken
                 break
             took_in = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1 for p in c.children if p.dep_ == "pobj"]
             if took_in and took_in[0].ent_type_ not in ("GPE", "LOC", "DATE"):
@@ -880,7 +905,8 @@ def subjects_for(
         obj = children.get("dobj")
         causative = kind == "arrive" or (kind in ("depart", "return") and _lemma(tok) not in ("leave", "abandon", "quit", "flee", "escape"))
         # "crossed the Pyrenees into France": a route verb's object is the way taken, not who moved.
-        if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") and _animate(obj) \
+        if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") \
+                and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok)) \
                 and obj.lower_ not in lex["relative_pronouns"] and not _place_named_as_person(obj) \
                 and _lemma(tok) not in lex["route_verbs"]:
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
@@ -902,6 +928,11 @@ def subjects_for(
         if tok.dep_ == "conj" and (before := _noun_before(tok, ctx)) is not None:
             mover = before
             break
+        if tok.dep_ == "conj" and _reason_clause(tok.head):
+            # "left for France because his wife was Jewish, and got to New York": the parser hangs the last verb
+            # on the reason clause; it goes with the clause the reason explains
+            tok = tok.head.head
+            continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") or (tok.dep_ == "acl" and _lemma(tok.head) in lex["attempt_nouns"]):
             from_pcomp = tok.dep_ == "pcomp"
             tok = tok.head
@@ -968,7 +999,8 @@ def subjects_for(
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
         # "... came to California, and later many went home": a bare quantifier means the group just named
-        or (mover.lower_ in ("many", "some", "most", "several", "few") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")
+        # "Others left China for Australia": the others are more of the group just named, not the origin's nationals
+        or (mover.lower_ in ("many", "some", "most", "several", "few", "others") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")
             and (mover.lower_ != "few" or any(c.lower_ == "a" for c in mover.children))  # "quite a few", not "few"
             and not any(c.dep_ == "prep" for c in mover.children) and mover.dep_ in ("nsubj", "nsubjpass"))
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
@@ -1011,7 +1043,10 @@ def subjects_for(
     heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
     if len(heads) > 1 and not all(_plural(h) for h in heads):
         heads = [mover]
-    if len(heads) > 1 and any(c.dep_ == "poss" for c in mover.children):
+    together = len(heads) > 1 and all(h.pos_ == "NOUN" and not is_demonym(h.text) for h in heads)
+    if len(heads) > 1 and (any(c.dep_ == "poss" for c in mover.children) or together):
+        # "soldiers and civilians sailed", "students and scholars went back": kinds of people moving together are one group;
+        # peoples named side by side ("the Chechens and Ingush") stay a group each
         # "their wives and children": one household group, not two
         first, last = _span_of_noun(mover), _span_of_noun(heads[-1])
         span = mover.doc[first.start : last.end]
@@ -1020,7 +1055,8 @@ def subjects_for(
             return [Subject(span.text, "group", key)]
     for head in heads:
         # Whoever "emigrated" or "was deported" is a person; a weak verb ("sailed", "sent") needs a human noun.
-        subj = _group_or_unnamed(head, origin_text, require_animate=weak or head.dep_ in ("dobj", "obj") or kind == "recruit")
+        subj = _group_or_unnamed(head, origin_text, require_animate=weak or head.dep_ in ("dobj", "obj") or kind == "recruit",
+                                 people=country_people(ctx.people_home) if ctx.people_home else None)
         if subj is not None:
             subjects.append(subj)
     return subjects
@@ -1071,8 +1107,8 @@ def _note_groups(sent: Span, state: PostState) -> None:
             fallback = tok
             # "The Japanese forced the stateless refugees into a ghetto. Most of them left": the people acted on
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.tag_ in ("NNS", "NNPS")), None)
-            if obj is not None and obj.pos_ != "PRON" and _animate(obj) and obj.lower_ not in lex["generic_subjects"]:
-                fallback = obj
+            if obj is not None and obj.pos_ != "PRON" and _animate(obj, by_modifier=False) and obj.lower_ not in lex["generic_subjects"]:
+                fallback = obj  # not "took Soviet passports": a thing with a people's adjective is no one acted on
             break
         if tok.tag_ in ("NNS", "NNPS"):
             if people is None and (tok.ent_type_ == "NORP" or is_demonym(tok.text)):
@@ -1118,6 +1154,29 @@ def _acted_on_by_other(pron: Token, named: Token) -> bool:
     return False
 
 
+def _whole_name(ent: Span, ctx: ThreadContext) -> Span:
+    """"Manmohan Singh" when the NER tagged only "Singh": the first name the parser joins to it is part of the
+    name, and tells this Singh from another Singh the thread names."""
+    if len(ent) != 1:
+        return ent
+    lex = lexicon()
+    words = _name_words(ent.root)
+    name = " ".join(t.text for t in words)
+    if len(words) < 2 or not _full_name_shape(words) or words[-1].i - words[0].i + 1 != len(words) \
+            or not _plausible_name(name) or name in ctx.persons.get(person_key(ent.text), []) \
+            or any(t.lower_.rstrip(".") in lex["human_nouns"] | lex["male_words"] | lex["female_words"] for t in words[:-1]):
+        return ent  # "General Wrangel", "Mr. Adams": a title, not a first name
+    return Span(ent.doc, words[0].i, words[-1].i + 1, label=ent.label)
+
+
+def _owns_a_person(owner: Token) -> bool:
+    """"Stalin's daughter" names another person; "Singh's novel" or "Singh's family moved" keeps Singh the one a "he" means."""
+    owned = owner.head if owner.dep_ == "poss" else next((t for t in owner.doc[owner.i + 1 : owner.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+    if owned is None or owned.i == owner.i:
+        return True
+    return owned.pos_ == "PROPN" or owned.tag_ == "NN" and _animate(owned) and _lemma(owned) not in lexicon()["household_nouns"]
+
+
 def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
     """Update the pronoun antecedent with people named in this sentence (subjects first)."""
     cands = []
@@ -1125,12 +1184,14 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         if ent.label_ != "PERSON":
             continue
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
-        if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS"):
-            continue
+        if (ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS")) and _owns_a_person(ent.root):
+            continue  # "Stalin's daughter ... she": the one owned is whom the pronoun means, not the owner
+        if len(ent) == 1 and is_known_place(ent.text) and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(ent.text), [])):
+            continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(ent.text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
-        cands.append(ent)
-    if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent)) is not None:
+        cands.append(_whole_name(ent, ctx))
+    if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent, ctx)) is not None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
     if not cands:
         lex = lexicon()
@@ -1139,8 +1200,11 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
             dep = tok.dep_
             if dep == "poss":
                 # "My grandmother's family were deported ... She came back": a kin word as possessor is a "she"/"he".
-                if kin_seen or tok.tag_ != "NN" or tok.head.dep_ not in ("nsubj", "nsubjpass") \
-                        or not (tok.head.tag_ in ("NNS", "NNPS") or tok.head.lower_ in lex["collective_nouns"]):
+                # "My grandfather's story, for what it's worth. He was ...": the writer's own relative is the next "he" too
+                # ("My grandfather's cousin" is the cousin's story: the one owned is a person of their own)
+                own_story = _own_person(tok) and not _owns_a_person(tok)
+                if kin_seen or tok.tag_ != "NN" or not own_story and (tok.head.dep_ not in ("nsubj", "nsubjpass")
+                        or not (tok.head.tag_ in ("NNS", "NNPS") or tok.head.lower_ in lex["collective_nouns"])):
                     continue
                 gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
                 if gender is not None:
@@ -1148,7 +1212,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                     subj = Subject(tok.doc[tok.left_edge.i : tok.i + 1].text, "unnamed", _lemma(tok))
                     ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
-            elif dep in ("nsubj", "dobj", "attr", "pobj") and tok.tag_ == "NN":
+            elif dep in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") and tok.tag_ == "NN":
                 # "a mathematician who moved ..." is the antecedent of the next "He"; "a country that ..." is not.
                 # But in "He was a genocide orphan who ..." the noun only describes whom "he" already means.
                 if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children) and _animate(tok) \
@@ -1156,7 +1220,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                     state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))
                 # "My grandfather was one of them: he came ...", "A neighbour of mine went ...": someone of the writer's own.
                 # "His younger brother went much further: he was in Kampala ...": a relative as subject is the next "he" too.
-                elif dep == "nsubj" and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
+                # "My grandfather was born in Lyallpur. In 1948 he ...": a passive subject is as much the next "he"
+                elif dep in ("nsubj", "nsubjpass") and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
                                          and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
                         and (subj := _group_or_unnamed(tok, None)) is not None:
                     gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
@@ -1222,14 +1287,18 @@ def _one_word_outcomes() -> frozenset[str]:
     return frozenset(phrase for phrases in lexicon()["outcomes"].values() for phrase in phrases if " " not in phrase)
 
 
-def _unlabelled_subject_name(sent: Span) -> Span | None:
-    """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words."""
+def _unlabelled_subject_name(sent: Span, ctx: ThreadContext | None = None) -> Span | None:
+    """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words,
+    or one word the thread uses elsewhere as the surname of a full name ("Nabokov summed it up")."""
     for tok in sent:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or (tok.ent_type_ and not _mislabelled_name(tok)):
             continue
         words = _name_words(tok)
         if _full_name_shape(words) and words[-1].i - words[0].i + 1 == len(words) and _plausible_name(" ".join(t.text for t in words)):
             return Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
+        if ctx is not None and len(words) == 1 and not tok.ent_type_ and _known_surname(tok, ctx) \
+                and any(len(f.split()) > 1 for f in ctx.persons.get(person_key(tok.text), [])):
+            return Span(sent.doc, tok.i, tok.i + 1, label="PERSON")
     return None
 
 
@@ -1479,6 +1548,8 @@ def _read_trigger(
     lex = lexicon()
     doc = sent.doc
     kind = word.kind
+    if kind == "arrive" and _host_takes_people(tok):
+        kind = "recruit"  # "Canada took roughly 6,000": the country is where they went, the number who went
     if kind == "mover":
         return _read_mover_noun(tok, sent, si, post, ctx, state)
     if _negated(tok):
@@ -1555,6 +1626,7 @@ def _read_trigger(
     origin_text = destination_text = None
     dest_is_object = False
     dest_ent: Span | None = None
+    origin_ent: Span | None = None
     for ent in _places_in(scope, doc):
         role = _role_of_place(ent, tok, kind)
         as_object = ent.root.dep_ in ("dobj", "obj")
@@ -1568,6 +1640,7 @@ def _read_trigger(
                 dest_ent = ent
         elif role == "origin" and origin is None:
             origin, origin_text = _resolve_span(ent, year, date is not None), _as_written(ent)
+            origin_ent = ent
     if destination is None and kind == "recruit":
         # "Bolivia let in 20,000 refugees": a country as the subject takes them in, tagged by the NER or not
         taker = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("", "ORG", "NORP")), None)
@@ -1618,8 +1691,8 @@ def _read_trigger(
             if m.destination is None and (home := _home_of(subj, year)) is not None and (prev is None or prev.origin_text is None):
                 # "Lots of Spaniards returned": home is the country their name says, unless a stated origin says more.
                 m.destination = home
-            elif m.destination is None and prev is not None and prev.origin is not None:
-                m.destination = prev.origin
+            elif m.destination is None and prev is not None and _journey_start(prev, ctx).origin is not None:
+                m.destination = _journey_start(prev, ctx).origin
             elif m.destination is None:
                 # "emigrants who returned": home is the place the thread is about.
                 m.destination = _default_destination(state, ctx, si)
@@ -1637,13 +1710,19 @@ def _read_trigger(
                 # "He had left in 1918, lived mostly in Paris": where they lived next is where they went
                 m.destination, m.destination_text = lived
             if m.origin is None and m.destination is None:
-                known = prev is not None and prev.destination is not None and not prev.inferred_destination
-                m.origin = prev.destination if known else (_recent_place(state, si) or _default_origin(state, ctx, si, subj))
+                # "left with the Whites in 1920 and was in Shanghai from 1935": a stay told first but dated later is no start
+                known = prev is not None and prev.destination is not None and not prev.inferred_destination and not _later(prev, m)
+                after_stay = prev is not None and _later(prev, m)
+                m.origin = prev.destination if known else (_recent_place(state, si) or (None if after_stay else _default_origin(state, ctx, si, subj)))
             elif m.origin is None and m.destination is not None:
                 # "He left for the US": from wherever he was, so a later "came back" knows where to.
                 here = prev.destination if prev is not None and prev.destination is not None else _default_origin(state, ctx, si, subj)
                 if here is not None and here.country != m.destination.country:
                     m.origin = here
+            elif m.destination is None and m.origin is not None and m.origin.country and kind == "forced" and m.origin_text \
+                    and (home := _home_of(subj, year)) is not None and home.country and home.country != m.origin.country:
+                # "the Germans who were expelled from Poland": a people driven out of another country goes to its own
+                m.destination, m.inferred_destination = home, True
             elif m.destination is None and m.origin is not None and m.origin.country:
                 # "fled Britain" in a thread about going to the Soviet Union: they went where the thread is about.
                 topic = _default_destination(state, ctx, si)
@@ -1682,9 +1761,16 @@ def _read_trigger(
             and not is_known_place(c.text) for c in tok.children
         ):
             continue  # "to escape the police": fleeing someone, with no place, is not a move
+        if m.origin is None and not is_return and _onward(tok) and prev is not None and prev.destination is not None \
+                and not prev.inferred_destination and m.destination is not None and prev.destination.country != m.destination.country:
+            m.origin, m.origin_text = prev.destination, prev.destination_text  # "... and most of them went on to the US": from the last stop
         if m.inferred_destination and m.destination is not None and m.origin is not None and m.origin_text \
                 and m.destination.country == m.origin.country:
             m.destination = None  # "flown out of the USSR": not to where the thread is about when that is where they left
+        if (is_return or particle == "home") and m.destination is None and ctx.people_home is not None \
+                and (home := resolve_place(ctx.people_home, year)) is not None and (m.origin is None or m.origin.country != home.country):
+            # "X came back from Paris in 1937" in a thread asking whether Russian émigrés went back: back to that country
+            m.destination, m.inferred_destination = home, True
         m.confidence = _confidence(m)
         out.append(m)
         for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, date is not None):
@@ -1694,6 +1780,15 @@ def _read_trigger(
             m3.trigger_i, m3.new_leg = tok.i, True
             m3.confidence = _confidence(m3)
             out.append(m3)
+        if subj.generic is False and m.origin_text and subj.text.endswith(f" from {m.origin_text}"):
+            for other, other_text in _coordinated_destinations(origin_ent, m.origin, year, date is not None):
+                # "the biggest groups came from Syria and Lebanon, Iran, and Greece": one group from each country
+                name = subj.text[: -len(m.origin_text)] + other_text
+                m4 = Mention(Subject(name, subj.type, name.lower()), kind, status, post, sent, other, m.destination, other_text,
+                             m.destination_text, m.date, m.date_text, inferred_destination=m.inferred_destination, is_return=m.is_return)
+                m4.trigger_i, m4.new_leg = tok.i, True
+                m4.confidence = _confidence(m4)
+                out.append(m4)
         if dest_ent is not None and m.destination is not None and (leg := _then_leg(dest_ent, year)) is not None:
             m2 = Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1])
             m2.trigger_i, m2.new_leg = tok.i, True
@@ -1722,7 +1817,7 @@ def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span,
         return []
     base = told[0]
     doc = verb.doc
-    out: list[Mention] = []
+    out: list[Mention] = _gapped_share(verb, kind, base, post, sent)
     for name in verb.children:
         if name.dep_ != "conj" or name.pos_ != "PROPN" or name.i < verb.i or name.ent_type_ not in ("PERSON", ""):
             continue
@@ -1747,6 +1842,35 @@ def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span,
                 destination, destination_text = found, _as_written(places[0])
         m = Mention(ctx.person(text), kind, base.status, post, sent, base.origin, destination, base.origin_text, destination_text,
                     date, date_text, inferred_destination=base.inferred_destination and not places)
+        m.trigger_i = verb.i
+        m.new_leg = True
+        m.confidence = _confidence(m) - 0.05
+        out.append(m)
+    return out
+
+
+def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span) -> list[Mention]:
+    """"went to the United States, and a smaller number back to France": a share of the same group, the verb left
+    out, with a place of its own; "back" makes it a way home."""
+    doc = verb.doc
+    out: list[Mention] = []
+    # the parser hangs the share on the verb, or on the verb's own head when the verb is itself a conjunct
+    siblings = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
+    for share in siblings:
+        if share.dep_ != "conj" or share.pos_ != "NOUN" or share.lower_ not in lexicon()["quantity_heads"] or share.i < verb.i:
+            continue
+        tail = [t for t in share.subtree if t.i > share.i]
+        places = [e for e in _places_in(tail, doc) if e.start > share.i and _role_of_place(e, share, kind) is not None
+                  or e.start > share.i and e.root.head.lower_ in ("to", "into")]
+        if not places:
+            continue
+        year = base.date.year_start if base.date is not None else None
+        found = _resolve_span(places[0], year, base.date is not None)
+        if found is None or not found.country:
+            continue
+        back = any(t.lower_ == "back" for t in tail)
+        m = Mention(base.subject, kind, base.status, post, sent, base.origin, found, base.origin_text, _as_written(places[0]),
+                    base.date, base.date_text, is_return=back)
         m.trigger_i = verb.i
         m.new_leg = True
         m.confidence = _confidence(m) - 0.05
@@ -1781,7 +1905,9 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
     sent = verb.sent
     # "X was born in Gah, and his family moved to Amritsar": born, and then moved with the family
     if any(_born(t) and t.i < verb.i and any(
-            c.dep_ == "nsubjpass" and (c.lower_ == pronoun or c.ent_type_ == "PERSON" and ctx.person(_span_of_noun(c).text).key == owner.key)
+            c.dep_ == "nsubjpass" and (c.lower_ == pronoun or c.ent_type_ == "PERSON" and ctx.person(_span_of_noun(c).text).key == owner.key
+                                       # "**Manmohan Singh** was born": a name the NER missed in a bold list item
+                                       or c.pos_ == "PROPN" and ctx.person(" ".join(w.text for w in _name_words(c))).key == owner.key)
             for c in t.children) for t in sent):
         return owner
     for tok in sent:
@@ -1834,7 +1960,32 @@ def _then_leg(dest: Span, year: int | None) -> tuple[Place, str] | None:
         ent = _ent_of(conj)
         if ent is not None and ent.label_ in ("GPE", "LOC") and (place := _resolve_span(ent, year, False)) is not None and place.country:
             return place, _as_written(ent)
-    return None
+    return _then_after(dest, year)
+
+
+def _then_after(dest: Span, year: int | None) -> tuple[Place, str] | None:
+    """"ended up in Belgrade, then Buenos Aires": the parser often leaves the later stop unattached,
+    and the small model may tag it a person; read it off the words when a known place follows "then"."""
+    doc = dest.doc
+    i = dest.end
+    if i + 1 < len(doc) and doc[i].lower_ in ("in", "by") and doc[i + 1].ent_type_ == "DATE":
+        i += 1  # "had gone to Egypt in 1920 and later to Paris": the first stop's year comes between
+        while i < len(doc) and doc[i].ent_type_ == "DATE":
+            i += 1
+    while i < len(doc) and (doc[i].is_punct and doc[i].text in ",;" or doc[i].lower_ == "and"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("then", "later", "eventually", "finally"):
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ("to", "in"):
+        i += 1
+    ent = next((e for e in _ents(doc) if e.start == i), None)
+    if ent is None or ent.label_ not in ("GPE", "LOC", "PERSON", "ORG") or (ent.label_ != "GPE" and not is_known_place(ent.text)):
+        return None
+    place = _resolve_span(ent, year, False)
+    if place is None or not place.country or place.kind not in ("city", "country", "polity"):
+        return None
+    return place, _as_written(ent)
 
 
 def _home_of(subj: Subject, year: int | None) -> Place | None:
@@ -1872,6 +2023,46 @@ def _while_abroad(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _later(a: "Mention", b: "Mention") -> bool:
+    """Whether a's year is after b's: then a cannot be where b started from."""
+    ya = a.date.year_start if a.date is not None else None
+    yb = b.date.year_start if b.date is not None else None
+    return ya is not None and yb is not None and ya > yb
+
+
+def _agency_subject(verb: Token) -> bool:
+    """"HIAS moved the dropouts on to Rome", "the government moved the villagers": an organisation moves others, not itself."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    acronym = subj.pos_ == "PROPN" and len(subj.text) > 2 and subj.text.isupper()  # "the IRO", "HIAS", "the NKVD"
+    return subj.ent_type_ == "ORG" or acronym or _lemma(subj) in lexicon()["authority_nouns"]
+
+
+def _reason_clause(verb: Token) -> bool:
+    """"because his wife was Jewish": a subordinate clause that only states a fact (a copula), so no verb of a move joins it."""
+    return verb.dep_ == "advcl" and _lemma(verb) == "be" and verb.head is not verb \
+        and any(c.dep_ == "mark" and c.lower_ in ("because", "since", "as", "though", "although") for c in verb.children)
+
+
+def _journey_start(last: "Mention", ctx: ThreadContext) -> "Mention":
+    """"went to Egypt in 1920 and later to Paris; he returned": back to where the journey began, not to its middle stop."""
+    first = last
+    while first.new_leg:
+        earlier = next((m for m in reversed(ctx.mentions) if m is not first and m.subject.key == first.subject.key
+                        and m.order < first.order and m.sent is first.sent), None)
+        if earlier is None:
+            break
+        first = earlier
+    return first
+
+
+def _onward(verb: Token) -> bool:
+    """"went on to", "moved on to", "sailed on to": the next leg of a journey, which starts where the last one ended."""
+    return any(c.lower_ == "on" and (c.dep_ in ("prt", "advmod") or c.dep_ == "prep" and not any(p.dep_ == "pobj" for p in c.children))
+               for c in verb.children)
+
+
 def _same_way(tok: Token) -> bool:
     """"left that way", "escaped the same way": the route of the move told just before."""
     for c in tok.children:
@@ -1891,9 +2082,11 @@ def _lived_in(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | 
         for prep in conj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for p in prep.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
                         ent = _ent_of(p)
-                        place = _resolve(ent.text, year, dated) if ent is not None else None
+                        if ent is not None and not _is_placeish(ent):
+                            continue  # "lived at the Institute": an organisation, not a town
+                        place = _resolve_span(ent, year, dated) if ent is not None else None
                         if place is not None and place.country:
                             return place, _as_written(ent)
     return None
@@ -1921,6 +2114,23 @@ def _taker(verb: Token) -> bool:
     if subj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or (subj.pos_ == "PROPN" and is_known_place(subj.text)):
         return True
     return _lemma(subj) in lexicon()["authority_nouns"]
+
+
+def _host_takes_people(verb: Token) -> bool:
+    """"Canada took roughly 6,000", "Australia took 20,000 refugees": a country taking people in with no "in".
+
+    Only a country (not a people: "the Germans took 300,000 prisoners") and only a
+    count or people as the object ("Britain took Hong Kong", "took the lead" are not moves).
+    """
+    if _lemma(verb) not in lexicon()["taking_verbs"] or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if subj is None or obj is None or subj.ent_type_ not in ("GPE", "") or subj.pos_ != "PROPN" or not is_known_place(subj.text):
+        return False
+    if obj.like_num and obj.ent_type_ not in ("DATE", "MONEY", "PERCENT", "TIME"):
+        return True
+    return obj.tag_ in ("NNS", "NNPS") and _animate(obj) and obj.ent_type_ not in ("GPE", "LOC", "ORG")
 
 
 def _takes_nobody_in(word: TriggerWord, verb: Token) -> bool:
@@ -2444,7 +2654,36 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
         else:
             rank = 1
         ranked.append((rank, ent.start, place))
+    for tok in doc:
+        # 'return to Soviet Armenia' with "Soviet" tagged a nationality and "Armenia" left untagged: a place all the same
+        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.ent_type_ in ("", "NORP"):
+            words = _name_words(tok)
+            place = _resolve(" ".join(t.text for t in words), year, dated=False)
+            if place is not None and place.country and place.kind in ("country", "polity", "city"):
+                ranked.append((0, words[0].i, place))
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def _names_movers(ent: Span) -> bool:
+    """"the White Russians", "Chinese scientists": a people as persons; not "the Soviet bloc", "spying for Soviet intelligence"."""
+    root = ent.root
+    if root.dep_ in ("amod", "compound", "nmod"):
+        return root.head.tag_ in ("NNS", "NNPS") and _animate(root.head)
+    return root.pos_ in ("PROPN", "NOUN")
+
+
+def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
+    """The country of the one people the question asks about ("White Russians", "Russian émigrés"), if it names just one.
+
+    It says where a "went back" with no other clue went; two peoples ("Germans and Poles") give none.
+    """
+    if not thread.posts or thread.posts[0].kind != "question":
+        return None
+    countries = {c for ent in _ents(docs[0]) if ent.label_ == "NORP" and _names_movers(ent) and (c := demonym_country(ent.text)) is not None}
+    # "Why did so many Greeks go back?": a people's name the small model tags as a person counts too
+    countries |= {c for t in docs[0] if t.ent_type_ not in ("NORP", "GPE", "LOC") and t.pos_ == "PROPN" and t.text.endswith("s")
+                  and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _existential(tok: Token) -> bool:
@@ -2566,6 +2805,8 @@ def _same_group_move(a: Case, b: Case) -> bool:
         return False
     if a.year_start is not None and b.year_start is not None:
         return False
+    if a.origin_country is not None and b.origin_country is not None and a.origin_country != b.origin_country:
+        return False  # "Others left China for the US ... the ones on Tubabao went on to the US": two journeys to one country
     if not set(a.post_ids) & set(b.post_ids):
         return False
     wa, wb = _core_words(a.subject), _core_words(b.subject)
@@ -2636,6 +2877,7 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     ctx = ThreadContext(thread, persons=collect_persons(docs))
     ctx.default_year = _default_year(post.text for post in thread.posts)  # doc.text would rebuild each text
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
+    ctx.people_home = _question_people(thread, docs)
     mentions: list[Mention] = []
     for post, doc in zip(thread.posts, docs):
         mentions.extend(read_post(post, doc, ctx, len(mentions)))

@@ -243,7 +243,7 @@ def blocks_start_sentences(doc: Doc) -> Doc:
 
 @Language.component(LINES_NAME)
 def ents_within_lines(doc: Doc) -> Doc:
-    """No entity runs across a line break.
+    """No entity runs across a line break, and no name ends on a preposition, conjunction or article.
 
     The statistical NER sometimes joins the names of a list, one per line
     ("Herta Field\\nHermann Field"), or takes a heading line into the name
@@ -251,18 +251,28 @@ def ents_within_lines(doc: Doc) -> Doc:
     line breaks at its edges are dropped.
     """
     ents = doc.ents
-    if not any(t.is_space and "\n" in t.text for e in ents for t in e):
+    loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS and doc[e.end - 1].pos_ in _LOOSE_END_POS]
+    if not loose and not any(t.is_space and "\n" in t.text for e in ents for t in e):
         return doc
     kept: list[Span] = []
     for ent in ents:
         start = ent.start
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or (doc[i].is_space and "\n" in doc[i].text):
-                if i > start:
-                    kept.append(Span(doc, start, i, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+                end = i
+                # "moved to Amritsar at Partition" tagged "Amritsar at": a name does not end on a preposition
+                while ent.label_ in _NAME_LABELS and end - start > 1 and doc[end - 1].pos_ in _LOOSE_END_POS:
+                    end -= 1
+                if end > start:
+                    kept.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
                 start = i + 1
     doc.ents = kept
     return doc
+
+
+# Labels of names (not dates or amounts) and the word classes a name never ends on.
+_NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
+_LOOSE_END_POS = frozenset({"ADP", "CCONJ", "DET"})
 
 
 @functools.cache

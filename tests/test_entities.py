@@ -156,3 +156,10 @@ def test_a_year_in_brackets_after_an_author_cited_in_the_text_is_no_date(nlp):
     assert dates("Horner (1960, p. 45) puts the number at 3,000.") == []
     # A year in brackets after a mover is the year of the move.
     assert dates("Zara Witkin (1932) went to Moscow.") == ["1932"]
+
+
+def test_a_name_does_not_end_on_a_preposition(nlp):
+    text = "The lyricist was born in Gah, and his family moved to Amritsar at Partition."
+    with nlp.select_pipes(disable=[LINES_NAME]):
+        assert "Amritsar at" in [e.text for e in nlp(text).ents]  # what the model alone gives
+    assert "Amritsar" in [e.text for e in nlp(text).ents]

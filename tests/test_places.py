@@ -345,3 +345,39 @@ def test_peoples_without_a_country_are_still_demonyms() -> None:
 
     assert is_demonym("Ingush") and is_demonym("Kalmyks") and is_demonym("Finns")
     assert not is_demonym("Sorrento")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "country"),
+    [
+        ("Lienz", 1945, "Austria"),  # a town under the main table's 15,000
+        ("Kusel", 1955, "West Germany"),  # and it takes the state of the year like any city
+        ("Split", 1950, None),  # an everyday word stays no place
+        ("Jackson", None, None),  # a surname that many small towns share is no place
+        ("Paris", None, None),  # a name the main gazetteer has is not looked up again
+    ],
+)
+def test_small_towns_only_through_resolve_town(text: str, year: int | None, country: str | None) -> None:
+    town = places.resolve_town(text, year)
+    assert (town.country if town else None) == country
+    if country is not None:
+        assert not is_known_place(text)  # the small table never makes a surname look like a place
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "country"),
+    [
+        ("West Bengal", 1950, "India"),  # a state, not the prefix "West" on the divided region of Bengal
+        ("Sindh", 1960, "Pakistan"),
+        ("Alberta", None, "Canada"),
+        ("Punjab", 1950, None),  # two countries have a province of that name: the divided region stands
+    ],
+)
+def test_states_and_provinces_take_their_country(text: str, year: int | None, country: str | None) -> None:
+    place = resolve_place(text, year)
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(("year", "country"), [(1946, "Germany"), (1953, "East Germany"), (None, "East Germany")])
+def test_the_soviet_zone_is_germany_until_the_gdr_exists(year: int | None, country: str) -> None:
+    assert resolve_place("the Soviet zone", year).country == country
