@@ -1691,8 +1691,8 @@ def _read_trigger(
             if m.destination is None and (home := _home_of(subj, year)) is not None and (prev is None or prev.origin_text is None):
                 # "Lots of Spaniards returned": home is the country their name says, unless a stated origin says more.
                 m.destination = home
-            elif m.destination is None and prev is not None and _journey_start(prev, ctx).origin is not None:
-                m.destination = _journey_start(prev, ctx).origin
+            elif m.destination is None and prev is not None and (start := _journey_start(prev, ctx).origin) is not None:
+                m.destination = start
             elif m.destination is None:
                 # "emigrants who returned": home is the place the thread is about.
                 m.destination = _default_destination(state, ctx, si)
@@ -1775,25 +1775,17 @@ def _read_trigger(
         out.append(m)
         for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, date is not None):
             # "Others left China for Australia, Brazil and the US": one move to each country named
-            m3 = Mention(subj, kind, status, post, sent, m.origin, other, m.origin_text, other_text, m.date, m.date_text,
-                         is_return=m.is_return)
-            m3.trigger_i, m3.new_leg = tok.i, True
-            m3.confidence = _confidence(m3)
-            out.append(m3)
+            out.append(_as_leg(Mention(subj, kind, status, post, sent, m.origin, other, m.origin_text, other_text, m.date,
+                                       m.date_text, is_return=m.is_return), tok.i))
         if subj.generic is False and m.origin_text and subj.text.endswith(f" from {m.origin_text}"):
             for other, other_text in _coordinated_destinations(origin_ent, m.origin, year, date is not None):
                 # "the biggest groups came from Syria and Lebanon, Iran, and Greece": one group from each country
                 name = subj.text[: -len(m.origin_text)] + other_text
-                m4 = Mention(Subject(name, subj.type, name.lower()), kind, status, post, sent, other, m.destination, other_text,
-                             m.destination_text, m.date, m.date_text, inferred_destination=m.inferred_destination, is_return=m.is_return)
-                m4.trigger_i, m4.new_leg = tok.i, True
-                m4.confidence = _confidence(m4)
-                out.append(m4)
+                out.append(_as_leg(Mention(Subject(name, subj.type, name.lower()), kind, status, post, sent, other, m.destination,
+                                           other_text, m.destination_text, m.date, m.date_text,
+                                           inferred_destination=m.inferred_destination, is_return=m.is_return), tok.i))
         if dest_ent is not None and m.destination is not None and (leg := _then_leg(dest_ent, year)) is not None:
-            m2 = Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1])
-            m2.trigger_i, m2.new_leg = tok.i, True
-            m2.confidence = _confidence(m2)
-            out.append(m2)
+            out.append(_as_leg(Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1]), tok.i))
     out.extend(_gapped(tok, kind, out, post, sent, ctx))
     child = _moved_as_child(tok, state, ctx)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
@@ -1840,13 +1832,18 @@ def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span,
             found = _resolve_span(places[0], date.year_start if date is not None else None, date is not None)
             if found is not None and found.country:
                 destination, destination_text = found, _as_written(places[0])
-        m = Mention(ctx.person(text), kind, base.status, post, sent, base.origin, destination, base.origin_text, destination_text,
-                    date, date_text, inferred_destination=base.inferred_destination and not places)
-        m.trigger_i = verb.i
-        m.new_leg = True
-        m.confidence = _confidence(m) - 0.05
-        out.append(m)
+        out.append(_as_leg(Mention(ctx.person(text), kind, base.status, post, sent, base.origin, destination, base.origin_text,
+                                   destination_text, date, date_text, inferred_destination=base.inferred_destination and not places),
+                           verb.i, penalty=0.05))
     return out
+
+
+def _as_leg(m: "Mention", trigger_i: int, penalty: float = 0.0) -> "Mention":
+    """``m`` as a leg of its own read off the trigger at ``trigger_i`` (never merged into the move told with it);
+    ``penalty`` lowers the confidence of a leg read from a looser construction."""
+    m.trigger_i, m.new_leg = trigger_i, True
+    m.confidence = _confidence(m) - penalty
+    return m
 
 
 def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span) -> list[Mention]:
@@ -1869,12 +1866,8 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
         if found is None or not found.country:
             continue
         back = any(t.lower_ == "back" for t in tail)
-        m = Mention(base.subject, kind, base.status, post, sent, base.origin, found, base.origin_text, _as_written(places[0]),
-                    base.date, base.date_text, is_return=back)
-        m.trigger_i = verb.i
-        m.new_leg = True
-        m.confidence = _confidence(m) - 0.05
-        out.append(m)
+        out.append(_as_leg(Mention(base.subject, kind, base.status, post, sent, base.origin, found, base.origin_text,
+                                   _as_written(places[0]), base.date, base.date_text, is_return=back), verb.i, penalty=0.05))
     return out
 
 
@@ -2373,12 +2366,8 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
             prev = ctx.previous(subj.key)
             if prev is not None and prev.destination is not None and prev.destination.country == place.country:
                 continue  # the stay after a move told already: the same case
-            m = Mention(subj, "stay", "completed", post, sent, destination=place, destination_text=_as_written(where[0]),
-                        date=date, date_text=date_text)
-            m.trigger_i = tok.i
-            m.new_leg = True
-            m.confidence = _confidence(m) - 0.05
-            out.append(m)
+            out.append(_as_leg(Mention(subj, "stay", "completed", post, sent, destination=place,
+                                       destination_text=_as_written(where[0]), date=date, date_text=date_text), tok.i, penalty=0.05))
     return out
 
 
