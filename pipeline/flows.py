@@ -110,11 +110,7 @@ def finer_tail(batches: Iterator[list[Thread]], slots: int, pieces_per_slot: int
     tail = [thread for batch in held for thread in batch]
     # Longest first: a piece that is one huge thread (a 100,000-character post parses for seconds)
     # then runs beside the others instead of after them. Stable, so the order is deterministic.
-    yield from sorted(cut_by_size(tail, slots * pieces_per_slot), key=lambda piece: -sum(map(_text_size, piece)))
-
-
-def _text_size(thread: Thread) -> int:
-    return sum(len(post.text) for post in thread.posts)
+    yield from sorted(cut_by_size(tail, slots * pieces_per_slot), key=lambda piece: -sum(t.n_chars for t in piece))
 
 
 def cut_by_size(threads: list[Thread], parts: int) -> Iterator[list[Thread]]:
@@ -122,7 +118,7 @@ def cut_by_size(threads: list[Thread], parts: int) -> Iterator[list[Thread]]:
     if not threads:
         return
     parts = max(1, min(parts, len(threads)))
-    sizes = [_text_size(thread) for thread in threads]
+    sizes = [thread.n_chars for thread in threads]
     total = sum(sizes)
     piece: list[Thread] = []
     done = 0  # characters in the pieces already cut, and in this one
