@@ -35,6 +35,7 @@ import importlib.metadata
 import logging
 import os
 import random
+import re
 import shutil
 import socket
 import sqlite3
@@ -113,6 +114,11 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+# A run's database ("run-PID.db", with its -wal, -shm, -journal files) or a template it is still writing
+# ("template.PID.partial"): either is named by the run's pid.
+_RUN_FILE = re.compile(r"(?:run-|template\.)(?P<pid>\d+)(?:\..*)?")
+
+
 class ServerDatabase:
     """The temporary server's SQLite database for one run: a copy of an empty, migrated template.
 
@@ -160,9 +166,8 @@ class ServerDatabase:
     def remove_stale(self) -> None:
         """Delete the databases (and half-written templates) of runs that are no longer running."""
         for path in self.dir.glob("*"):
-            kind, _, rest = path.name.partition("-" if path.name.startswith("run-") else ".")
-            pid = rest.split(".", 1)[0]
-            if kind in ("run", "template") and pid.isdigit() and not _pid_alive(int(pid)):
+            owner = _RUN_FILE.fullmatch(path.name)
+            if owner is not None and not _pid_alive(int(owner["pid"])):
                 path.unlink(missing_ok=True)
 
 
