@@ -26,7 +26,16 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
 from pipeline.dates import DateSpan, date_with_modifier, parse_date
-from pipeline.places import Place, demonym_country, is_demonym, is_known_place, resolve_place, resolve_town
+from pipeline.places import (
+    Place,
+    countries_in_view,
+    country_code,
+    demonym_country,
+    is_demonym,
+    is_known_place,
+    resolve_place,
+    resolve_town,
+)
 from pipeline.schema import Case, Evidence, Post, Thread
 
 # ---------------------------------------------------------------------------
@@ -183,6 +192,10 @@ class ThreadContext:
         if len(tokens) > 1:
             wider = [f for f in forms if set(tokens) <= set(f.split())]
             canonical = wider[0] if wider else name
+            if not wider and _plausible_name(name):
+                # a full name the NER missed but a construction found ("- **Charles Ponzi** arrived"): later
+                # answers that say only "Ponzi" mean this one
+                self.persons[person_key(name)] = sorted([*forms, name], key=lambda f: -len(f.split()))
         else:
             full = [f for f in forms if len(f.split()) > 1]
             canonical = self.last_full.get(person_key(name)) or (full[0] if full else name)
@@ -284,15 +297,18 @@ def _resolve(text: str, year: int | None, dated: bool = True) -> Place | None:
 def _is_placeish(span: Span) -> bool:
     if span.label_ in ("GPE", "LOC"):
         return True
-    if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
+    if span.label_ in ("ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
         # "followed him to Princeton": the small model often calls towns organisations;
         # "a chair at the University of Chicago": an institution named for its town is there.
         return is_known_place(span.text) or (span.label_ in ("ORG", "FAC") and (_inner_place(span) is not None or resolve_town(span.text) is not None))
-    if span.label_ in ("ORG", "FAC", "PERSON") and span.root.dep_ in ("dobj", "obj") and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
+    if span.label_ in ("ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART") and span.root.dep_ in ("dobj", "obj") \
+            and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
         return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
     if span.label_ == "NORP":
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["non_place_heads"]:
             return False  # "into the British and Soviet zones", "Peruvian politics": a people's adjective on a thing, not a land
+        if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["human_nouns"]:
+            return False  # "ran up to two French policemen": people of that nation, not their land
         # "deported to Uzbekistan" tagged as a nationality: a known place that is no people-word is a place
         return demonym_country(span.text) is not None or (is_known_place(span.text) and not is_demonym(span.text))
     return False
@@ -417,6 +433,15 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                 break
         if prep in ("to", "into", "towards", "toward") or (prep == "for" and _lemma(grand) in ("asylum", "refuge")):
             return "destination"
+        if prep in ("in", "at") and grand.i == trigger.i and any(
+            p.dep_ == "prep" and p.lower_ in ("into", "to") and any(_lemma(o) in lexicon()["exile_nouns"] for o in p.children)
+            for p in trigger.children
+        ):
+            return "destination"  # "went into exile in Paris": where the exile was spent
+        if prep in ("in", "at") and grand.dep_ in ("advcl", "xcomp") and grand.head.i == trigger.i \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in grand.children) \
+                and (kind == "return" or _has_particle(trigger, lexicon()["return_particles"])):
+            return "destination"  # "came back to sing in Buenos Aires": where the return took them
         if prep == "for" and _lemma(grand) in ("leave", "depart", "head", "sail", "set", "bound"):
             return "destination"
         if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
@@ -592,7 +617,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             for conj in ent.root.conjuncts:
                 # The small model calls some surnames places ("Weisskopf and Placzek"): a name
                 # conjoined with a person that no gazetteer knows as a place is a person.
-                name = " ".join(t.text for t in conj.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == conj.i)
+                # Its own compounds only: the subtree of "Sacco and Bartolomeo Vanzetti" holds the next name too.
+                name = " ".join(t.text for t in _name_words(conj))
                 mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(name)
                 if conj.pos_ == "PROPN" and conj.i in allowed and (not conj.ent_type_ or mislabelled):
                     other = ctx.person(name)
@@ -608,6 +634,8 @@ def _copula_subject(noun: Token) -> Token | None:
     Only a pronoun for a person or a group, or a named person, as the subject
     of "be"; "It was a group of engineers who went" keeps the group.
     """
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head  # "She was one of the five abductees allowed to go back"
     if noun.dep_ != "attr" or _lemma(noun.head) != "be":
         return None
     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
@@ -907,7 +935,7 @@ def subjects_for(
         # "crossed the Pyrenees into France": a route verb's object is the way taken, not who moved.
         if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") \
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok)) \
-                and obj.lower_ not in lex["relative_pronouns"] and not _place_named_as_person(obj) \
+                and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
                 and _lemma(tok) not in lex["route_verbs"]:
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
             break
@@ -921,7 +949,8 @@ def subjects_for(
         if subj is not None and kind != "recruit":
             mover = subj
             break
-        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.pos_ in ("NOUN", "PROPN") and _animate(tok.head)):
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and (
+                tok.head.pos_ in ("NOUN", "PROPN") and _animate(tok.head) or tok.head.lower_ == "one")):
             # "who moved ..." and reduced relatives ("refugees expelled from Prague") describe the noun
             mover = tok.head
             break
@@ -962,6 +991,9 @@ def subjects_for(
     if mover.lower_ in ("something", "anything", "somewhere"):
         # "Something like 2.7 million East Germans left": the estimate is who moved
         like = [p for c in mover.children if c.dep_ == "prep" and c.lower_ in ("like", "of") for p in c.children if p.dep_ == "pobj"]
+        after = mover.doc[mover.i + 1] if mover.i + 1 < len(mover.doc) else None
+        if not like and after is not None and after.lower_ == "like" and after.dep_ == "prep":
+            like = [p for p in after.children if p.dep_ == "pobj"]  # the parser may hang "like 30,000" on the verb
         if like:
             mover = like[0]
     if _lemma(mover) in lex["vehicle_nouns"] or mover.lower_ in lex["vehicle_nouns"]:
@@ -971,7 +1003,9 @@ def subjects_for(
             mover = aboard[0]
     if mover.pos_ == "PROPN" and mover.tag_ == "NNP" and any(c.dep_ == "det" and c.lower_ == "the" for c in mover.children):
         # "The Sakura Maru arrived at Callao with 790 contract labourers": a named ship brings the people aboard
-        aboard = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+        # "The Habana left Santurce with 4,000 children ... and arrived in Southampton": the "with" may sit on the first verb
+        verbs = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
+        aboard = [p for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
                   for p in c.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS") and _animate(p)]
         if aboard:
             mover = aboard[0]
@@ -984,9 +1018,12 @@ def subjects_for(
     # "who"/"that" stand for the noun the relative clause hangs on.
     if mover.lower_ in lex["relative_pronouns"] and mover.head.dep_ == "relcl":
         mover = mover.head.head
-        mover = _copula_subject(mover) or mover
+        if mover.dep_ == "pobj" and mover.head.lower_ == "of" and mover.head.head.dep_ == "appos" and not _animate(mover):
+            mover = mover.head.head  # "X, a vice-president of the Assembly, who left": the clause is about X
+    mover = _copula_subject(mover) or mover
     # "an engineer who was there" in "John Scott, an engineer who ...": the apposition's head is the person.
-    if mover.dep_ == "appos" and mover.head.ent_type_ == "PERSON":
+    # The name may be one the NER missed ("Hitomi Soga, a Japanese nurse who had been abducted"): the name test below decides.
+    if mover.dep_ == "appos" and (mover.head.ent_type_ == "PERSON" or mover.head.pos_ == "PROPN" and not mover.head.ent_type_):
         mover = mover.head
     if mover.lower_ in lex["pronouns_group"] and state.pair:
         # "Kuznetsov and Dymshits were later swapped: they were put on a plane": the people just named together
@@ -1100,10 +1137,22 @@ def _note_groups(sent: Span, state: PostState) -> None:
     people: Token | None = None
     fallback: Token | None = None
     for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"]) \
+                and not _part_of_them(tok):
+            # "A lot of the early boat people were ethnic Chinese. 250,000 of them ...": the people in the of-phrase;
+            # "boat people" and "Spanish people" are a kind of people, not people at large
+            inner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                          if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS")), None)
+            if inner is not None and inner.lower_ == "people" and _animate(inner) and any(c.dep_ in ("compound", "amod") for c in inner.children):
+                fallback = inner
+                break
         if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
-                and _animate(tok) and tok.lower_ not in lex["generic_subjects"]:
+                and _animate(tok) and tok.lower_ not in lex["generic_subjects"] and _lemma(tok) not in lex["authority_nouns"]:
+            # not "the Spanish authorities got her sent back": an authority acts on people, it is no "them"
             if _part_of_them(tok):
                 return  # "Hundreds of thousands of them went": still the group named before
+            if any(c.dep_ in ("dobj", "obj", "dative") and c.lower_ in lex["pronouns_group"] for c in tok.head.children):
+                return  # "the Soviets handed them back": "them" is the group named before, never the verb's own subject
             fallback = tok
             # "The Japanese forced the stateless refugees into a ghetto. Most of them left": the people acted on
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.tag_ in ("NNS", "NNPS")), None)
@@ -1193,6 +1242,9 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         cands.append(_whole_name(ent, ctx))
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent, ctx)) is not None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
+    if not cands and state.last_single is None:
+        # "Small addition on Ponzi: ... he was deported": an answer opening on a person another answer named
+        cands = [Span(sent.doc, t.i, t.i + 1, label="PERSON") for t in sent if t.pos_ == "PROPN" and _known_surname(t, ctx)][:1]
     if not cands:
         lex = lexicon()
         kin_seen = False
@@ -1221,15 +1273,18 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 # "My grandfather was one of them: he came ...", "A neighbour of mine went ...": someone of the writer's own.
                 # "His younger brother went much further: he was in Kampala ...": a relative as subject is the next "he" too.
                 # "My grandfather was born in Lyallpur. In 1948 he ...": a passive subject is as much the next "he"
-                elif dep in ("nsubj", "nsubjpass") and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
-                                         and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
+                # Not one named in a clause about a place ("evacuated his family to Malta, where his father died").
+                elif dep in ("nsubj", "nsubjpass") and tok.head.dep_ != "relcl" \
+                        and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
+                             and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
                         and (subj := _group_or_unnamed(tok, None)) is not None:
                     gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
                     if gender is not None:
                         ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
         return
-    subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")]
+    subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")
+                  or _labels_item(e.root)]
     if not subj_cands and state.last_single is not None and state.last_single.type == "person":
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
         # take "he" away from the person the post is about.
@@ -1287,11 +1342,39 @@ def _one_word_outcomes() -> frozenset[str]:
     return frozenset(phrase for phrases in lexicon()["outcomes"].values() for phrase in phrases if " " not in phrase)
 
 
+def _person_called_org(tok: Token) -> bool:
+    """"Claudia Jones is another one worth knowing": the small model calls some people organisations.
+    A first and last name with no organisation word in it ("Party", "Company", "Institute") is a person's."""
+    if tok.ent_type_ != "ORG":
+        return False
+    ent = _ent_of(tok)
+    words = _name_words(tok)
+    if ent is None or ent.start != words[0].i or ent.end != words[-1].i + 1 or len(words) != 2:
+        return False
+    return all(t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in lexicon()["organisation_words"] for t in words) \
+        and not is_known_place(ent.text) and not any(is_demonym(t.text) for t in words)
+
+
+def _labels_item(tok: Token) -> bool:
+    """"- **Michelle Bachelet**: she and her mother were held ...": a name opening a line or list item and followed by a
+    colon or dash heads what follows, however the parser attached it."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in (":", "–", "—") or not tok.text[:1].isupper():
+        return False
+    start = tok.i
+    while start > 0 and tok.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN"):
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    return before is None or before.is_space or before.text in ("-", "*", "•") or before.is_sent_end
+
+
 def _unlabelled_subject_name(sent: Span, ctx: ThreadContext | None = None) -> Span | None:
     """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words,
     or one word the thread uses elsewhere as the surname of a full name ("Nabokov summed it up")."""
     for tok in sent:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or (tok.ent_type_ and not _mislabelled_name(tok)):
+        label = _labels_item(tok)
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not label or tok.pos_ != "PROPN" and not label \
+                or (tok.ent_type_ and not _mislabelled_name(tok) and not _person_called_org(tok)):
             continue
         words = _name_words(tok)
         if _full_name_shape(words) and words[-1].i - words[0].i + 1 == len(words) and _plausible_name(" ".join(t.text for t in words)):
@@ -1358,13 +1441,15 @@ def _negated(tok: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "neg" for c in t.children):
             return True
+        if any(c.dep_ == "conj" and _lemma(c) == "do" and any(g.dep_ == "neg" for g in c.children) for c in t.children):
+            return True  # "is often assumed to have moved to Moscow, but he never did"
         if t.dep_ == "conj":
             between = t.doc[max(t.head.i + 1, t.i - 3) : t.i]
             return any(x.lower_ in lex["contrast_words"] for x in between)
         if t.dep_ == "advcl" and t.head.pos_ == "ADJ" and _lemma(t.head) in lex["blocking_verbs"]:
             return True  # "made it impossible to bring families over"
         if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
-            if _lemma(t.head) in lex["blocking_verbs"]:
+            if _lemma(t.head) in lex["blocking_verbs"] and not _asks_for_oneself(t):
                 return True
             if t.dep_ == "ccomp" and t.i < t.head.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 break  # "X emigrated to Brazil in '48 - he never came back": the "never" is the later clause's
@@ -1372,6 +1457,12 @@ def _negated(tok: Token) -> bool:
             continue
         break
     return False
+
+
+def _asks_for_oneself(clause: Token) -> bool:
+    """"He asked to be allowed back": asking for one's own move is an attempt; "asked them to leave" is someone else's."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and _lemma(head) == "ask" and not any(c.dep_ in ("dobj", "dative", "obj") for c in head.children)
 
 
 def _attempted(tok: Token) -> bool:
@@ -1382,7 +1473,7 @@ def _attempted(tok: Token) -> bool:
             break  # "Peron wanted workers, and many Italians went": another clause, another subject
         if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "conj", "pcomp"):
             head = t.head
-            if _lemma(head) in lex["attempt_verbs"] or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]):
+            if _lemma(head) in lex["attempt_verbs"] or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]) or _asks_for_oneself(t):
                 return True
             if t.dep_ == "conj":
                 t = head
@@ -1504,6 +1595,16 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
             return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
         if any(w.lower_ in ("eventually", "later", "afterwards", "subsequently", "finally", "home") for w in m.sent if w.head.i == m.trigger_i):
             return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"; "... and went home"
+        if prev.destination is not None and not prev.inferred_destination and m.destination is not None and not m.inferred_destination \
+                and prev.destination.country and m.destination.country and prev.destination.country != m.destination.country \
+                and _lemma(m.sent.doc[m.trigger_i]) in ("reach", "arrive") and not _onward(m.sent.doc[m.trigger_i]):
+            # "crossed into Austria and reached New York in January 1957": a country reached after another is a move of
+            # its own; "flew to Mexico City, went on to Havana and ended up in Moscow" stays one journey
+            if m.origin is None:
+                m.origin, m.origin_text = prev.destination, prev.destination_text
+            if m.date is None:
+                m.date, m.date_text = prev.date, prev.date_text
+            return False
         later_stop = (
             prev.destination_text is not None and m.destination_text is not None and not prev.inferred_destination
             and _span_text(m.sent).rfind(prev.destination_text) > _span_text(m.sent).rfind(m.destination_text)
@@ -1583,8 +1684,10 @@ def _read_trigger(
     if kind == "depart" and _lemma(tok) in ("leave", "abandon", "quit") and any(
         c.dep_ in ("dobj", "obj") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or c.lower_ in lex["collective_nouns"])
         for c in tok.children
+    ) and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "to") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children) for c in tok.children
     ):
-        return []  # "the Anschluss left her exposed", "left his family behind"
+        return []  # "the Anschluss left her exposed", "left his family behind"; not "left El Biar for Paris"
     # "got out by taking the train to X": the means is part of the move, not a move of its own.
     means = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"}
     scope = _scope(tok, trig_idx - means)
@@ -1656,6 +1759,8 @@ def _read_trigger(
                 break
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
     is_return = kind == "return" or particle in ("back",)
+    if kind == "depart" and particle == "home" and destination is None and origin is None:
+        return []  # "long after she had left home": leaving one's family home, not a country
     if destination is None and not is_return and kind in ("arrive", "depart") and (found := _mover_place(tok, year, date is not None)) is not None:
         destination, destination_text = found  # "a man in Toronto who had jumped ship": where the mover is now
     there = _place_before(tok, sent, year) if particle in ("there", "here") else None
@@ -1771,6 +1876,9 @@ def _read_trigger(
                 and (home := resolve_place(ctx.people_home, year)) is not None and (m.origin is None or m.origin.country != home.country):
             # "X came back from Paris in 1937" in a thread asking whether Russian émigrés went back: back to that country
             m.destination, m.inferred_destination = home, True
+        if destination is None and destination_text is not None and m.destination is not None and m.destination_text == destination_text:
+            # "came home to Salem": a place named but not placed is no license to guess another one
+            m.destination = None
         m.confidence = _confidence(m)
         out.append(m)
         for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, date is not None):
@@ -2121,6 +2229,8 @@ def _host_takes_people(verb: Token) -> bool:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     if subj is None or obj is None or subj.ent_type_ not in ("GPE", "") or subj.pos_ != "PROPN" or not is_known_place(subj.text):
         return False
+    if obj.lower_ == "something":  # "the US took something like 38,000": the estimate is the object
+        obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "like" for p in c.children if p.dep_ == "pobj"), obj)
     if obj.like_num and obj.ent_type_ not in ("DATE", "MONEY", "PERCENT", "TIME"):
         return True
     return obj.tag_ in ("NNS", "NNPS") and _animate(obj) and obj.ent_type_ not in ("GPE", "LOC", "ORG")
@@ -2851,11 +2961,28 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
     if len(docs) != len(thread.posts):
         raise ValueError(f"{thread.thread_id}: {len(docs)} docs for {len(thread.posts)} posts")
     try:
-        return _assemble_cases(thread, docs, min_confidence)
+        with countries_in_view(_countries_named(docs)):
+            return _assemble_cases(thread, docs, min_confidence)
     finally:
         for doc in docs:  # the per-doc caches of _ents and _span_text end with the thread
             doc.user_data.pop(_ENTS_KEY, None)
             doc.user_data.pop(_TEXT_KEY, None)
+
+
+def _countries_named(docs: Sequence[Doc]) -> set[str]:
+    """The countries a thread names outright or by their people ("Canada", "the Loyalists' Britain", "Americans")."""
+    codes: set[str] = set()
+    for doc in docs:
+        for ent in _ents(doc):
+            if ent.label_ in ("GPE", "LOC"):
+                code = country_code(ent.text)
+            elif ent.label_ == "NORP" and (nation := demonym_country(ent.text)) is not None:
+                code = country_code(nation)
+            else:
+                continue
+            if code:
+                codes.add(code)
+    return codes
 
 
 def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) -> list[Case]:

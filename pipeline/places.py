@@ -48,10 +48,12 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pipeline.config import DATA_DIR
@@ -77,6 +79,10 @@ ALTERNATE_NAMES_MIN_POPULATION = 100_000
 TOWNS_MIN_POPULATION = 5_000
 # A town name shared with another town at least this fraction of its size is too ambiguous to place.
 TOWN_AMBIGUITY_RATIO = 0.5
+# A namesake in a country the thread names wins over the most populous city unless that one is this many times
+# bigger: "Nelson" in a thread about Lancashire is the English one; "Dublin" stays in Ireland in a thread about
+# Americans that never names Ireland.
+CITY_VIEW_RATIO = 3
 
 
 @dataclass(frozen=True)
@@ -381,7 +387,40 @@ def _city_candidates(g: _Gazetteer, clean: str, key: str) -> list[dict]:
     return g.cities.get(key) or g.alternates.get(key) or []
 
 
-def _lookup(g: _Gazetteer, clean: str) -> _Entry | None:
+# The countries a thread names outright ("Canada", "the UK"), as ISO codes: a city name that several
+# countries share goes to the one the thread is about ("Halifax" in a thread about Yorkshire mills).
+_IN_VIEW: ContextVar[frozenset[str]] = ContextVar("crossings_countries_in_view", default=frozenset())
+
+
+@contextlib.contextmanager
+def countries_in_view(codes: Iterable[str]) -> Iterator[None]:
+    """Resolve city names, inside the block, towards the countries a text names (ISO codes)."""
+    token = _IN_VIEW.set(frozenset(codes))
+    try:
+        yield
+    finally:
+        _IN_VIEW.reset(token)
+
+
+def country_code(text: str) -> str | None:
+    """The ISO code of a text that names a country outright ("France", "Britain"); None for cities, regions and
+    the states of their time that span several of today's countries ("the USSR")."""
+    entry = _lookup(_gazetteer(), _clean(text), frozenset())
+    return entry.code if entry is not None and entry.kind in ("country", "polity") else None
+
+
+def _pick_city(found: list[dict], in_view: frozenset[str]) -> dict:
+    """The most populous city of that name, unless a far-from-tiny namesake lies in a country the text names."""
+    top = found[0]
+    if not in_view or top["countrycode"] in in_view:
+        return top
+    for city in found[1:]:
+        if city["countrycode"] in in_view and city["population"] * CITY_VIEW_RATIO >= top["population"]:
+            return city
+    return top
+
+
+def _lookup(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> _Entry | None:
     entry = g.exact.get(_exact_key(clean))
     if entry is not None:
         return entry
@@ -390,26 +429,26 @@ def _lookup(g: _Gazetteer, clean: str) -> _Entry | None:
     if entry is not None:
         return entry
     found = _city_candidates(g, clean, key)
-    return _city_entry(found[0]) if found else None
+    return _city_entry(_pick_city(found, in_view)) if found else None
 
 
-def _lookup_qualified(g: _Gazetteer, clean: str) -> _Entry | None:
+def _lookup_qualified(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> _Entry | None:
     """ "Paris, Texas", "Kharkov, Ukraine": the part after the comma picks among same-named places."""
     head, _, tail = clean.partition(",")
     head, tail = _clean(head), _clean(tail)
     if not head or not tail:
         return None
-    where = _lookup(g, tail)
+    where = _lookup(g, tail, in_view)
     if where is not None and where.code:
         for city in _city_candidates(g, head, _fold(head)):
             if city["countrycode"] == where.code and (
                 where.admin1 is None or where.kind != "region" or city["admin1code"] == where.admin1
             ):
                 return _city_entry(city)
-    return _lookup(g, head) or where
+    return _lookup(g, head, in_view) or where
 
 
-def _lookup_prefixed(g: _Gazetteer, clean: str) -> tuple[_Entry, str, str] | None:
+def _lookup_prefixed(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> tuple[_Entry, str, str] | None:
     """ "Nazi Germany", "Soviet Ukraine", "northern Italy": (base entry, prefix kind, forced polity)."""
     words = clean.split(" ", 1)
     if len(words) < 2:
@@ -417,7 +456,7 @@ def _lookup_prefixed(g: _Gazetteer, clean: str) -> tuple[_Entry, str, str] | Non
     spec = g.prefixes.get(_fold(words[0]))
     if spec is None:
         return None
-    base = _lookup(g, words[1])
+    base = _lookup(g, words[1], in_view)
     if base is None:
         return None
     return base, spec[0], spec[1]
@@ -437,22 +476,34 @@ def _state(g: _Gazetteer, entry: _Entry, year: int | None) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=131072)
+_SAINT = re.compile(r"^St\.? (?=[A-Z])")
+
+
 def resolve_place(text: str, year: int | None = None) -> Place | None:
-    """The place a text names, with the country of that year; None when the text is no known place."""
+    """The place a text names, with the country of that year; None when the text is no known place.
+
+    Inside ``countries_in_view`` a city name several countries share leans towards those countries.
+    """
+    return _resolve_place(text, year, _IN_VIEW.get())
+
+
+@functools.lru_cache(maxsize=131072)
+def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Place | None:
     if not text:
         return None
     g = _gazetteer()
     clean = _clean(text)
     if not clean:
         return None
-    entry = _lookup(g, clean)
+    entry = _lookup(g, clean, in_view)
+    if entry is None and (saint := _SAINT.sub("Saint ", clean)) != clean:
+        entry = _lookup(g, saint, in_view)  # "St Kitts", "St. Lucia": the gazetteers spell "Saint" out
     if entry is None and "," in clean:
-        entry = _lookup_qualified(g, clean)
+        entry = _lookup_qualified(g, clean, in_view)
     if entry is not None:
         when = year if year is not None else entry.default_year
         return Place(text, entry.name, _state(g, entry, when), entry.kind, entry.lat, entry.lon)
-    prefixed = _lookup_prefixed(g, clean)
+    prefixed = _lookup_prefixed(g, clean, in_view)
     if prefixed is not None:
         base, kind, polity = prefixed
         when = year if year is not None else base.default_year
@@ -462,7 +513,7 @@ def resolve_place(text: str, year: int | None = None) -> Place | None:
         return Place(text, base.name, country, base.kind, base.lat, base.lon)
     country = demonym_country(clean, year)
     if country is not None:
-        place = resolve_place(country, year)
+        place = _resolve_place(country, year, in_view)
         lat, lon = (place.lat, place.lon) if place else (None, None)
         return Place(text, country, country, "demonym", lat, lon)
     return None
@@ -490,7 +541,8 @@ def resolve_town(text: str, year: int | None = None) -> Place | None:
     """A small town the main gazetteer lacks ("Sorrento", "Lienz"), with its country of that year.
 
     Only for a name already read as a place: the small table holds many names that
-    are also surnames and words. None when two towns share the name at a similar size.
+    are also surnames and words. None when two towns share the name at a similar size,
+    and for a name with an article ("the St Lawrence" is a river, not the parish in Jersey).
     """
     clean = _clean(text)
     key = _fold(clean)
@@ -500,6 +552,8 @@ def resolve_town(text: str, year: int | None = None) -> Place | None:
     found = _towns().get(key)
     if not found or (len(found) > 1 and found[1]["population"] >= TOWN_AMBIGUITY_RATIO * found[0]["population"]):
         return None
+    if text.lower().startswith("the "):
+        return None  # "the St Lawrence": a river or a region; towns go without an article
     entry = _city_entry(found[0])
     return Place(text, entry.name, _state(g, entry, year), entry.kind, entry.lat, entry.lon)
 

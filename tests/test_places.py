@@ -261,7 +261,7 @@ def test_canonical_country_is_idempotent_over_all_outputs() -> None:
 def test_resolve_place_speed(capsys) -> None:
     g = places._gazetteer()
     names = [name.title() for name in list(g.cities)[:5000]]
-    resolve_place.cache_clear()
+    places._resolve_place.cache_clear()
     t0 = time.perf_counter()
     for i, name in enumerate(names):
         resolve_place(name, 1900 + i % 120)
@@ -381,3 +381,36 @@ def test_states_and_provinces_take_their_country(text: str, year: int | None, co
 @pytest.mark.parametrize(("year", "country"), [(1946, "Germany"), (1953, "East Germany"), (None, "East Germany")])
 def test_the_soviet_zone_is_germany_until_the_gdr_exists(year: int | None, country: str) -> None:
     assert resolve_place("the Soviet zone", year).country == country
+
+
+def test_a_city_name_several_countries_share_leans_towards_the_countries_in_view() -> None:
+    assert resolve_place("Nelson", 1930).country == "New Zealand"  # the most populous Nelson
+    with places.countries_in_view({"GB"}):
+        assert resolve_place("Nelson", 1930).country == "United Kingdom"  # "came to Nelson in Lancashire"
+        # a far bigger city keeps its name: Dublin stays Irish in a thread that names only Britain
+        assert resolve_place("Dublin", 1930).country == "Ireland"
+    with places.countries_in_view({"US"}):
+        assert resolve_place("Paris", 1925).country == "France"
+    assert resolve_place("Nelson", 1930).country == "New Zealand"  # the view ends with the block
+
+
+def test_country_code_is_only_for_countries() -> None:
+    assert places.country_code("Britain") == "GB"
+    assert places.country_code("Canada") == "CA"
+    assert places.country_code("the USSR") is None  # a state of its time spans several of today's codes
+    assert places.country_code("Kharkov") is None
+    assert places.country_code("Europe") is None
+
+
+def test_saint_written_short_and_island_and_region_names() -> None:
+    assert resolve_place("St Kitts", 1989).country == "Saint Kitts and Nevis"
+    assert resolve_place("St. Lucia", 1970).country == "Saint Lucia"
+    assert resolve_place("Trinidad", 1954).country == "Trinidad and Tobago"
+    assert resolve_place("Wallonia", 1950).country == "Belgium"
+    assert resolve_place("Catalonia", 1939).country == "Spain"
+    assert resolve_place("Cornwall", 1900).country == "United Kingdom"
+    assert resolve_place("Dalmatia", 1950).country == "Yugoslavia"
+
+
+def test_a_river_with_its_article_is_no_small_town() -> None:
+    assert places.resolve_town("the St Lawrence", 1784) is None
