@@ -686,8 +686,8 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
         return True  # "a few thousand Cossacks", "the Mennonites": a capitalised plural mid-sentence names a people or a faith
     if _lemma(tok) in lex["human_nouns"] or tok.lower_ in lex["human_nouns"]:
         return True
-    if tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"]:
-        # "thousands of Swedes", "half of them": the people are in the of-phrase
+    if tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"] or tok.like_num:
+        # "thousands of Swedes", "half of them", "400 of the Black Poor": the people are in the of-phrase
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 return any(_animate(p) for p in c.children if p.dep_ == "pobj")
@@ -988,6 +988,8 @@ def subjects_for(
         mover = _noun_before(tok, ctx)
     if mover is None:
         return []
+    if mover.lower_ in ("none", "nobody", "neither") or mover.lower_ == "one" and any(c.lower_ == "no" for c in mover.children):
+        return []  # "almost none of them went back": nobody moved
     if mover.lower_ in ("something", "anything", "somewhere"):
         # "Something like 2.7 million East Germans left": the estimate is who moved
         like = [p for c in mover.children if c.dep_ == "prep" and c.lower_ in ("like", "of") for p in c.children if p.dep_ == "pobj"]
@@ -1020,6 +1022,16 @@ def subjects_for(
         mover = mover.head.head
         if mover.dep_ == "pobj" and mover.head.lower_ == "of" and mover.head.head.dep_ == "appos" and not _animate(mover):
             mover = mover.head.head  # "X, a vice-president of the Assembly, who left": the clause is about X
+        # "456 children, mostly from families in Madrid, Valencia and Barcelona, who sailed": "who" skips the places
+        # the parser hung it on and means the people they qualify
+        for _ in range(6):
+            if mover.ent_type_ not in ("GPE", "LOC") or mover.head is mover:
+                break
+            mover = mover.head
+            while mover.pos_ in ("ADP", "CCONJ") or mover.ent_type_ in ("GPE", "LOC") and mover.head is not mover:
+                if mover.head is mover:
+                    break
+                mover = mover.head
     mover = _copula_subject(mover) or mover
     # "an engineer who was there" in "John Scott, an engineer who ...": the apposition's head is the person.
     # The name may be one the NER missed ("Hitomi Soga, a Japanese nurse who had been abducted"): the name test below decides.
@@ -1043,7 +1055,8 @@ def subjects_for(
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
         # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
-        or ((mover.like_num and mover.pos_ == "NUM" or mover.lower_ in ("hundreds", "thousands", "dozens")
+        or ((mover.like_num and mover.pos_ == "NUM" or mover.lower_ in ("hundreds", "thousands", "dozens", "millions")
+             or kind == "recruit" and mover.lower_ == "most"
              and (mover.i + 1 == len(mover.doc) or mover.doc[mover.i + 1].lower_ != "of"))
             and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit")
             and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
@@ -1153,6 +1166,10 @@ def _note_groups(sent: Span, state: PostState) -> None:
                 return  # "Hundreds of thousands of them went": still the group named before
             if any(c.dep_ in ("dobj", "obj", "dative") and c.lower_ in lex["pronouns_group"] for c in tok.head.children):
                 return  # "the Soviets handed them back": "them" is the group named before, never the verb's own subject
+            acts = [v for v in (tok.head, *(c for c in tok.head.children if c.dep_ == "xcomp")) if _is_trigger(v) is None
+                    and any(c.dep_ in ("dobj", "obj") and _lemma(c) in lex["vehicle_nouns"] for c in v.children)]
+            if acts and tok.dep_ == "nsubj":
+                continue  # "the Malaysians started towing boats back out to sea": those who handle the boats are not the ones aboard
             fallback = tok
             # "The Japanese forced the stateless refugees into a ghetto. Most of them left": the people acted on
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.tag_ in ("NNS", "NNPS")), None)
@@ -1294,6 +1311,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         ctx.saw_name(e.text)
         near = {t.lower_ for t in e.root.head.children} | {e.root.head.lower_} | {t.lower_ for t in e.root.children}
         head = e.root.head
+        if head.pos_ in ("VERB", "AUX", "ADP") and head.i != e.root.i:
+            near = {t.lower_ for t in e.root.children}  # "Jenkins married a Japanese woman": the verb's object says nothing of him
         if e.root.dep_ in ("appos", "compound") and head.pos_ == "NOUN" and (head.lower_ in lex["female_words"]) != (head.lower_ in lex["male_words"]):
             near = {head.lower_}  # "her nephew Otto Frisch": the kinship noun, not the possessive, tells
         if near & lex["female_words"] and not near & lex["male_words"]:
@@ -1373,7 +1392,9 @@ def _unlabelled_subject_name(sent: Span, ctx: ThreadContext | None = None) -> Sp
     or one word the thread uses elsewhere as the surname of a full name ("Nabokov summed it up")."""
     for tok in sent:
         label = _labels_item(tok)
-        if tok.dep_ not in ("nsubj", "nsubjpass") and not label or tok.pos_ != "PROPN" and not label \
+        # "Jenkins later married ...": a surname the thread named in full, even where the parser took it for a noun
+        surname = ctx is not None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _known_surname(tok, ctx)
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not label or tok.pos_ != "PROPN" and not label and not surname \
                 or (tok.ent_type_ and not _mislabelled_name(tok) and not _person_called_org(tok)):
             continue
         words = _name_words(tok)
@@ -2105,8 +2126,9 @@ def _place_before(tok: Token, sent: Span, year: int | None) -> Place | None:
             break
         if ent.label_ in ("GPE", "LOC"):
             place = _resolve(ent.text, year, dated=False)
-            if place is not None and place.country:
-                found = place
+            # "granted land on the Grand River ... and moved there": a place named but not placed is still where
+            # "there" points, rather than a place of an earlier sentence
+            found = place if place is not None and place.country else Place(ent.text, ent.text, None, "unknown", None, None)
     return found
 
 
@@ -2233,6 +2255,8 @@ def _host_takes_people(verb: Token) -> bool:
         obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "like" for p in c.children if p.dep_ == "pobj"), obj)
     if obj.like_num and obj.ent_type_ not in ("DATE", "MONEY", "PERCENT", "TIME"):
         return True
+    if obj.lower_ in ("most", "hundreds", "thousands", "millions", "dozens") and not any(c.dep_ == "prep" for c in obj.children):
+        return True  # "the US took by far the most", "Australia and France took tens of thousands each": a count of the group
     return obj.tag_ in ("NNS", "NNPS") and _animate(obj) and obj.ent_type_ not in ("GPE", "LOC", "ORG")
 
 
