@@ -71,6 +71,13 @@ def lexicon() -> dict:
     return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
 
 
+@functools.cache
+def lex_titles() -> frozenset[str]:
+    """Words that make the next name a person's: "Lord Kitchener", "Mr. Adams", "General Wrangel"."""
+    lex = lexicon()
+    return frozenset(w.rstrip(".") for w in lex["male_words"] | lex["female_words"] | lex["titles"] if w not in ("he", "him", "his", "she", "her"))
+
+
 def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
@@ -686,6 +693,11 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
         return True  # "a few thousand Cossacks", "the Mennonites": a capitalised plural mid-sentence names a people or a faith
     if _lemma(tok) in lex["human_nouns"] or tok.lower_ in lex["human_nouns"]:
         return True
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+        first, last = _hyphen_word(tok)
+        word = tok.doc[first:last].text.lower()
+        if word in lex["human_nouns"] or word.endswith("s") and word[:-1] in lex["human_nouns"]:
+            return True  # "my in-laws": the tokenizer splits the word, the last piece alone ("laws") is no person
     if tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"] or tok.like_num:
         # "thousands of Swedes", "half of them", "400 of the Black Poor": the people are in the of-phrase
         for c in tok.children:
@@ -805,8 +817,8 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
         return None
     for i in range(verb.i - 1, max(verb.sent.start, verb.i - 3) - 1, -1):
         t = doc[i]
-        if t.pos_ in ("VERB", "AUX") or t.is_punct:
-            return None
+        if t.pos_ in ("VERB", "AUX") or t.is_punct or t.ent_type_ in ("DATE", "TIME"):
+            return None  # "moved up to Manchester in the fifties and went back": a decade is no subject
         if verb.dep_ == "conj" and t.dep_ in ("dobj", "obj") and t.head.i == verb.head.i:
             return None  # "took Soviet passports and went to X": what the first verb took did not go
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
@@ -1252,8 +1264,9 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if (ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS")) and _owns_a_person(ent.root):
             continue  # "Stalin's daughter ... she": the one owned is whom the pronoun means, not the owner
-        if len(ent) == 1 and is_known_place(ent.text) and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(ent.text), [])):
-            continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"
+        titled = ent.start > 0 and sent.doc[ent.start - 1].lower_.rstrip(".") in lex_titles()
+        if len(ent) == 1 and is_known_place(ent.text) and not titled and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(ent.text), [])):
+            continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(ent.text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
         cands.append(_whole_name(ent, ctx))

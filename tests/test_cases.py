@@ -1621,3 +1621,25 @@ def test_those_who_handle_the_boats_are_not_the_group_aboard(nlp):
     )
     assert any("Hmong" in c.subject and c.destination_country == "Canada" for c in cases)
     assert not any("Thai" in c.subject for c in cases)
+
+
+def test_family_words_of_everyday_speech_are_people(nlp):
+    cases = cases_of(
+        nlp,
+        "How did your family come over?",
+        "My grandad came from Mirpur to Bradford in 1961. My in-laws went to France in 1980.",
+    )
+    assert any(c.subject == "My grandad" and c.destination_country == "United Kingdom" for c in cases)
+    assert any(c.subject == "My in-laws" and c.destination_country == "France" for c in cases)
+
+
+def test_a_titled_name_that_is_also_a_town_is_a_person_and_a_decade_no_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Who came over?",
+        "Sam King came back in 1948.\n\nThe singer Lord Kitchener was on the same ship. "
+        "He moved up to Manchester in the fifties and went back to Trinidad in 1962.",
+    )
+    kitchener = {(c.destination_country, c.year_start) for c in cases if c.subject.endswith("Kitchener")}
+    assert ("Trinidad and Tobago", 1962) in kitchener
+    assert not any(c.subject == "Sam King" and c.destination_country == "Trinidad and Tobago" for c in cases)
