@@ -809,6 +809,28 @@ def _place_named_as_person(tok: Token) -> bool:
     return ent is not None and not _plausible_name(ent.text)
 
 
+def _counted_people_before(verb: Token) -> Token | None:
+    """"When Catalonia fell in early 1939 something like 450,000 Spanish Republicans, soldiers and civilians,
+    crossed ...": the parser hangs the counted people on the time clause and leaves the verb without a subject.
+
+    Only for a main verb with no subject at all, and only a counted plural of people that closes the words
+    just before it (its conjuncts and a comma may stand between).
+    """
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].is_punct:
+        i -= 1
+    tok = doc[i]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head  # "Republicans, soldiers and civilians": the first of the list names them
+    counted = any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children) or tok.head.lower_ == "like"
+    if tok.i < verb.i and tok.tag_ in ("NNS", "NNPS") and counted and _animate(tok) and verb.i - tok.i <= 8:
+        return tok
+    return None
+
+
 def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
     """When the parse gives a verb no subject, a plural noun or a name just before it usually is one
     ("... at the end of the Korean Conflict 21 Americans chose to defect")."""
@@ -997,7 +1019,7 @@ def subjects_for(
             continue
         break
     if mover is None or (mover.pos_ in ("PRON", "DET") and mover.lower_ in ("this", "that", "it", "there")):
-        mover = _noun_before(tok, ctx)
+        mover = _noun_before(tok, ctx) or _counted_people_before(tok)
     if mover is None:
         return []
     if mover.lower_ in ("none", "nobody", "neither") or mover.lower_ == "one" and any(c.lower_ == "no" for c in mover.children):
@@ -1105,6 +1127,8 @@ def subjects_for(
     heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
     if len(heads) > 1 and not all(_plural(h) for h in heads):
         heads = [mover]
+    if len(heads) > 1 and mover.pos_ == "PROPN" and all(h.pos_ == "NOUN" for h in heads[1:]) and mover.doc[heads[1].i - 1].text == ",":
+        heads = [mover]  # "450,000 Spanish Republicans, soldiers and civilians,": the kinds of people the group held
     together = len(heads) > 1 and all(h.pos_ == "NOUN" and not is_demonym(h.text) for h in heads)
     if len(heads) > 1 and (any(c.dep_ == "poss" for c in mover.children) or together):
         # "soldiers and civilians sailed", "students and scholars went back": kinds of people moving together are one group;

@@ -1643,3 +1643,15 @@ def test_a_titled_name_that_is_also_a_town_is_a_person_and_a_decade_no_subject(n
     kitchener = {(c.destination_country, c.year_start) for c in cases if c.subject.endswith("Kitchener")}
     assert ("Trinidad and Tobago", 1962) in kitchener
     assert not any(c.subject == "Sam King" and c.destination_country == "Trinidad and Tobago" for c in cases)
+
+
+def test_counted_people_the_parser_hangs_on_a_time_clause_are_the_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Republicans go?",
+        "When the front broke in early 1939 something like 400,000 Spanish Republicans, soldiers and civilians, "
+        "crossed the Pyrenees into France within weeks.",
+    )
+    groups = [c for c in cases if "Republicans" in c.subject]
+    assert groups and groups[0].destination_country == "France"
+    assert not any(c.subject in ("soldiers", "civilians") for c in cases)
