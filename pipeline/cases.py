@@ -1506,6 +1506,8 @@ def _negated(tok: Token) -> bool:
             return any(x.lower_ in lex["contrast_words"] for x in between)
         if t.dep_ == "advcl" and t.head.pos_ == "ADJ" and _lemma(t.head) in lex["blocking_verbs"]:
             return True  # "made it impossible to bring families over"
+        if t.dep_ == "pcomp" and t.head.lower_ in lex["blocking_verbs"]:
+            return True  # "talked about following him for years": talk of a move, not a move
         if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
             if _lemma(t.head) in lex["blocking_verbs"] and not _asks_for_oneself(t):
                 return True

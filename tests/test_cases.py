@@ -1655,3 +1655,12 @@ def test_counted_people_the_parser_hangs_on_a_time_clause_are_the_subject(nlp):
     groups = [c for c in cases if "Republicans" in c.subject]
     assert groups and groups[0].destination_country == "France"
     assert not any(c.subject in ("soldiers", "civilians") for c in cases)
+
+
+def test_talking_about_a_move_is_no_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Palestine?",
+        "Gershom Scholem went to Palestine in 1923. His friend Walter Benjamin talked about following him for years and never did.",
+    )
+    assert not any(c.subject == "Walter Benjamin" for c in cases)
