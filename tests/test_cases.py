@@ -1664,3 +1664,14 @@ def test_talking_about_a_move_is_no_move(nlp):
         "Gershom Scholem went to Palestine in 1923. His friend Walter Benjamin talked about following him for years and never did.",
     )
     assert not any(c.subject == "Walter Benjamin" for c in cases)
+
+
+def test_made_it_impossible_is_no_move_and_keeps_no_date_from_the_real_one(nlp):
+    cases = cases_of(
+        nlp,
+        "Did emigrants go home?",
+        "Thousands of Chinese laborers came to California in the 1850s, and later many went home, "
+        "especially after the Exclusion Act of 1882 made it almost impossible to bring families over.",
+    )
+    home = [c for c in cases if c.destination_country == "China"]
+    assert home and home[0].year_start == 1882
