@@ -414,3 +414,12 @@ def test_saint_written_short_and_island_and_region_names() -> None:
 
 def test_a_river_with_its_article_is_no_small_town() -> None:
     assert places.resolve_town("the St Lawrence", 1784) is None
+
+
+def test_islands_and_colonies_migrants_went_to() -> None:
+    assert resolve_place("Corsica", 1962).country == "France"
+    assert resolve_place("Crete", 1923).country == "Greece"
+    assert resolve_place("Natal", 1893).country == "South Africa"  # the colony, not the Brazilian city
+    assert resolve_place("Transvaal", 1906).country == "South Africa"
+    assert resolve_place("Newfoundland", 1880).country == "Canada"
+    assert resolve_place("Labrador", 1900).country == "Canada"
