@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
-from pipeline.dates import DateSpan, date_with_modifier, parse_date
+from pipeline.dates import DateSpan, date_with_modifier, parse_date, relative_years
 from pipeline.places import (
     Place,
     countries_in_view,
@@ -1841,11 +1841,19 @@ def _read_trigger(
                 e.outcome = "forcibly_returned"
             return []
     status = "attempted" if _attempted(tok) else "completed"
+    # "left for Malta in 1922; the next year he moved on to England": a year counted from the one told before
+    relative = None if date is not None else next(
+        ((offset, d.text) for d in _dates_in(scope, doc) if (offset := relative_years(d.text)) is not None), None)
     out: list[Mention] = []
     for subj in subjects:
         m = Mention(subj, kind, status, post, sent, origin, destination, origin_text, destination_text, date, date_text, is_return=is_return)
         m.trigger_i = tok.i
         prev = ctx.previous(subj.key)
+        if relative is not None:
+            told = prev if prev is not None and prev.date is not None else state.last_mention
+            if told is not None and told.date is not None and told.date.year_start is not None:
+                counted = told.date.year_start + relative[0]
+                m.date, m.date_text = DateSpan(counted, None, relative[1]), relative[1]
         if is_return:
             # Back to where they came from: swap the previous move's ends.
             if m.origin is None and prev is not None and prev.destination is not None:

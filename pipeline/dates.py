@@ -1,7 +1,9 @@
 """Date expressions as written ("1920-s", "after WWII", "the depression era") turned into years.
 
-Three parts:
+Four parts:
 - ``parse_date(text)``: the years of one expression, modifier included;
+- ``relative_years(text)``: the offset of a phrase that counts from the year
+  told before it ("the next year" 1, "two years later" 2); the caller adds it;
 - ``date_patterns()``: EntityRuler patterns (label DATE) for the decade forms,
   year ranges and period names the small English model misses;
 - ``expand_date_modifier(doc, span)`` / ``date_with_modifier(span)``: the
@@ -9,7 +11,8 @@ Three parts:
   leaves out, so the caller keeps "after WWII" as ``date_text`` and parses it.
 
 Period names and their years are data (``data/periods.csv``), as are the
-modifiers and what each does to a span (``data/dates_modifiers.csv``).
+modifiers and what each does to a span (``data/dates_modifiers.csv``) and the
+phrases that count from an earlier year (``data/dates_relative.csv``).
 
 The rules, as CASES.md scores them (year_start is the year of the move):
 - one year gives ``(year, None)``: "in 1967" says when the move began, not how
@@ -49,6 +52,7 @@ if TYPE_CHECKING:
 
 PERIODS_PATH = DATA_DIR / "periods.csv"
 MODIFIERS_PATH = DATA_DIR / "dates_modifiers.csv"
+RELATIVE_PATH = DATA_DIR / "dates_relative.csv"
 
 YEAR_MIN, YEAR_MAX = 1500, 2099
 MODIFIER_KINDS = ("after", "before", "before_end", "from", "during")
@@ -136,6 +140,37 @@ def modifiers() -> tuple[tuple[str, str], ...]:
             raise CrossingsError(Errors.E070.format(path=MODIFIERS_PATH, line=line, reason=f"kind must be one of {MODIFIER_KINDS}"))
         out.append((row["phrase"].lower(), row["kind"]))
     return tuple(sorted(out, key=lambda pk: len(pk[0]), reverse=True))
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+@functools.cache
+def _relative_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for line, row in read_table(RELATIVE_PATH, ("phrase", "years")):
+        years = row["years"].strip()
+        if years not in ("N", "-N"):
+            table_number(years, RELATIVE_PATH, line, "years")  # a clear error for a bad row
+        number = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
+        phrase = " ".join(number if word == "N" else re.escape(word.lower()) for word in row["phrase"].split())
+        out.append((re.compile(rf"^{phrase}$"), years))
+    return tuple(out)
+
+
+def relative_years(text: str) -> int | None:
+    """The offset in years a phrase like "the next year" or "two years later" counts from the year told before it."""
+    clean = " ".join(text.lower().split())
+    for pattern, years in _relative_patterns():
+        m = pattern.match(clean)
+        if m is None:
+            continue
+        if years in ("N", "-N"):
+            n = m.group(1)
+            value = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            return value if years == "N" else -value
+        return int(years)
+    return None
 
 
 def _period_key(text: str) -> str:

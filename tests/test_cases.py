@@ -1675,3 +1675,15 @@ def test_made_it_impossible_is_no_move_and_keeps_no_date_from_the_real_one(nlp):
     )
     home = [c for c in cases if c.destination_country == "China"]
     assert home and home[0].year_start == 1882
+
+
+def test_a_year_counted_from_the_one_told_before(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did he go?",
+        "Nikos Pappas left Smyrna for Malta in 1922. The next year he moved on to England.",
+        "Eva Lind fled to Sweden in 1943. She went on to Canada two years later.",
+    )
+    years = {(c.subject, c.destination_country): c.year_start for c in cases}
+    assert years[("Nikos Pappas", "United Kingdom")] == 1923
+    assert years[("Eva Lind", "Canada")] == 1945

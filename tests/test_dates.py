@@ -214,3 +214,16 @@ def test_modifier_joins_the_date_text(ruled_nlp, text, entity, with_modifier, ye
     assert doc.text[start:end] == full == with_modifier
     parsed = parse_date(full)
     assert (parsed.year_start, parsed.year_end) == years
+
+
+def test_relative_year_phrases_give_their_offset() -> None:
+    from pipeline.dates import relative_years
+
+    assert relative_years("the next year") == 1
+    assert relative_years("The following  year") == 1
+    assert relative_years("two years later") == 2
+    assert relative_years("3 years later") == 3
+    assert relative_years("the same year") == 0
+    assert relative_years("five years earlier") == -5
+    assert relative_years("a few years later") is None  # no number to count with
+    assert relative_years("in 1922") is None
