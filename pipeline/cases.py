@@ -301,14 +301,18 @@ def _resolve(text: str, year: int | None, dated: bool = True) -> Place | None:
     return None
 
 
+# Labels the small model gives places it does not call places ("followed him to Princeton" as an organisation).
+_PLACE_MISLABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
 def _is_placeish(span: Span) -> bool:
     if span.label_ in ("GPE", "LOC"):
         return True
-    if span.label_ in ("ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
+    if span.label_ in _PLACE_MISLABELS and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
         # "followed him to Princeton": the small model often calls towns organisations;
         # "a chair at the University of Chicago": an institution named for its town is there.
         return is_known_place(span.text) or (span.label_ in ("ORG", "FAC") and (_inner_place(span) is not None or resolve_town(span.text) is not None))
-    if span.label_ in ("ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART") and span.root.dep_ in ("dobj", "obj") \
+    if span.label_ in _PLACE_MISLABELS and span.root.dep_ in ("dobj", "obj") \
             and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
         return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
     if span.label_ == "NORP":

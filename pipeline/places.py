@@ -558,6 +558,8 @@ def resolve_town(text: str, year: int | None = None) -> Place | None:
     are also surnames and words. None when two towns share the name at a similar size,
     and for a name with an article ("the St Lawrence" is a river, not the parish in Jersey).
     """
+    if text.lower().startswith("the "):
+        return None  # "the St Lawrence": a river or a region; towns go without an article
     clean = _clean(text)
     key = _fold(clean)
     g = _gazetteer()
@@ -566,8 +568,6 @@ def resolve_town(text: str, year: int | None = None) -> Place | None:
     found = _towns().get(key)
     if not found or (len(found) > 1 and found[1]["population"] >= TOWN_AMBIGUITY_RATIO * found[0]["population"]):
         return None
-    if text.lower().startswith("the "):
-        return None  # "the St Lawrence": a river or a region; towns go without an article
     entry = _city_entry(found[0])
     return Place(text, entry.name, _state(g, entry, year), entry.kind, entry.lat, entry.lon)
 
