@@ -194,6 +194,8 @@ class ThreadContext:
     def person(self, text: str) -> "Subject":
         """The thread's fullest form of a name: "Oswald" -> "Lee Harvey Oswald"; "Maclean" -> the Maclean last read."""
         name = _clean_name(text)
+        if name.startswith("The "):
+            name = "the " + name[4:]  # "The Shah left": the same "the Shah" as mid-sentence
         tokens = name.split()
         forms = self.persons.get(person_key(name), [])
         if len(tokens) > 1:
@@ -459,6 +461,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "origin"
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
+        if prep in ("in", "at") and _lemma(trigger) == "be" and (grand.i == trigger.i or grand.lower_ == "back" and grand.head.i == trigger.i):
+            return "destination"  # "was back in New York in 1940": where the way back ended
         if prep in ("in", "at") and kind in ("arrive", "recruit") and _takes_position(trigger) and not _under_time_phrase(head, trigger):
             return "destination"  # "took up a post at the institute in Princeton", "got a chair in Edinburgh"
         return None
@@ -630,6 +634,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                 # conjoined with a person that no gazetteer knows as a place is a person.
                 # Its own compounds only: the subtree of "Sacco and Bartolomeo Vanzetti" holds the next name too.
                 name = " ".join(t.text for t in _name_words(conj))
+                if len(ent) == 2 and conj.i + 2 == ent.start and conj.doc[conj.i + 1].lower_ == "and" and " " not in name:
+                    name = f"{name} {ent[-1].text}"  # "Scott and Zelda Fitzgerald": the first name shares the surname after it
                 mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(name)
                 if conj.pos_ == "PROPN" and conj.i in allowed and (not conj.ent_type_ or mislabelled):
                     other = ctx.person(name)
@@ -668,6 +674,8 @@ def _mislabelled_name(tok: Token) -> bool:
     if tok.ent_type_ not in ("GPE", "LOC"):
         return False
     words = _name_words(tok)
+    if _first_name_beside_place(words):
+        return True
     if not _full_name_shape(words) or not all(t.pos_ == "PROPN" for t in words):
         return False
     ent = _ent_of(tok)
@@ -676,12 +684,26 @@ def _mislabelled_name(tok: Token) -> bool:
     return not any(is_demonym(t.text) for t in words)
 
 
+def _first_name_beside_place(words: list[Token]) -> bool:
+    """"Huey Newton fled to Cuba": the NER took only the surname, which is also a town's name, for a place. A capitalised
+    word before it, outside the entity and no word that opens place names ("New", "Fort"), is a first name,
+    unless a gazetteer knows the two words together as a place."""
+    if len(words) != 2 or not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in words):
+        return False
+    first, last = words
+    ent = _ent_of(last)
+    return last.ent_type_ in ("GPE", "LOC") and ent is not None and len(ent) == 1 and not first.ent_type_ \
+        and first.lower_ not in lexicon()["place_name_openers"] and not is_demonym(first.text) \
+        and not is_known_place(f"{first.text} {last.text}")
+
+
 def _full_name_shape(words: list[Token]) -> bool:
     """Two or three capitalised words, and neither the whole nor the last word a place a gazetteer knows.
 
     A first name may be a town somewhere ("Dolores"); the surname and the whole may not.
     """
-    return 2 <= len(words) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in words) \
+    initials = [t for t in words[1:-1] if re.fullmatch(r"[A-Z]\.", t.text)]  # "Haing S. Ngor"
+    return 2 <= len(words) - len(initials) <= 3 and all(t.text[:1].isupper() and (t.is_alpha or t in initials) for t in words) \
         and not is_known_place(words[-1].text) and not is_known_place(" ".join(t.text for t in words))
 
 
@@ -847,6 +869,8 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             return None  # "moved up to Manchester in the fifties and went back": a decade is no subject
         if verb.dep_ == "conj" and t.dep_ in ("dobj", "obj") and t.head.i == verb.head.i:
             return None  # "took Soviet passports and went to X": what the first verb took did not go
+        if verb.dep_ == "conj" and t.dep_ == "pobj":
+            return None  # "left to stay with Lawrence Durrell and was back in New York": the one stayed with did not go
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
             return t
         if ctx is not None and t.pos_ == "PROPN" and _known_surname(t, ctx):
@@ -975,6 +999,8 @@ def subjects_for(
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok)) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
                 and _lemma(tok) not in lex["route_verbs"]:
+            if _lemma(tok) in ("move", "take", "relocate") and _household_of_subject(obj) and (subj := children.get("nsubj")) is not None:
+                obj = subj  # "Joyce moved his family from Trieste to Paris": he went with them
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
             break
         subj = children.get("nsubj") or children.get("nsubjpass")
@@ -984,6 +1010,12 @@ def subjects_for(
             # the war started; the one who stayed moved
             tok = tok.head
             continue
+        if subj is None and kind != "recruit":
+            # "Wright went to Paris in 1946, I think on an invitation, went back to New York": the parser makes the
+            # first clause the hedge's and leaves the later verb without a subject
+            subj = next((s for p in tok.children if p.dep_ == "parataxis" and p.i < tok.i
+                         for g in p.children if g.dep_ == "ccomp" and g.i < p.i and _hedged(g)
+                         for s in g.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and kind != "recruit":
             mover = subj
             break
@@ -1079,7 +1111,10 @@ def subjects_for(
         resolved = _resolve_pronoun(mover, state, ctx)
         if resolved is None:
             return []
-        return [Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
+        # "He and Hadley arrived in Paris": the one named beside "he" went too; named first, so that "he" keeps
+        # meaning whom it meant
+        partners = [p for p in _persons_in(mover, ctx) if p.key != resolved.key] if mover.lower_ in ("he", "she") else []
+        return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
         # "... came to California, and later many went home": a bare quantifier means the group just named
@@ -1098,6 +1133,8 @@ def subjects_for(
     ):
         last = state.last_group
         return [Subject(last.text, last.type, last.key, via_pronoun=True)]
+    if _sole_title(mover):
+        return [ctx.person(f"the {mover.text}")]  # "The Shah left in January 1979": one person, named by the office
     persons = _persons_in(mover, ctx) or _described_person(mover, ctx)
     if persons:
         return persons
@@ -1286,6 +1323,13 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
     for ent in _ents(sent):
         if ent.label_ != "PERSON":
             continue
+        root = ent.root
+        if root.dep_ == "conj" and root.head.lower_ in ("he", "she") and root.head.dep_ in ("nsubj", "nsubjpass"):
+            # "He and Hadley arrived in Paris": "he" still means whom it meant, and the two are whom a later "they" means
+            prior = _antecedent(root.head.lower_, state, ctx)
+            if prior is not None and prior.type == "person" and _plausible_name(ent.text):
+                state.pair = (ctx.person(_whole_name(ent, ctx).text), prior)
+            continue
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if (ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS")) and _owns_a_person(ent.root):
             continue  # "Stalin's daughter ... she": the one owned is whom the pronoun means, not the owner
@@ -1295,6 +1339,12 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(ent.text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
         cands.append(_whole_name(ent, ctx))
+    if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands):
+        # "The Shah left", "The Shah's route is worth going through": the one the sentence is about
+        titled_subjects = [t for t in sent if _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
+                           or t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and not _owns_a_person(t))]
+        if titled_subjects:
+            cands.insert(0, Span(sent.doc, titled_subjects[0].i - 1, titled_subjects[0].i + 1, label="PERSON"))
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent, ctx)) is not None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
     if not cands and state.last_single is None:
@@ -1329,7 +1379,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 # "His younger brother went much further: he was in Kampala ...": a relative as subject is the next "he" too.
                 # "My grandfather was born in Lyallpur. In 1948 he ...": a passive subject is as much the next "he"
                 # Not one named in a clause about a place ("evacuated his family to Malta, where his father died").
-                elif dep in ("nsubj", "nsubjpass") and tok.head.dep_ != "relcl" \
+                elif dep in ("nsubj", "nsubjpass") and tok.head.dep_ != "relcl" and not _pronoun_subject_before(tok) \
                         and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
                              and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
                         and (subj := _group_or_unnamed(tok, None)) is not None:
@@ -1338,8 +1388,9 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                         ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
         return
-    subj_cands = [e for e in cands if e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")
-                  or _labels_item(e.root)]
+    subj_cands = [e for e in cands if (e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")
+                  or _labels_item(e.root)) and not (e.root.head.dep_ == "relcl" and _pronoun_subject_before(e.root))]
+    # "he went to Aswan, where Sadat received them": one met on the way is not whom the next "he" means
     if not subj_cands and state.last_single is not None and state.last_single.type == "person":
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
         # take "he" away from the person the post is about.
@@ -1367,6 +1418,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
     state.remember(named)
     if pair:
         state.pair = pair
+    elif (partner := _untagged_partner(ent)) is not None:
+        state.pair = (ctx.person(partner), named)  # "Scott and Zelda Fitzgerald came over ... They went home"
     if prior is not None and prior.type == "person" and prior.key != named.key:
         # "Stalin courted him for years. He came back ...": the one still called "him" stays the one "he" means
         for tok in sent:
@@ -1377,6 +1430,40 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 if ctx.genders.get(prior.key) in (None, want):
                     state.remember(prior)
                 break
+
+
+def _sole_title(tok: Token) -> bool:
+    """"the Shah", "the Kaiser": an office only one person holds, capitalised, names that person."""
+    return tok.text[:1].isupper() and tok.lower_ in lexicon()["sole_titles"] \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _household_of_subject(obj: Token) -> bool:
+    """"his family", "her children": the subject's own household, whom one moves by moving with them."""
+    return _lemma(obj) in lexicon()["household_nouns"] | {"child", "wife", "husband", "kid"} \
+        and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in obj.children)
+
+
+def _pronoun_subject_before(tok: Token) -> bool:
+    """"She moved to the US, and when her mother died ...": a "he"/"she" already speaking of someone earlier in the
+    sentence keeps meaning them; the relative named after it is not whom it means."""
+    return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in tok.sent[: tok.i - tok.sent.start])
+
+
+def _untagged_partner(ent: Span) -> str | None:
+    """"Scott and Zelda Fitzgerald": a subject name the NER left untagged, conjoined with a tagged one; a lone first name
+    directly before "and First Last" shares the surname."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "conj" or head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    words = _name_words(head)
+    name = " ".join(t.text for t in words)
+    if is_known_place(name):
+        return None
+    if len(words) == 1 and len(ent) == 2 and head.i + 2 == ent.start and head.doc[head.i + 1].lower_ == "and":
+        name = f"{name} {ent[-1].text}"
+    return name if _plausible_name(name) else None
 
 
 def _dates_an_outcome(date: Span, trigger: Token) -> bool:
@@ -1416,8 +1503,14 @@ def _labels_item(tok: Token) -> bool:
     """"- **Michelle Bachelet**: she and her mother were held ...": a name opening a line or list item and followed by a
     colon or dash heads what follows, however the parser attached it."""
     doc = tok.doc
-    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in (":", "–", "—") or not tok.text[:1].isupper():
+    if tok.i + 1 >= len(doc) or not tok.text[:1].isupper():
         return False
+    if doc[tok.i + 1].text == "," and tok.dep_ == "ROOT" and any(c.dep_ == "appos" for c in tok.children):
+        pass  # "- Haing S. Ngor, a doctor who ...": an item naming someone and saying who they were
+    elif doc[tok.i + 1].text not in (":", "–", "—"):
+        return False
+    if tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("he", "she"):
+        return True  # "Same with Sławomir Mrożek: he left for Italy": the name the pronoun after the colon means
     start = tok.i
     while start > 0 and tok.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN"):
         start -= 1
@@ -1436,7 +1529,8 @@ def _unlabelled_subject_name(sent: Span, ctx: ThreadContext | None = None) -> Sp
                 or (tok.ent_type_ and not _mislabelled_name(tok) and not _person_called_org(tok)):
             continue
         words = _name_words(tok)
-        if _full_name_shape(words) and words[-1].i - words[0].i + 1 == len(words) and _plausible_name(" ".join(t.text for t in words)):
+        if (_full_name_shape(words) or _first_name_beside_place(words)) and words[-1].i - words[0].i + 1 == len(words) \
+                and _plausible_name(" ".join(t.text for t in words)):
             return Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
         if ctx is not None and len(words) == 1 and not tok.ent_type_ and _known_surname(tok, ctx) \
                 and any(len(f.split()) > 1 for f in ctx.persons.get(person_key(tok.text), [])):
@@ -1510,6 +1604,8 @@ def _negated(tok: Token) -> bool:
         if t.dep_ == "pcomp" and t.head.lower_ in lex["blocking_verbs"]:
             return True  # "talked about following him for years": talk of a move, not a move
         if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
+            if _hedged(t):
+                break  # "Wright went to Paris, I think, ...", "I think he went back": the writer hedges a move told
             if _lemma(t.head) in lex["blocking_verbs"] and not _asks_for_oneself(t):
                 return True
             if t.dep_ == "ccomp" and t.i < t.head.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -1518,6 +1614,14 @@ def _negated(tok: Token) -> bool:
             continue
         break
     return False
+
+
+def _hedged(clause: Token) -> bool:
+    """A clause with its own subject under the writer's "I think"/"I believe": a move told with a hedge, not one thought of."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and _lemma(head) in ("think", "believe", "guess", "suppose") \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _asks_for_oneself(clause: Token) -> bool:
@@ -1716,6 +1820,9 @@ def _read_trigger(
         return _read_mover_noun(tok, sent, si, post, ctx, state)
     if _negated(tok):
         return []
+    if _lemma(tok) == "be" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "back" or any(
+            t.dep_ == "pobj" and t.pos_ == "NOUN" and not t.ent_type_ for t in doc[tok.i + 1].subtree)):
+        return []  # "was back in New York by 1940", "They were back in 1929"; not "Back then he was a teacher", "back in favour"
     if _takes_nobody_in(word, tok):
         return []
     if word.needs_word == "so" and (si - state.last_mention_sent > 1 or not any(c.lower_ == "so" and c.dep_ == "advmod" for c in tok.children)):
@@ -1783,6 +1890,10 @@ def _read_trigger(
             date = DateSpan(date.year_end, None, date.text)
     if date is None:
         date, date_text = _war_phrase(tok, ctx)
+    if date is not None and date.year_end is not None and date.year_end != date.year_start and tok.dep_ == "conj" \
+            and _lemma(tok.head) in lex["stay_verbs"] and not _dates_in(tok.subtree, doc):
+        # "lived in Paris 1921-1924 and then moved to Rapallo": the move ends the stay
+        date = DateSpan(date.year_end, None, date.text)
     if date is None and word.needs_word == "so" and state.last_mention is not None:
         date, date_text = state.last_mention.date, state.last_mention.date_text  # "... and so did X": the same move, the same time
     year = _year_hint(ctx, date)
@@ -2531,7 +2642,9 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
                  {p.i for p in preps if p.lower_ in ("in", "at")}]
         span_preps = {p.i for p in preps if p.lower_ in ("from", "in", "between", "during")}
         # The NER may take the preposition in ("from 1936 to 1938"): then the entity's root is the preposition.
-        spans = [e for e in ents if e.label_ == "DATE" and (e.root.i in span_preps or e.root.dep_ == "pobj" and e.root.head.i in span_preps)]
+        # "lived in Paris 1921-1924": a span of years may stand on the verb with no preposition
+        spans = [e for e in ents if e.label_ == "DATE" and (e.root.i in span_preps or e.root.dep_ == "pobj" and e.root.head.i in span_preps
+                                                             or e.root.head.i == tok.i and e.root.dep_ in ("npadvmod", "dobj"))]
         if not where or not spans:
             continue
         date, date_text = _date_of(spans[0])
@@ -2558,8 +2671,10 @@ def _lived_since(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadContext
 
     Only for a named person, with both the place ("in X") and the year ("since Y") on the verb itself.
     """
-    if _lemma(tok) not in ("live", "reside") or tok.pos_ != "VERB" or _negated(tok):
-        return []
+    if _lemma(tok) not in ("live", "reside", "be") or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
+        return []  # "had been in Paris since 1904" as much as "had lived in Paris since 1920"
+    if tok.pos_ == "AUX" and tok.dep_ not in ("ROOT", "conj", "relcl"):
+        return []  # "had been living": the auxiliary is not the verb of the stay
     preps = {c.lower_: c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "since")}
     if "in" not in preps or "since" not in preps:
         return []
@@ -2928,12 +3043,19 @@ def merge_cases(cases: list[Case]) -> list[Case]:
     """One case per movement: the same subject, direction and status told twice (in one post or two) is merged."""
     merged: list[Case] = []
     by_key: dict[tuple, list[Case]] = {}
+    last_country: dict[str, str | None] = {}  # person -> where their latest case took them, in reading order
     for case in cases:
         key = _merge_key(case)
         target = None
+        person = person_key(case.subject) if case.subject_type == "person" else None
+        been_elsewhere = person is not None and person in last_country and last_country[person] != case.destination_country
+        if person is not None:
+            last_country[person] = case.destination_country
         for cand in by_key.get(key, []):
             if not _same_person(case, cand):
                 continue
+            if been_elsewhere and cand.thread_id == case.thread_id and set(cand.post_ids) & set(case.post_ids):
+                continue  # "went to Aswan ..., flown to Panama ..., went back to Egypt": a second stay, not the first retold
             if case.year_start is None or cand.year_start is None or abs(case.year_start - cand.year_start) <= 1:
                 if (case.origin_country or cand.origin_country) is None or case.origin_country == cand.origin_country or None in (case.origin_country, cand.origin_country):
                     target = cand

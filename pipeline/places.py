@@ -525,6 +525,12 @@ def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Plac
         if kind == "region":
             return Place(text, clean, country, "region", base.lat, base.lon)
         return Place(text, base.name, country, base.kind, base.lat, base.lon)
+    first, _, rest = clean.partition(" ")
+    if rest and is_demonym(first) and (inner := _lookup(g, rest, in_view)) is not None \
+            and inner.kind in ("country", "region", "polity"):
+        # "Portuguese Angola", "Dutch Suriname": a colony named by its ruler's people is still the place it names
+        when = year if year is not None else inner.default_year
+        return Place(text, inner.name, _state(g, inner, when), inner.kind, inner.lat, inner.lon)
     country = demonym_country(clean, year)
     if country is not None:
         place = _resolve_place(country, year, in_view)

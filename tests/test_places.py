@@ -423,3 +423,12 @@ def test_islands_and_colonies_migrants_went_to() -> None:
     assert resolve_place("Transvaal", 1906).country == "South Africa"
     assert resolve_place("Newfoundland", 1880).country == "Canada"
     assert resolve_place("Labrador", 1900).country == "Canada"
+
+
+def test_a_colony_named_by_its_rulers_people_is_the_colony_and_atlantic_islands() -> None:
+    assert resolve_place("Dutch Suriname", 1873).country == "Suriname"
+    assert resolve_place("Portuguese Angola", 1960).country == "Angola"
+    assert resolve_place("British Guiana", 1838).country == "Guyana"
+    assert resolve_place("the Dutch Republic", 1685).country == "Netherlands"  # a people's state, no place word after it
+    assert resolve_place("Madeira", 1959).country == "Portugal"  # not the town in Ohio
+    assert resolve_place("the Canaries", 1950).country == "Spain"
