@@ -208,6 +208,12 @@ class ThreadContext:
         else:
             full = [f for f in forms if len(f.split()) > 1]
             canonical = self.last_full.get(person_key(name)) or (full[0] if full else name)
+            if not forms:
+                # "Scott met Hemingway" after "Scott and Zelda Fitzgerald": a first name alone, no one's surname,
+                # that begins exactly one full name the thread gave
+                firsts = {f for fs in self.persons.values() for f in fs if len(f.split()) > 1 and f.split()[0] == name}
+                if len(firsts) == 1:
+                    canonical = firsts.pop()
         return Subject(canonical, "person", canonical.lower())
 
     def saw_name(self, text: str) -> None:
@@ -620,6 +626,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or ent.text.endswith("'s"):
             continue
+        if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
+            continue  # "the Montreal Gazette sportswriter", "the Stalin regime": a name qualifying a noun is not a mover
         subj = ctx.person(ent.text)
         if subj.key and subj.key not in seen:
             seen.add(subj.key)
@@ -736,7 +744,8 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
     lemma = _lemma(tok)
     # A people's adjective on a noun ("Soviet POWs", "Armenian repatriates") reads as people, unless the caller
     # must tell "took Soviet passports" from "deported Soviet POWs" and asks for the noun alone.
-    return lemma.endswith(("er", "or", "ist", "ian", "ee", "ant", "ent", "ese", "ite", "ic")) and tok.pos_ == "NOUN" or by_modifier and any(
+    return lemma.endswith(("er", "or", "ist", "ian", "ee", "ant", "ent", "ese", "ite", "ic")) and tok.pos_ == "NOUN" \
+        and lemma not in lex["inanimate_lookalikes"] or by_modifier and any(
         c.ent_type_ == "NORP" for c in tok.children
     )
 
@@ -869,8 +878,10 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             return None  # "moved up to Manchester in the fifties and went back": a decade is no subject
         if verb.dep_ == "conj" and t.dep_ in ("dobj", "obj") and t.head.i == verb.head.i:
             return None  # "took Soviet passports and went to X": what the first verb took did not go
-        if verb.dep_ == "conj" and t.dep_ == "pobj":
-            return None  # "left to stay with Lawrence Durrell and was back in New York": the one stayed with did not go
+        if verb.dep_ == "conj" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
+            # "left to stay with Lawrence Durrell and was back in New York": the one stayed with did not go
+            # (but "at the end of the Korean Conflict 21 Americans chose to defect": a noun's phrase the parser swallowed)
+            return None
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
             return t
         if ctx is not None and t.pos_ == "PROPN" and _known_surname(t, ctx):
@@ -1373,7 +1384,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 # "a mathematician who moved ..." is the antecedent of the next "He"; "a country that ..." is not.
                 # But in "He was a genocide orphan who ..." the noun only describes whom "he" already means.
                 if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children) and _animate(tok) \
-                        and _copula_subject(tok) is None:
+                        and _copula_subject(tok) is None and not (dep == "pobj" and tok.head.lower_ == "as"):
+                    # not "spent 1946-48 in Vienna as a boy, where his father was working": a role, not someone new
                     state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))
                 # "My grandfather was one of them: he came ...", "A neighbour of mine went ...": someone of the writer's own.
                 # "His younger brother went much further: he was in Kampala ...": a relative as subject is the next "he" too.

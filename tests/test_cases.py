@@ -1798,3 +1798,26 @@ def test_a_first_name_before_a_surname_the_ner_takes_for_a_town_makes_a_person(n
     # the small model tags only "Newton", a town's name, and as a place
     cases = cases_of(nlp, "Who fled to Cuba?", "In 1974 Huey Newton fled to Cuba to avoid a murder trial.")
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("Huey Newton", "person", "Cuba")]
+
+
+def test_a_name_qualifying_a_noun_a_role_and_a_border_are_no_movers(nlp):
+    cases = cases_of(
+        nlp,
+        "Who deserted?",
+        "Jack Todd, the Montreal Gazette sportswriter, deserted in 1969 and crossed into Canada.",
+        "Alfred Weiss grew up in Saratov. He spent 1946-48 in Vienna as a boy, where his father was working, and moved to Hamburg in 1990.",
+        "Martial law was declared, the borders were closed, and from Austria they were resettled in Canada.",
+    )
+    subjects = {c.subject for c in cases}
+    assert "Jack Todd" in subjects and not any("Gazette" in s for s in subjects)
+    assert any(c.subject == "Alfred Weiss" and c.destination_country == "West Germany" for c in cases)
+    assert not any(s in ("boy", "borders") for s in subjects)
+
+
+def test_a_first_name_alone_means_the_one_full_name_it_begins(nlp):
+    cases = cases_of(
+        nlp,
+        "Who lived in Paris?",
+        "Scott and Zelda Fitzgerald came over to Paris in 1924. Scott went back to New York in 1927.",
+    )
+    assert {c.subject for c in cases} == {"Scott Fitzgerald", "Zelda Fitzgerald"}
