@@ -1325,7 +1325,10 @@ def _owns_a_person(owner: Token) -> bool:
     owned = owner.head if owner.dep_ == "poss" else next((t for t in owner.doc[owner.i + 1 : owner.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
     if owned is None or owned.i == owner.i:
         return True
-    return owned.pos_ == "PROPN" or owned.tag_ == "NN" and _animate(owned) and _lemma(owned) not in lexicon()["household_nouns"]
+    lex = lexicon()
+    # "Khomeini's exile ran the other way": an exile that is his, not another person
+    return owned.pos_ == "PROPN" or owned.tag_ == "NN" and _animate(owned) and _lemma(owned) not in lex["household_nouns"] \
+        and not (_lemma(owned) in lex["exile_nouns"] and owned.dep_ in ("nsubj", "nsubjpass") and _lemma(owned.head) != "be")
 
 
 def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
@@ -1530,10 +1533,22 @@ def _labels_item(tok: Token) -> bool:
     return before is None or before.is_space or before.text in ("-", "*", "•") or before.is_sent_end
 
 
+def _named_as_example(tok: Token) -> bool:
+    """"Googoosh is the famous exception": a one-word name the NER missed, given as an example or exception."""
+    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or _lemma(tok.head) != "be" \
+            or not (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower() and len(tok) > 2):
+        return False
+    if any(c.dep_ == "compound" for c in tok.children) or is_known_place(tok.text) or is_demonym(tok.text):
+        return False
+    return any(c.dep_ == "attr" and _lemma(c) in lexicon()["example_nouns"] | {"exception"} for c in tok.head.children)
+
+
 def _unlabelled_subject_name(sent: Span, ctx: ThreadContext | None = None) -> Span | None:
     """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words,
     or one word the thread uses elsewhere as the surname of a full name ("Nabokov summed it up")."""
     for tok in sent:
+        if _named_as_example(tok):
+            return Span(sent.doc, tok.i, tok.i + 1, label="PERSON")
         label = _labels_item(tok)
         # "Jenkins later married ...": a surname the thread named in full, even where the parser took it for a noun
         surname = ctx is not None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _known_surname(tok, ctx)

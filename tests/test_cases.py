@@ -1821,3 +1821,15 @@ def test_a_first_name_alone_means_the_one_full_name_it_begins(nlp):
         "Scott and Zelda Fitzgerald came over to Paris in 1924. Scott went back to New York in 1927.",
     )
     assert {c.subject for c in cases} == {"Scott Fitzgerald", "Zelda Fitzgerald"}
+
+
+def test_whose_exile_it_was_and_a_one_word_name_given_as_the_exception_are_whom_the_pronoun_means(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Iran?",
+        "Reza Pahlavi went to Texas in 1978. Khomeini's exile ran the other way. In November 1964 he was exiled to Turkey.",
+        "Most singers stayed in LA. Googoosh is the famous exception. She went home to Tehran in 1979.",
+    )
+    moves = {(c.subject, c.destination_country) for c in cases}
+    assert ("Khomeini", "Turkey") in moves and ("Reza Pahlavi", "Turkey") not in moves
+    assert ("Googoosh", "Iran") in moves
