@@ -1215,6 +1215,8 @@ class PostState:
     host: Place | None = None  # "Canada took a lot too": the country a paragraph is about, as a host
     host_sent: int = -10
     pair: tuple[Subject, ...] = ()  # "Kuznetsov and Dymshits were swapped: they ...": people named together, for "they"
+    last_year: int | None = None  # the last year a sentence of the post told, for "that year" with no dated move before
+    last_year_sent: int = -10
 
     def remember(self, subject: Subject) -> None:
         if subject.type == "group":
@@ -1524,7 +1526,7 @@ def _labels_item(tok: Token) -> bool:
         pass  # "- Haing S. Ngor, a doctor who ...": an item naming someone and saying who they were
     elif doc[tok.i + 1].text not in (":", "–", "—"):
         return False
-    if tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("he", "she"):
+    if tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("he", "she", "his", "her"):
         return True  # "Same with Sławomir Mrożek: he left for Italy": the name the pronoun after the colon means
     start = tok.i
     while start > 0 and tok.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN"):
@@ -1745,6 +1747,10 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         mentions.extend(new)
         _note_persons(sent, state, ctx)
         for ent in _ents(sent):
+            if ent.label_ == "DATE" and relative_years(ent.text) is None and (told := parse_date(ent.text)) is not None \
+                    and told.year_start is not None:
+                state.last_year, state.last_year_sent = told.year_start, si
+        for ent in _ents(sent):
             if ent.label_ in ("GPE", "LOC"):
                 place = _resolve(ent.text, ctx.default_year, dated=False)
                 if place is not None and place.country:
@@ -1785,7 +1791,7 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
         open_departure = prev.kind == "depart" and (prev.destination is None or prev.inferred_destination) and m.kind == "arrive"
         if prev.date is not None and m.date is not None and prev.date != m.date and not open_departure:
             return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
-        if any(w.lower_ in ("eventually", "later", "afterwards", "subsequently", "finally", "home") for w in m.sent if w.head.i == m.trigger_i):
+        if any(w.lower_ in ("eventually", "later", "afterwards", "after", "then", "subsequently", "finally", "home") for w in m.sent if w.head.i == m.trigger_i):
             return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"; "... and went home"
         if prev.destination is not None and not prev.inferred_destination and m.destination is not None and not m.inferred_destination \
                 and prev.destination.country and m.destination.country and prev.destination.country != m.destination.country \
@@ -1984,8 +1990,10 @@ def _read_trigger(
             return []
     status = "attempted" if _attempted(tok) else "completed"
     # "left for Malta in 1922; the next year he moved on to England": a year counted from the one told before
+    # The NER does not always tag the phrase ("got out to Miami that year"): a "year" phrase on the verb is read too
+    year_phrases = [doc[c.left_edge.i : c.i + 1] for c in tok.children if c.lower_ == "year" and c.dep_ in ("npadvmod", "advmod")]
     relative = None if date is not None else next(
-        ((offset, d.text) for d in _dates_in(scope, doc) if (offset := relative_years(d.text)) is not None), None)
+        ((offset, d.text) for d in [*_dates_in(scope, doc), *year_phrases] if (offset := relative_years(d.text)) is not None), None)
     out: list[Mention] = []
     for subj in subjects:
         m = Mention(subj, kind, status, post, sent, origin, destination, origin_text, destination_text, date, date_text, is_return=is_return)
@@ -1996,6 +2004,10 @@ def _read_trigger(
             if told is not None and told.date is not None and told.date.year_start is not None:
                 counted = told.date.year_start + relative[0]
                 m.date, m.date_text = DateSpan(counted, None, relative[1]), relative[1]
+            elif state.last_year is not None and state.last_year_sent >= si - 1:
+                # "when Machado fell in 1933 he was jailed ... Desi and his mother got out to Miami that year":
+                # with no move dated before, the year the sentence before told
+                m.date, m.date_text = DateSpan(state.last_year + relative[0], None, relative[1]), relative[1]
         if is_return:
             # Back to where they came from: swap the previous move's ends.
             if m.origin is None and prev is not None and prev.destination is not None:

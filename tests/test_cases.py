@@ -1833,3 +1833,31 @@ def test_whose_exile_it_was_and_a_one_word_name_given_as_the_exception_are_whom_
     moves = {(c.subject, c.destination_country) for c in cases}
     assert ("Khomeini", "Turkey") in moves and ("Reza Pahlavi", "Turkey") not in moves
     assert ("Googoosh", "Iran") in moves
+
+
+def test_a_stop_told_before_going_on_soon_after_is_a_move_of_its_own(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did refugees go?",
+        "Sok Chea survived the camps, escaped to Thailand in 1979 and went to Canada soon after.",
+    )
+    assert {c.destination_country for c in cases if c.subject == "Sok Chea"} == {"Thailand", "Canada"}
+
+
+def test_a_name_before_a_colon_and_his_is_whom_the_later_he_means(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went back?",
+        "Bill Clinton changed the policy. And then there is Pedro Alvarez: his father drowned at sea in 1999, "
+        "and after months of fighting he went back to Cuba in June 2000.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases if c.destination_country == "Cuba"] == [("Pedro Alvarez", "Cuba")]
+
+
+def test_that_year_with_no_dated_move_before_is_the_year_the_sentence_before_told(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Cuba?",
+        "When Machado fell in 1933 the family lost everything. Rosa Vidal and her mother got out to Miami that year.",
+    )
+    assert [(c.subject, c.year_start) for c in cases if c.subject == "Rosa Vidal"] == [("Rosa Vidal", 1933)]
