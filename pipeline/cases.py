@@ -467,6 +467,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "origin"
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
+        if prep in ("in", "at") and grand.i == trigger.i and _institution_then_place(trigger):
+            return "destination"  # "was sent to school in Wales"
         if prep in ("in", "at") and _lemma(trigger) == "be" and (grand.i == trigger.i or grand.lower_ == "back" and grand.head.i == trigger.i):
             return "destination"  # "was back in New York in 1940": where the way back ended
         if prep in ("in", "at") and kind in ("arrive", "recruit") and _takes_position(trigger) and not _under_time_phrase(head, trigger):
@@ -828,12 +830,23 @@ def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subj
 
 def _to_common_noun(tok: Token) -> bool:
     """Whether the verb's "to" leads to a common noun with no place in it ("went to farms", "to school")."""
+    if _institution_then_place(tok):
+        return False  # "was sent to school in Wales": the school is in a place
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "to":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if objs and all(p.pos_ == "NOUN" and not p.ent_type_ for p in objs) and not any(t.ent_type_ in ("GPE", "LOC") for t in c.subtree):
                 return True
     return False
+
+
+def _institution_then_place(verb: Token) -> bool:
+    """"sent to school in Wales", "went to university in Edinburgh": a "to" with a bare noun, then "in" a named place."""
+    to = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    if not to or not all(p.pos_ == "NOUN" and not p.ent_type_ and not any(d.dep_ == "det" for d in p.children) for p in to):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children)
+               for c in verb.children)
 
 
 def _place_named_as_person(tok: Token) -> bool:
@@ -1300,7 +1313,8 @@ def _acted_on_by_other(pron: Token, named: Token) -> bool:
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return subj.i != named.i and subj.pos_ != "PRON"
+            # "X was helped by the CIC, who had been using him": "who" is someone else acting on him, X himself
+            return subj.i != named.i and (subj.pos_ != "PRON" or subj.lower_ in lexicon()["relative_pronouns"])
         if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
             return False
         verb = verb.head
@@ -1406,7 +1420,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                     state.remember(subj)
         return
     subj_cands = [e for e in cands if (e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")
-                  or _labels_item(e.root)) and not (e.root.head.dep_ == "relcl" and _pronoun_subject_before(e.root))]
+                  or _labels_item(e.root)) and not (e.root.head.dep_ == "relcl" and _pronoun_subject_before(e.root))
+                  and not _in_clause_beside_pronoun(e.root)]
     # "he went to Aswan, where Sadat received them": one met on the way is not whom the next "he" means
     if not subj_cands and state.last_single is not None and state.last_single.type == "person":
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
@@ -1459,6 +1474,15 @@ def _household_of_subject(obj: Token) -> bool:
     """"his family", "her children": the subject's own household, whom one moves by moving with them."""
     return _lemma(obj) in lexicon()["household_nouns"] | {"child", "wife", "husband", "kid"} \
         and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in obj.children)
+
+
+def _in_clause_beside_pronoun(tok: Token) -> bool:
+    """"When Za'im was overthrown he left for Ecuador": the subject of a clause about the time or reason of the main
+    one, whose own subject is "he"/"she", is not whom that pronoun means."""
+    clause = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in clause.head.children)
 
 
 def _pronoun_subject_before(tok: Token) -> bool:
@@ -1795,7 +1819,7 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
             return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"; "... and went home"
         if prev.destination is not None and not prev.inferred_destination and m.destination is not None and not m.inferred_destination \
                 and prev.destination.country and m.destination.country and prev.destination.country != m.destination.country \
-                and _lemma(m.sent.doc[m.trigger_i]) in ("reach", "arrive") and not _onward(m.sent.doc[m.trigger_i]):
+                and _lemma(m.sent.doc[m.trigger_i]) in ("reach", "arrive", "settle") and not _onward(m.sent.doc[m.trigger_i]):
             # "crossed into Austria and reached New York in January 1957": a country reached after another is a move of
             # its own; "flew to Mexico City, went on to Havana and ended up in Moscow" stays one journey
             if m.origin is None:
@@ -2393,14 +2417,18 @@ def _same_way(tok: Token) -> bool:
 
 
 def _lived_in(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | None:
-    """The place of a stay verb conjoined with a departure ("left in 1918, lived mostly in Paris")."""
+    """The place of a stay verb conjoined with a departure ("left in 1918, lived mostly in Paris"), or of the end
+    told of the one who left ("left Gävle in 1902 and was executed in Salt Lake City in 1915": he had got there)."""
     lex = lexicon()
+    ends = {"die", "execute", "bury", "hang", "murder", "kill", "shoot"}
     for conj in tok.children:
-        if conj.dep_ != "conj" or conj.pos_ != "VERB" or _lemma(conj) not in lex["stay_verbs"] | {"settle"} or _lemma(conj) == "be":
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be":
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             continue  # another subject: another clause
-        for prep in conj.children:
+        # "executed by firing squad in Salt Lake City": the place of an end may hang on the words of how it came
+        around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else conj.children
+        for prep in around:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for p in prep.children:
                     if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):

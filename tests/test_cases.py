@@ -1861,3 +1861,45 @@ def test_that_year_with_no_dated_move_before_is_the_year_the_sentence_before_tol
         "When Machado fell in 1933 the family lost everything. Rosa Vidal and her mother got out to Miami that year.",
     )
     assert [(c.subject, c.year_start) for c in cases if c.subject == "Rosa Vidal"] == [("Rosa Vidal", 1933)]
+
+
+def test_retiring_to_a_place_and_making_ones_way_to_it_are_moves(nlp):
+    cases = cases_of(
+        nlp,
+        "Who moved?",
+        "Lee Ka-wing retired to Vancouver in 1990. He had retired from the army in 1985.",
+        "Franz Huber escaped from an Austrian prison in 1948 and made his way to Rome.",
+    )
+    moves = {(c.subject, c.destination_country) for c in cases}
+    assert ("Lee Ka-wing", "Canada") in moves and ("Franz Huber", "Italy") in moves
+    assert len([c for c in cases if c.subject == "Lee Ka-wing"]) == 1
+
+
+def test_where_one_who_left_died_or_was_executed_is_where_they_went(nlp):
+    cases = cases_of(
+        nlp, "Who left Sweden?", "Olof Lund left Gävle in 1902 and was executed by firing squad in Salt Lake City in 1915."
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Olof Lund", "United States", 1902)]
+
+
+def test_sent_to_school_in_a_place_is_a_move_there_and_to_the_farms_is_none(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went abroad?",
+        "Nadia Karimi was sent to school in Vienna in 1984.",
+        "Ali Hassan went to the farms near Kent.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Nadia Karimi", "Austria")]
+
+
+def test_the_subject_of_a_when_clause_and_a_relative_acting_on_him_do_not_take_he_away(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did they flee?",
+        "Walter Rauff worked for the Syrian government. When Za'im was overthrown he left for Ecuador, and in 1958 he settled in Chile.",
+        "Franz Stangl went to Brazil. Klaus Barbie was helped out by the Counter Intelligence Corps, who had been using him as an informant. "
+        "He left via Genoa for Bolivia in 1951.",
+    )
+    moves = {(c.subject, c.destination_country) for c in cases}
+    assert {("Walter Rauff", "Ecuador"), ("Walter Rauff", "Chile"), ("Klaus Barbie", "Bolivia")} <= moves
+    assert not any(s in ("Za'im", "Franz Stangl") and d in ("Chile", "Ecuador", "Bolivia") for s, d in moves)

@@ -432,3 +432,7 @@ def test_a_colony_named_by_its_rulers_people_is_the_colony_and_atlantic_islands(
     assert resolve_place("the Dutch Republic", 1685).country == "Netherlands"  # a people's state, no place word after it
     assert resolve_place("Madeira", 1959).country == "Portugal"  # not the town in Ohio
     assert resolve_place("the Canaries", 1950).country == "Spain"
+
+
+def test_a_city_the_gazetteer_lists_under_two_names() -> None:
+    assert resolve_place("San Sebastián", 1945).country == "Spain"  # "Donostia / San Sebastián", not the Guatemalan town
