@@ -647,7 +647,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                 if len(ent) == 2 and conj.i + 2 == ent.start and conj.doc[conj.i + 1].lower_ == "and" and " " not in name:
                     name = f"{name} {ent[-1].text}"  # "Scott and Zelda Fitzgerald": the first name shares the surname after it
                 mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(name)
-                if conj.pos_ == "PROPN" and conj.i in allowed and (not conj.ent_type_ or mislabelled):
+                # "Price and Shelby were both back": a surname the parser takes for a noun, named in full before
+                if (conj.pos_ == "PROPN" or _known_surname(conj, ctx)) and conj.i in allowed and (not conj.ent_type_ or mislabelled):
                     other = ctx.person(name)
                     if other.key and other.key not in seen:
                         seen.add(other.key)
@@ -1877,9 +1878,11 @@ def _read_trigger(
         return _read_mover_noun(tok, sent, si, post, ctx, state)
     if _negated(tok):
         return []
-    if _lemma(tok) == "be" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "back" or any(
-            t.dep_ == "pobj" and t.pos_ == "NOUN" and not t.ent_type_ for t in doc[tok.i + 1].subtree)):
-        return []  # "was back in New York by 1940", "They were back in 1929"; not "Back then he was a teacher", "back in favour"
+    back = next((t for t in doc[tok.i + 1 : tok.i + 4] if t.lower_ == "back" and t.head.i == tok.i), None) if _lemma(tok) == "be" else None
+    if _lemma(tok) == "be" and (back is None or any(t.pos_ not in ("ADV", "DET", "PRON") for t in doc[tok.i + 1 : back.i]) or any(
+            t.dep_ == "pobj" and t.pos_ == "NOUN" and not t.ent_type_ for t in back.subtree)):
+        # "was back in New York by 1940", "were both back in Missouri by 1867"; not "Back then he was a teacher", "back in favour"
+        return []
     if _takes_nobody_in(word, tok):
         return []
     if word.needs_word == "so" and (si - state.last_mention_sent > 1 or not any(c.lower_ == "so" and c.dep_ == "advmod" for c in tok.children)):
@@ -2011,7 +2014,9 @@ def _read_trigger(
         if all(e is not None for e in earlier):
             for e in earlier:
                 e.outcome = "forcibly_returned"
-            return []
+            if destination is None or date is None:
+                return []
+            # "was deported back to the US in 2008": a way back told with its place and year is a move of its own too
     status = "attempted" if _attempted(tok) else "completed"
     # "left for Malta in 1922; the next year he moved on to England": a year counted from the one told before
     # The NER does not always tag the phrase ("got out to Miami that year"): a "year" phrase on the verb is read too
@@ -2204,10 +2209,20 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
     out: list[Mention] = []
     # the parser hangs the share on the verb, or on the verb's own head when the verb is itself a conjunct
     siblings = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
-    for share in siblings:
-        if share.dep_ != "conj" or share.pos_ != "NOUN" or share.lower_ not in lexicon()["quantity_heads"] or share.i < verb.i:
+    lex = lexicon()
+    # "Some went to X, some to Kenya, a small party to Mexico, and several hundred to Argentina": the parser hangs
+    # the later shares on the verb, on one another or on the place before them
+    listed = [t for t in sent if t.i > verb.i and t.dep_ in ("npadvmod", "appos", "conj") and t.pos_ in ("PRON", "NOUN", "NUM")
+              and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in ("party", "group", "handful", "contingent"))
+              and (any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children) or _to_after(t) is not None)
+              and verb.i in {a.i for a in t.ancestors}]
+    for share in dict.fromkeys([*siblings, *listed]):
+        quantity = share.dep_ == "conj" and share.pos_ == "NOUN" and share.lower_ in lex["quantity_heads"]
+        if share not in listed and not quantity or share.i < verb.i:
             continue
         tail = [t for t in share.subtree if t.i > share.i]
+        if share in listed and not any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in share.children):
+            tail = list(_to_after(share).subtree)  # "and several hundred to Argentina": the "to" hangs on the share before
         places = [e for e in _places_in(tail, doc) if e.start > share.i and _role_of_place(e, share, kind) is not None
                   or e.start > share.i and e.root.head.lower_ in ("to", "into")]
         if not places:
@@ -2220,6 +2235,13 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
         out.append(_as_leg(Mention(base.subject, kind, base.status, post, sent, base.origin, found, base.origin_text,
                                    _as_written(places[0]), base.date, base.date_text, is_return=back), verb.i, penalty=0.05))
     return out
+
+
+def _to_after(tok: Token) -> Token | None:
+    """The "to" right after a share of a list ("several hundred to Argentina"), however the parser attached it."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return after if after is not None and after.lower_ in ("to", "into") and after.dep_ == "prep" else None
 
 
 def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subject | None:

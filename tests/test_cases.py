@@ -1903,3 +1903,28 @@ def test_the_subject_of_a_when_clause_and_a_relative_acting_on_him_do_not_take_h
     moves = {(c.subject, c.destination_country) for c in cases}
     assert {("Walter Rauff", "Ecuador"), ("Walter Rauff", "Chile"), ("Klaus Barbie", "Bolivia")} <= moves
     assert not any(s in ("Za'im", "Franz Stangl") and d in ("Chile", "Ecuador", "Bolivia") for s, d in moves)
+
+
+def test_a_list_of_shares_each_with_its_place_and_being_both_back(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Boers go?",
+        "The Boers lost the war in 1902. Some went to German South West Africa, some to Kenya, a small party to Mexico, "
+        "and several hundred to Argentina.",
+        "Sterling Price and Jo Shelby went to Mexico in 1865. Price and Shelby were both back in Missouri by 1867.",
+    )
+    assert {c.destination_country for c in cases if c.subject == "Boers"} == {"Namibia", "Kenya", "Mexico", "Argentina"}
+    back = {c.subject for c in cases if c.destination_country == "United States"}
+    assert back == {"Sterling Price", "Jo Shelby"}
+
+
+def test_drifting_back_and_a_forced_return_told_with_place_and_year(nlp):
+    cases = cases_of(
+        nlp,
+        "Who came back?",
+        "About sixty farmers landed at Saltpond in January 1915, and most of them drifted back to the States.",
+        "Robert Lang had gone north to Canada in 2005. He was deported back to the US in 2008 and court-martialled.",
+    )
+    assert any(c.destination_country == "United States" and "farmers" in c.subject for c in cases)
+    lang = {(c.destination_country, c.year_start) for c in cases if c.subject == "Robert Lang"}
+    assert lang == {("Canada", 2005), ("United States", 2008)}
