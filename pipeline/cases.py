@@ -1132,6 +1132,8 @@ def subjects_for(
     if mover.lower_ in lex["pronouns_group"] and state.pair:
         # "Kuznetsov and Dymshits were later swapped: they were put on a plane": the people just named together
         return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in state.pair]
+    if mover.lower_ == "we" and _tells_own_family(mover.doc):
+        return [Subject("my family", "group", "family")]  # "We left for Toronto in 1990" in a post about the writer's family
     if mover.pos_ == "PRON" and mover.lower_ not in ("some", "many", "others", "few", "most", "several", "all", "those"):
         resolved = _resolve_pronoun(mover, state, ctx)
         if resolved is None:
@@ -1469,6 +1471,14 @@ def _sole_title(tok: Token) -> bool:
     """"the Shah", "the Kaiser": an office only one person holds, capitalised, names that person."""
     return tok.text[:1].isupper() and tok.lower_ in lexicon()["sole_titles"] \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+_OWN_FAMILY = re.compile(r"\b(?:my|our) (?:parents|family|father|mother|dad|mum|mom|grandparents|grandfather|grandmother)\b", re.IGNORECASE)
+
+
+def _tells_own_family(doc: Doc) -> bool:
+    """Whether a post speaks of the writer's own family ("My parents left Tehran in 1984"): then its "we" is that family."""
+    return _OWN_FAMILY.search(doc.text) is not None
 
 
 def _household_of_subject(obj: Token) -> bool:

@@ -1928,3 +1928,14 @@ def test_drifting_back_and_a_forced_return_told_with_place_and_year(nlp):
     assert any(c.destination_country == "United States" and "farmers" in c.subject for c in cases)
     lang = {(c.destination_country, c.year_start) for c in cases if c.subject == "Robert Lang"}
     assert lang == {("Canada", 2005), ("United States", 2008)}
+
+
+def test_we_in_a_post_about_the_writers_family_is_that_family(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Iran?",
+        "My parents left Tehran in 1984 and we ended up in Los Angeles. We moved to Irvine in 1995.",
+        "We know that many went to Canada.",
+    )
+    assert {(c.subject, c.year_start) for c in cases if c.subject == "my family"} == {("my family", 1984), ("my family", 1995)}
+    assert not any(c.destination_country == "Canada" and c.subject == "my family" for c in cases)
