@@ -323,6 +323,9 @@ def _is_placeish(span: Span) -> bool:
     if span.label_ in _PLACE_MISLABELS and span.root.dep_ in ("dobj", "obj") \
             and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
         return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
+    if span.label_ in _PLACE_MISLABELS and span.root.dep_ == "attr" and _lemma(span.root.head) in ("be", "become") \
+            and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in span.root.head.children):
+        return is_known_place(span.text)  # "landed at what is now Puerto Madryn"
     if span.label_ == "NORP":
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["non_place_heads"]:
             return False  # "into the British and Soviet zones", "Peruvian politics": a people's adjective on a thing, not a land
@@ -436,7 +439,11 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     # Walk over compound/appos heads ("the city of Kharkov")
     while root.dep_ in ("compound", "appos", "amod", "nmod") and head is not root and head.i != trigger.i:
         root, head = head, head.head
-    if root.dep_ == "pobj":
+    what_is_now = root.dep_ == "attr" and _lemma(head) in ("be", "become") and head.dep_ in ("pcomp", "pobj") \
+        and head.head.dep_ == "prep" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in head.children)
+    if what_is_now:
+        root, head = head, head.head  # "landed at what is now Puerto Madryn": the place the "at" leads to
+    if root.dep_ == "pobj" or what_is_now:
         prep = head.text.lower()
         grand = head.head
         # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
@@ -1795,7 +1802,31 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                         # "Australia was one of the biggest takers", "Canada took a lot too"; not "Yugoslavia was the
                         # only country that let its people work in the West", a country that sent people elsewhere
                         state.host, state.host_sent = place, si
+    _join_departures(mentions, ctx, {s.start: i for i, s in enumerate(sents)})
     return mentions
+
+
+def _join_departures(mentions: list[Mention], ctx: ThreadContext, sent_index: dict[int, int]) -> None:
+    """"She left Kippenheim in May 1939. ... she got to London": a departure with no destination, or one only guessed
+    from the thread, and the same subject's arrival told with its place within two sentences, are one move."""
+    for m in list(mentions):
+        if m.kind != "depart" or not (m.inferred_destination or m.destination is None) or m.destination_text is not None or m.is_return:
+            continue
+        si = sent_index.get(m.sent.start, -1)
+        nxt = next((n for n in mentions if n.order > m.order and n.subject.key == m.subject.key), None)
+        if nxt is None or nxt.inferred_destination or nxt.destination is None or nxt.is_return or nxt.status != m.status \
+                or not 0 < sent_index.get(nxt.sent.start, -1) - si <= 2:
+            continue
+        if m.date is not None and nxt.date is not None and m.date.year_start is not None and nxt.date.year_start is not None \
+                and abs(m.date.year_start - nxt.date.year_start) > 1:
+            continue
+        if nxt.origin is None:
+            nxt.origin, nxt.origin_text = m.origin, m.origin_text
+        if nxt.date is None:
+            nxt.date, nxt.date_text = m.date, m.date_text
+        nxt.extra_evidence = [*m.extra_evidence, _evidence(m.post, m.sent), *nxt.extra_evidence]
+        mentions.remove(m)
+        ctx.mentions.remove(m)
 
 
 def _recent_place(state: PostState, si: int) -> Place | None:

@@ -1939,3 +1939,15 @@ def test_we_in_a_post_about_the_writers_family_is_that_family(nlp):
     )
     assert {(c.subject, c.year_start) for c in cases if c.subject == "my family"} == {("my family", 1984), ("my family", 1995)}
     assert not any(c.destination_country == "Canada" and c.subject == "my family" for c in cases)
+
+
+def test_a_departure_and_the_arrival_told_after_it_are_one_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who came to Britain?",
+        "Hanna Weil grew up in Baden. She left Kippenheim in May 1939. Her train reached the coast and she got to London two days later.",
+        "The Mimosa left Liverpool on 28 May 1865 with about 150 emigrants and landed at what is now Puerto Madryn on 28 July.",
+    )
+    weil = [(c.origin_country, c.destination_country, c.year_start) for c in cases if c.subject == "Hanna Weil"]
+    assert weil == [("Germany", "United Kingdom", 1939)]
+    assert any(c.destination_country == "Argentina" and "emigrants" in c.subject for c in cases)
