@@ -248,6 +248,8 @@ def _plausible_name(text: str) -> bool:
         return False  # "Crimean Tatars", "Volga Germans": a people, not a person
     if len(words) > 1 and is_known_place(text):
         return False  # "Buenos Aires", "Rio de Janeiro": a city the small model took for a person
+    if len(words) > 1 and words[0].lower() in lexicon()["organisation_words"]:
+        return False  # "Force Publique", "Party Secretary": an organisation or an office, not a person
     return not any(demonym_country(w) for w in words) and words[-1].lower() not in lexicon()["human_nouns"] and words[-1].lower() != "jews"
 
 
@@ -327,6 +329,8 @@ def _is_placeish(span: Span) -> bool:
             and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in span.root.head.children):
         return is_known_place(span.text)  # "landed at what is now Puerto Madryn"
     if span.label_ == "NORP":
+        if span.root.dep_ == "amod" and span.root.head.pos_ == "NOUN" and country_code(span.text) is None:
+            return False  # "among the Roman ruins": a people's adjective on a thing, not the Romanian town of Roman
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["non_place_heads"]:
             return False  # "into the British and Soviet zones", "Peruvian politics": a people's adjective on a thing, not a land
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["human_nouns"]:
@@ -449,6 +453,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
         # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
         for _ in range(3):
             if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":
+                if prep == "of" and grand.head.lower_ in ("among", "near", "around", "outside") and _lemma(grand.head.head) in ("settle", "resettle"):
+                    return "destination"  # "settled among the ruins of Amman"
                 bound_for = grand.head.lower_ == "for" and _lemma(grand.head.head) in ("leave", "depart", "head", "sail", "set", "bound")
                 if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on"):
                     return "destination"  # "flew to Hakodate in Japan", "left for the institute in Pittsburgh"
@@ -474,6 +480,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "origin"
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
+        if prep in ("among", "near", "around", "outside") and _lemma(grand) in ("settle", "resettle") and grand.i == trigger.i:
+            return "destination"  # "settled among the ruins of Amman", "settled near Kayseri"
         if prep in ("in", "at") and grand.i == trigger.i and _institution_then_place(trigger):
             return "destination"  # "was sent to school in Wales"
         if prep in ("in", "at") and _lemma(trigger) == "be" and (grand.i == trigger.i or grand.lower_ == "back" and grand.head.i == trigger.i):
@@ -1364,6 +1372,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         if ent.label_ != "PERSON":
             continue
         root = ent.root
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+            continue  # "on the Sabena airlift", "the Montreal Gazette sportswriter": a name qualifying a thing, no "he"
         if root.dep_ == "conj" and root.head.lower_ in ("he", "she") and root.head.dep_ in ("nsubj", "nsubjpass"):
             # "He and Hadley arrived in Paris": "he" still means whom it meant, and the two are whom a later "they" means
             prior = _antecedent(root.head.lower_, state, ctx)

@@ -1951,3 +1951,16 @@ def test_a_departure_and_the_arrival_told_after_it_are_one_move(nlp):
     weil = [(c.origin_country, c.destination_country, c.year_start) for c in cases if c.subject == "Hanna Weil"]
     assert weil == [("Germany", "United Kingdom", 1939)]
     assert any(c.destination_country == "Argentina" and "emigrants" in c.subject for c in cases)
+
+
+def test_settling_among_the_ruins_of_a_town_and_a_name_on_a_thing_is_no_one(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Circassians go?",
+        "The Circassians were expelled by Russia in 1864. The first Circassians settled among the Roman ruins of Amman in 1878.",
+        "My grandfather worked in the Congo. After independence the Force Publique mutinied within a week, "
+        "and he flew out on the Sabena airlift to Brussels in July 1960.",
+    )
+    assert any(c.destination == "Amman" and c.destination_country == "Ottoman Empire" for c in cases)
+    assert not any(c.destination_country == "Romania" for c in cases)  # not the Romanian town of Roman
+    assert [c.subject for c in cases if c.destination_country == "Belgium"] == ["My grandfather"]
