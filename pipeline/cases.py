@@ -329,8 +329,8 @@ def _is_placeish(span: Span) -> bool:
             and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in span.root.head.children):
         return is_known_place(span.text)  # "landed at what is now Puerto Madryn"
     if span.label_ == "NORP":
-        if span.root.dep_ == "amod" and span.root.head.pos_ == "NOUN" and country_code(span.text) is None:
-            return False  # "among the Roman ruins": a people's adjective on a thing, not the Romanian town of Roman
+        if span.root.dep_ == "amod" and span.root.head.pos_ == "NOUN" and demonym_country(span.text) is None:
+            return False  # "among the Roman ruins": an adjective on a thing, no nation's, is not the Romanian town of Roman
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["non_place_heads"]:
             return False  # "into the British and Soviet zones", "Peruvian politics": a people's adjective on a thing, not a land
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["human_nouns"]:
