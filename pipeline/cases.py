@@ -2773,7 +2773,7 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
     ents = _ents(sent)
     for tok in sent:
         if _lemma(tok) not in lex["stay_verbs"] or tok.pos_ not in ("VERB", "AUX") or _negated(tok) \
-                or _has_particle(tok, lex["stay_adverbs"]) or _lemma(tok) == "spend":
+                or _has_particle(tok, lex["stay_adverbs"]):
             continue
         if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and tok.dep_ != "conj" and tok.dep_ != "relcl":
             continue  # "had been living": the auxiliary is not the verb of the stay

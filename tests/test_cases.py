@@ -1964,3 +1964,10 @@ def test_settling_among_the_ruins_of_a_town_and_a_name_on_a_thing_is_no_one(nlp)
     assert any(c.destination == "Amman" and c.destination_country == "Ottoman Empire" for c in cases)
     assert not any(c.destination_country == "Romania" for c in cases)  # not the Romanian town of Roman
     assert [c.subject for c in cases if c.destination_country == "Belgium"] == ["My grandfather"]
+
+
+def test_spending_a_span_of_years_in_a_place_is_a_stay_there(nlp):
+    cases = cases_of(
+        nlp, "Who came back?", "Knut Hamsun spent 1882-1884 in the Midwest and went back to Norway.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("United States", 1882), ("Norway", 1884)]
