@@ -208,7 +208,7 @@ class ThreadContext:
         else:
             full = [f for f in forms if len(f.split()) > 1]
             canonical = self.last_full.get(person_key(name)) or (full[0] if full else name)
-            if not forms:
+            if not full:
                 # "Scott met Hemingway" after "Scott and Zelda Fitzgerald": a first name alone, no one's surname,
                 # that begins exactly one full name the thread gave
                 firsts = {f for fs in self.persons.values() for f in fs if len(f.split()) > 1 and f.split()[0] == name}
@@ -645,7 +645,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             continue
         if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
             continue  # "the Montreal Gazette sportswriter", "the Stalin regime": a name qualifying a noun is not a mover
-        subj = ctx.person(ent.text)
+        subj = ctx.person(_with_shared_surname(ent))
         if subj.key and subj.key not in seen:
             seen.add(subj.key)
             found.append(subj)
@@ -669,6 +669,16 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                         seen.add(other.key)
                         found.append(other)
     return found
+
+
+def _with_shared_surname(ent: Span) -> str:
+    """"Scott and Zelda Fitzgerald": a lone first name directly before "and First Last" shares the surname."""
+    doc = ent.doc
+    if len(ent) == 1 and ent.end + 2 < len(doc) and doc[ent.end].lower_ == "and":
+        other = _ent_of(doc[ent.end + 1])
+        if other is not None and other.label_ == "PERSON" and other.start == ent.end + 1 and len(other) == 2:
+            return f"{ent.text} {other[-1].text}"
+    return ent.text
 
 
 def _copula_subject(noun: Token) -> Token | None:
