@@ -1971,3 +1971,12 @@ def test_spending_a_span_of_years_in_a_place_is_a_stay_there(nlp):
         nlp, "Who came back?", "Knut Hamsun spent 1882-1884 in the Midwest and went back to Norway.",
     )
     assert [(c.destination_country, c.year_start) for c in cases] == [("United States", 1882), ("Norway", 1884)]
+
+
+def test_a_faith_written_with_an_apostrophe_is_a_people_a_later_many_means(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Iran?",
+        "Religious minorities left in large numbers. The Baha'is had it worse. Thousands were smuggled over the mountains into Pakistan.",
+    )
+    assert [c.subject for c in cases if c.destination_country == "Pakistan"] == ["Baha'is"]
