@@ -1287,6 +1287,9 @@ def _note_groups(sent: Span, state: PostState) -> None:
             if inner is not None and inner.lower_ == "people" and _animate(inner) and any(c.dep_ in ("compound", "amod") for c in inner.children):
                 fallback = inner
                 break
+            if inner is not None and inner.lower_ not in lex["generic_subjects"] and inner.lower_ != "people" and _animate(inner):
+                fallback = inner  # "a number of the bittereinders couldn't stomach it, and they scattered. Some went ..."
+                break
         if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
                 and _animate(tok) and tok.lower_ not in lex["generic_subjects"] and _lemma(tok) not in lex["authority_nouns"]:
             # not "the Spanish authorities got her sent back": an authority acts on people, it is no "them"

@@ -1980,3 +1980,14 @@ def test_a_faith_written_with_an_apostrophe_is_a_people_a_later_many_means(nlp):
         "Religious minorities left in large numbers. The Baha'is had it worse. Thousands were smuggled over the mountains into Pakistan.",
     )
     assert [c.subject for c in cases if c.destination_country == "Pakistan"] == ["Baha'is"]
+
+
+def test_a_share_of_a_group_named_by_its_kind_sets_whom_they_and_some_mean(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did they go?",
+        "After 1902 a number of the bittereinders could not stomach British rule, and they scattered. Some went to Kenya, and several hundred to Argentina.",
+        "Perhaps 30,000 Scandinavian converts went to Utah. Not all of them stayed in the faith, and a number of disappointed converts went back to Scandinavia.",
+    )
+    assert {c.destination_country for c in cases if c.subject == "bittereinders"} == {"Kenya", "Argentina"}
+    assert any("converts" in c.subject and c.destination == "Scandinavia" for c in cases)
