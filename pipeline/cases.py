@@ -778,6 +778,21 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
     )
 
 
+def _mostly_after(span: Span) -> Span | None:
+    """", mostly Quakers and Haugeans" right after a count of people: who most of them were, up to the next comma."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i - span.end < 3 and doc[i].pos_ in ("ADP", "NOUN", "DET") and not doc[i].is_punct:
+        i += 1  # "52 people on board, mostly ...": past a short phrase of where they were
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("mostly", "mainly", "largely", "chiefly", "many"):
+        return None
+    end = i + 2
+    while end < len(doc) and doc[end].text not in (",", ";", ".", ")") and doc[end].pos_ not in ("VERB", "AUX"):
+        end += 1
+    kinds = doc[i + 1 : end]
+    return kinds if any(_animate(t) for t in kinds if t.pos_ in ("NOUN", "PROPN")) else None
+
+
 def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool = True, people: str | None = None) -> Subject | None:
     lex = lexicon()
     if require_animate and not _animate(tok):
@@ -799,6 +814,9 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
         # "93,000 people, mostly Zainichi Koreans": the apposition says who the people were
         text = tok.doc[span.start : _span_of_noun(appos).end].text
         generic = False
+    elif generic and (kinds := _mostly_after(span)) is not None:
+        # "with 52 people on board, mostly Quakers and Haugeans": the parser hangs the kinds elsewhere
+        text, generic = f"{text}, {kinds.text}", False
     if generic:
         if place_text:
             # "a million people left Ireland": the people of a country are named for it ("Irish")

@@ -1991,3 +1991,12 @@ def test_a_share_of_a_group_named_by_its_kind_sets_whom_they_and_some_mean(nlp):
     )
     assert {c.destination_country for c in cases if c.subject == "bittereinders"} == {"Kenya", "Argentina"}
     assert any("converts" in c.subject and c.destination == "Scandinavia" for c in cases)
+
+
+def test_a_count_of_people_then_mostly_who_they_were_is_named_by_them(nlp):
+    cases = cases_of(
+        nlp,
+        "Who sailed?",
+        "The sloop Restauration left Stavanger in July 1825 with 52 people on board, mostly Quakers and Haugeans, and landed in New York in October.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("52 people, mostly Quakers and Haugeans", "United States")]
