@@ -1539,9 +1539,10 @@ def _in_clause_beside_pronoun(tok: Token) -> bool:
     """"When Za'im was overthrown he left for Ecuador": the subject of a clause about the time or reason of the main
     one, whose own subject is "he"/"she", is not whom that pronoun means."""
     clause = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or clause.i > clause.head.i:
+    if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in clause.head.children)
+    # "Politics turned against him after President Roye was overthrown, and he came back": any "he" after the clause
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and t.i > tok.i for t in tok.sent)
 
 
 def _pronoun_subject_before(tok: Token) -> bool:
@@ -1855,8 +1856,12 @@ def _join_departures(mentions: list[Mention], ctx: ThreadContext, sent_index: di
             continue
         si = sent_index.get(m.sent.start, -1)
         nxt = next((n for n in mentions if n.order > m.order and n.subject.key == m.subject.key), None)
-        if nxt is None or nxt.inferred_destination or nxt.destination is None or nxt.is_return or nxt.status != m.status \
-                or not 0 < sent_index.get(nxt.sent.start, -1) - si <= 2:
+        if nxt is None or nxt.inferred_destination or nxt.destination is None or nxt.status != m.status:
+            continue
+        gap = sent_index.get(nxt.sent.start, -1) - si
+        # "left in 1965 to go back to the US": the purpose the departure states is where it went, a way back too
+        purpose = gap == 0 and nxt.sent.start == m.sent.start and m.sent.doc[nxt.trigger_i] in m.sent.doc[m.trigger_i].subtree
+        if not purpose and (nxt.is_return or not 0 < gap <= 2):
             continue
         if m.date is not None and nxt.date is not None and m.date.year_start is not None and nxt.date.year_start is not None \
                 and abs(m.date.year_start - nxt.date.year_start) > 1:
@@ -2172,13 +2177,17 @@ def _read_trigger(
                 m.destination = there if particle in ("there", "here") else _default_destination(state, ctx, si)
             m.inferred_destination = True
         elif m.destination is None and particle not in ("home",):
+            lived = _lived_in(tok, year, date is not None) if kind == "arrive" and particle not in ("there", "here") else None
             if particle in ("there", "here") and there is not None:
                 m.destination = there  # "there" may point further back than one sentence
+            elif lived is not None:
+                # "arrived in 1962, worked at the University of Ghana": where they worked is where they had come
+                m.destination, m.destination_text = lived
             elif status == "attempted":
                 m.destination = ctx.topic  # "X tried to emigrate": not to where the last person went
             else:
                 m.destination = _default_destination(state, ctx, si)
-            m.inferred_destination = True
+            m.inferred_destination = lived is None
         if particle == "home" and m.destination is None and prev is not None:
             m.destination = prev.origin
         if (is_return or particle == "home") and m.destination is None:

@@ -2000,3 +2000,17 @@ def test_a_count_of_people_then_mostly_who_they_were_is_named_by_them(nlp):
         "The sloop Restauration left Stavanger in July 1825 with 52 people on board, mostly Quakers and Haugeans, and landed in New York in October.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("52 people, mostly Quakers and Haugeans", "United States")]
+
+
+def test_an_arrival_placed_by_the_work_after_it_and_a_departure_to_go_back(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Ghana?",
+        "Maya Angelou arrived in 1962, worked at the University of Ghana, and left in 1965 to go back to the US.",
+        "Alexander Crummell spent twenty years in Liberia. Politics turned against him after President Roye was overthrown, "
+        "and he came back to the United States in 1872.",
+    )
+    moves = [(c.subject, c.destination_country, c.year_start) for c in cases]
+    assert ("Maya Angelou", "Ghana", 1962) in moves and ("Maya Angelou", "United States", 1965) in moves
+    assert not any(s == "Maya Angelou" and d is None for s, d, _ in moves)
+    assert ("Alexander Crummell", "United States", 1872) in moves and not any("Roye" in s for s, _, _ in moves)
