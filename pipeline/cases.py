@@ -1539,7 +1539,8 @@ def _in_clause_beside_pronoun(tok: Token) -> bool:
     """"When Za'im was overthrown he left for Ecuador": the subject of a clause about the time or reason of the main
     one, whose own subject is "he"/"she", is not whom that pronoun means."""
     clause = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+    if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in ("when", "once", "while", "whenever") for c in clause.children):
         return False
     # "Politics turned against him after President Roye was overthrown, and he came back": any "he" after the clause
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and t.i > tok.i for t in tok.sent)
