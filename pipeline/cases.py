@@ -2828,22 +2828,26 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
                                                              or e.root.head.i == tok.i and e.root.dep_ in ("npadvmod", "dobj"))]
         if not where or not spans:
             continue
-        date, date_text = _date_of(spans[0])
+        # "spent a few years in Paris and Istanbul in the 1870s": the span of years, not the length of the stay
+        span = next((d for d in spans if (parsed := _date_of(d)[0]) is not None and parsed.year_start is not None), spans[0])
+        date, date_text = _date_of(span)
         if date is None or date.year_start is None or date.year_end is None or date.year_end <= date.year_start:
             continue
-        if "from" in (spans[0].root.lower_, spans[0].root.head.lower_) and not re.search(r"\b(to|until|till)\b|[-–]", date_text or spans[0].text):
+        if "from" in (span.root.lower_, span.root.head.lower_) and not re.search(r"\b(to|until|till)\b|[-–]", date_text or span.text):
             continue  # "from 1936 on" is no span
-        place = _resolve_span(where[0], date.year_start, True)
-        if place is None or not place.country:
-            continue
-        for subj in subjects_for(tok, "arrive", ctx, state, None):
+        # "in Paris and Istanbul": each place of the stay
+        places = [(e, p) for e in [where[0], *(x for x in ents if x.label_ in ("GPE", "LOC") and x.root.dep_ == "conj"
+                                               and x.root.head.i == where[0].root.i)]
+                  if (p := _resolve_span(e, date.year_start, True)) is not None and p.country]
+        for subj in subjects_for(tok, "arrive", ctx, state, None) if places else []:
             if subj.generic:
                 continue
             prev = ctx.previous(subj.key)
-            if prev is not None and prev.destination is not None and prev.destination.country == place.country:
-                continue  # the stay after a move told already: the same case
-            out.append(_as_leg(Mention(subj, "stay", "completed", post, sent, destination=place,
-                                       destination_text=_as_written(where[0]), date=date, date_text=date_text), tok.i, penalty=0.05))
+            for ent, place in places:
+                if prev is not None and prev.destination is not None and prev.destination.country == place.country:
+                    continue  # the stay after a move told already: the same case
+                out.append(_as_leg(Mention(subj, "stay", "completed", post, sent, destination=place,
+                                           destination_text=_as_written(ent), date=date, date_text=date_text), tok.i, penalty=0.05))
     return out
 
 

@@ -2014,3 +2014,12 @@ def test_an_arrival_placed_by_the_work_after_it_and_a_departure_to_go_back(nlp):
     assert ("Maya Angelou", "Ghana", 1962) in moves and ("Maya Angelou", "United States", 1965) in moves
     assert not any(s == "Maya Angelou" and d is None for s, d, _ in moves)
     assert ("Alexander Crummell", "United States", 1872) in moves and not any("Roye" in s for s, _, _ in moves)
+
+
+def test_a_stay_in_two_places_over_a_decade_is_a_stay_in_each(nlp):
+    cases = cases_of(
+        nlp,
+        "Who travelled?",
+        "Ismail Gasprinski was born in Crimea. He spent a few years in Paris and Istanbul in the 1870s, then went home to Crimea.",
+    )
+    assert {c.destination_country for c in cases if c.year_start == 1870} >= {"France", "Ottoman Empire"}
