@@ -1187,6 +1187,9 @@ def subjects_for(
         return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
+        # "Some went to Israel, a big group went to Sweden": a part of the group just named, told by its size
+        or (_lemma(mover) in ("group", "contingent", "batch", "handful") and mover.tag_ == "NN" and mover.dep_ in ("nsubj", "nsubjpass")
+            and not any(c.dep_ in ("prep", "compound", "nmod", "poss") or c.ent_type_ == "NORP" for c in mover.children))
         # "... came to California, and later many went home": a bare quantifier means the group just named
         # "Others left China for Australia": the others are more of the group just named, not the origin's nationals
         or (mover.lower_ in ("many", "some", "most", "several", "few", "others") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")

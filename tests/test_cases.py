@@ -2023,3 +2023,13 @@ def test_a_stay_in_two_places_over_a_decade_is_a_stay_in_each(nlp):
         "Ismail Gasprinski was born in Crimea. He spent a few years in Paris and Istanbul in the 1870s, then went home to Crimea.",
     )
     assert {c.destination_country for c in cases if c.year_start == 1870} >= {"France", "Ottoman Empire"}
+
+
+def test_a_group_told_by_its_size_is_part_of_the_group_just_named(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did they go?",
+        "In 1968 about 13,000 Polish Jews were pushed out. A big group went to Sweden.",
+        "The biggest groups came from Syria and Lebanon.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases if c.destination_country == "Sweden"] == [("13,000 Polish Jews", "Sweden")]
