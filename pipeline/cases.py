@@ -659,7 +659,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                 # conjoined with a person that no gazetteer knows as a place is a person.
                 # Its own compounds only: the subtree of "Sacco and Bartolomeo Vanzetti" holds the next name too.
                 name = " ".join(t.text for t in _name_words(conj))
-                if len(ent) == 2 and conj.i + 2 == ent.start and conj.doc[conj.i + 1].lower_ == "and" and " " not in name:
+                if " " not in name and _shares_surname(conj, ent):
                     name = f"{name} {ent[-1].text}"  # "Scott and Zelda Fitzgerald": the first name shares the surname after it
                 mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(name)
                 # "Price and Shelby were both back": a surname the parser takes for a noun, named in full before
@@ -671,13 +671,17 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     return found
 
 
+def _shares_surname(first: Token, full: Span) -> bool:
+    """"Scott and Zelda Fitzgerald": a lone first name directly before "and", then a first and last name."""
+    return len(full) == 2 and first.i + 2 == full.start and first.doc[first.i + 1].lower_ == "and"
+
+
 def _with_shared_surname(ent: Span) -> str:
-    """"Scott and Zelda Fitzgerald": a lone first name directly before "and First Last" shares the surname."""
+    """A one-word name tagged a person, with the surname of the full name after it when it shares it."""
     doc = ent.doc
-    if len(ent) == 1 and ent.end + 2 < len(doc) and doc[ent.end].lower_ == "and":
-        other = _ent_of(doc[ent.end + 1])
-        if other is not None and other.label_ == "PERSON" and other.start == ent.end + 1 and len(other) == 2:
-            return f"{ent.text} {other[-1].text}"
+    if len(ent) == 1 and ent.end + 2 < len(doc) and (other := _ent_of(doc[ent.end + 1])) is not None \
+            and other.label_ == "PERSON" and _shares_surname(ent.root, other):
+        return f"{ent.text} {other[-1].text}"
     return ent.text
 
 
@@ -784,7 +788,7 @@ def _mostly_after(span: Span) -> Span | None:
     i = span.end
     while i < len(doc) and i - span.end < 3 and doc[i].pos_ in ("ADP", "NOUN", "DET") and not doc[i].is_punct:
         i += 1  # "52 people on board, mostly ...": past a short phrase of where they were
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("mostly", "mainly", "largely", "chiefly", "many"):
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in lexicon()["majority_words"]:
         return None
     end = i + 2
     while end < len(doc) and doc[end].text not in (",", ";", ".", ")") and doc[end].pos_ not in ("VERB", "AUX"):
@@ -1188,7 +1192,7 @@ def subjects_for(
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
         # "Some went to Israel, a big group went to Sweden": a part of the group just named, told by its size
-        or (_lemma(mover) in ("group", "contingent", "batch", "handful") and mover.tag_ == "NN" and mover.dep_ in ("nsubj", "nsubjpass")
+        or (_lemma(mover) in lex["share_nouns"] and mover.tag_ == "NN" and mover.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ in ("prep", "compound", "nmod", "poss") or c.ent_type_ == "NORP" for c in mover.children))
         # "... came to California, and later many went home": a bare quantifier means the group just named
         # "Others left China for Australia": the others are more of the group just named, not the origin's nationals
@@ -1473,10 +1477,10 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                         ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
         return
+    # Not one met on the way ("he went to Aswan, where Sadat received them") or named in a clause beside "he"
     subj_cands = [e for e in cands if (e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")
                   or _labels_item(e.root)) and not (e.root.head.dep_ == "relcl" and _pronoun_subject_before(e.root))
                   and not _in_clause_beside_pronoun(e.root)]
-    # "he went to Aswan, where Sadat received them": one met on the way is not whom the next "he" means
     if not subj_cands and state.last_single is not None and state.last_single.type == "person":
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
         # take "he" away from the person the post is about.
@@ -1566,7 +1570,7 @@ def _untagged_partner(ent: Span) -> str | None:
     name = " ".join(t.text for t in words)
     if is_known_place(name):
         return None
-    if len(words) == 1 and len(ent) == 2 and head.i + 2 == ent.start and head.doc[head.i + 1].lower_ == "and":
+    if len(words) == 1 and _shares_surname(head, ent):
         name = f"{name} {ent[-1].text}"
     return name if _plausible_name(name) else None
 
@@ -1736,7 +1740,7 @@ def _negated(tok: Token) -> bool:
 def _hedged(clause: Token) -> bool:
     """A clause with its own subject under the writer's "I think"/"I believe": a move told with a hedge, not one thought of."""
     head = clause.head
-    return clause.dep_ == "ccomp" and _lemma(head) in ("think", "believe", "guess", "suppose") \
+    return clause.dep_ == "ccomp" and _lemma(head) in lexicon()["hedge_verbs"] \
         and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children) \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
@@ -2308,7 +2312,7 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
     # "Some went to X, some to Kenya, a small party to Mexico, and several hundred to Argentina": the parser hangs
     # the later shares on the verb, on one another or on the place before them
     listed = [t for t in sent if t.i > verb.i and t.dep_ in ("npadvmod", "appos", "conj") and t.pos_ in ("PRON", "NOUN", "NUM")
-              and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in ("party", "group", "handful", "contingent"))
+              and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in lex["share_nouns"])
               and (any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children) or _to_after(t) is not None)
               and verb.i in {a.i for a in t.ancestors}]
     for share in dict.fromkeys([*siblings, *listed]):
@@ -2537,7 +2541,7 @@ def _lived_in(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | 
     """The place of a stay verb conjoined with a departure ("left in 1918, lived mostly in Paris"), or of the end
     told of the one who left ("left Gävle in 1902 and was executed in Salt Lake City in 1915": he had got there)."""
     lex = lexicon()
-    ends = {"die", "execute", "bury", "hang", "murder", "kill", "shoot"}
+    ends = _one_word_outcomes()
     for conj in tok.children:
         if conj.dep_ != "conj" or conj.pos_ != "VERB" or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be":
             continue
