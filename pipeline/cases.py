@@ -234,6 +234,9 @@ class ThreadContext:
 
 @functools.lru_cache(maxsize=65536)  # names recur in every sentence that mentions them
 def _clean_name(text: str) -> str:
+    # "* Victor Herman - his family moved": the small model can run a name into the dash and the words after it
+    text = re.split(r"\s[-–—]\s", text.strip())[0]
+    text = re.sub(r"(\s+(?:his|her|their|he|she|its))+$", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[’']s$", "", text.strip())
     return re.sub(r"\s+", " ", text).strip(" ,.;:\"'()")
 

@@ -2033,3 +2033,9 @@ def test_a_group_told_by_its_size_is_part_of_the_group_just_named(nlp):
         "The biggest groups came from Syria and Lebanon.",
     )
     assert [(c.subject, c.destination_country) for c in cases if c.destination_country == "Sweden"] == [("13,000 Polish Jews", "Sweden")]
+
+
+def test_a_name_the_model_runs_into_a_dash_and_a_pronoun_is_the_name_alone(nlp):
+    # "* Victor Herman - his family moved ...": the small model tags "Victor Herman - his" as one person
+    assert person_key("Victor Herman - his") == person_key("Victor Herman") == "herman"
+    assert person_key("Anna Seghers — her") == person_key("Anna Seghers")
