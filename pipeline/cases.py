@@ -648,6 +648,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             continue
         if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
             continue  # "the Montreal Gazette sportswriter", "the Stalin regime": a name qualifying a noun is not a mover
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("born", "née", "nee", "né", "alias", "aka"):
+            continue  # "John Scott (born John Scott Nearing) worked in Magnitogorsk": another name of the same person
         subj = ctx.person(_with_shared_surname(ent))
         if subj.key and subj.key not in seen:
             seen.add(subj.key)

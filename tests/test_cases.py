@@ -2039,3 +2039,12 @@ def test_a_name_the_model_runs_into_a_dash_and_a_pronoun_is_the_name_alone(nlp):
     # "* Victor Herman - his family moved ...": the small model tags "Victor Herman - his" as one person
     assert person_key("Victor Herman - his") == person_key("Victor Herman") == "herman"
     assert person_key("Anna Seghers — her") == person_key("Anna Seghers")
+
+
+def test_a_name_given_as_born_so_is_the_same_person_not_a_second_mover(nlp):
+    cases = cases_of(
+        nlp,
+        "Who worked in the USSR?",
+        "Some cases:\n\n* John Scott (born John Scott Nearing) worked at Magnitogorsk from 1932 to 1937 and wrote Behind the Urals.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("John Scott", "Soviet Union")]
