@@ -522,7 +522,12 @@ def markdown_to_text(text: str) -> str:
     """
     if not _MARKUP_HINT.search(text):
         return text  # most plain posts: no parse needed
+    # "émigré stories.[1]", "in 1920[^2]": a footnote mark glued to a word would be read as part of it
+    text = _FOOTNOTE_MARK.sub("", text)
     return html_to_text(_markdown().render(text))
+
+
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[\^?\d{1,3}\]")
 
 
 # A character Markdown or HTML gives a meaning to; text without one renders to itself.

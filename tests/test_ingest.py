@@ -479,3 +479,11 @@ def test_ids_are_stable_across_reads(tmp_path: Path, seed_path: Path) -> None:
     first = snapshot()
     assert len(first) == 3
     assert snapshot() == first
+
+
+def test_a_footnote_mark_glued_to_a_word_is_dropped_and_a_footnote_line_kept() -> None:
+    assert markdown_to_text("Harbin is one of the more fascinating émigré stories.[1]") == (
+        "Harbin is one of the more fascinating émigré stories."
+    )
+    assert markdown_to_text("In 1920[^2] they *left*.") == "In 1920 they left."
+    assert markdown_to_text("[1]: Olga Bakich, *Harbin Russian Imprints* (2002).") == "[1]: Olga Bakich, Harbin Russian Imprints (2002)."
