@@ -1286,8 +1286,9 @@ class PostState:
     host: Place | None = None  # "Canada took a lot too": the country a paragraph is about, as a host
     host_sent: int = -10
     pair: tuple[Subject, ...] = ()  # "Kuznetsov and Dymshits were swapped: they ...": people named together, for "they"
-    last_year: int | None = None  # the last year a sentence of the post told, for "that year" with no dated move before
-    last_year_sent: int = -10
+    # the date phrases of the last sentence that had any, for "that year" with no dated move before; read only then
+    last_dates: tuple[str, ...] = ()
+    last_dates_sent: int = -10
 
     def remember(self, subject: Subject) -> None:
         if subject.type == "group":
@@ -1473,7 +1474,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 # "His younger brother went much further: he was in Kampala ...": a relative as subject is the next "he" too.
                 # "My grandfather was born in Lyallpur. In 1948 he ...": a passive subject is as much the next "he"
                 # Not one named in a clause about a place ("evacuated his family to Malta, where his father died").
-                elif dep in ("nsubj", "nsubjpass") and tok.head.dep_ != "relcl" and not _pronoun_subject_before(tok) \
+                elif dep in ("nsubj", "nsubjpass") and tok.head.dep_ != "relcl" and not _he_or_she_subject(tok, after=False) \
                         and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
                              and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
                         and (subj := _group_or_unnamed(tok, None)) is not None:
@@ -1484,7 +1485,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         return
     # Not one met on the way ("he went to Aswan, where Sadat received them") or named in a clause beside "he"
     subj_cands = [e for e in cands if (e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")
-                  or _labels_item(e.root)) and not (e.root.head.dep_ == "relcl" and _pronoun_subject_before(e.root))
+                  or _labels_item(e.root)) and not (e.root.head.dep_ == "relcl" and _he_or_she_subject(e.root, after=False))
                   and not _in_clause_beside_pronoun(e.root)]
     if not subj_cands and state.last_single is not None and state.last_single.type == "person":
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
@@ -1555,13 +1556,16 @@ def _in_clause_beside_pronoun(tok: Token) -> bool:
             c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in ("when", "once", "while", "whenever") for c in clause.children):
         return False
     # "Politics turned against him after President Roye was overthrown, and he came back": any "he" after the clause
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and t.i > tok.i for t in tok.sent)
+    return _he_or_she_subject(tok, after=True)
 
 
-def _pronoun_subject_before(tok: Token) -> bool:
-    """"She moved to the US, and when her mother died ...": a "he"/"she" already speaking of someone earlier in the
-    sentence keeps meaning them; the relative named after it is not whom it means."""
-    return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in tok.sent[: tok.i - tok.sent.start])
+def _he_or_she_subject(tok: Token, after: bool) -> bool:
+    """Whether "he" or "she" is a subject in tok's sentence after tok (or before it).
+
+    "She moved to the US, and when her mother died ...": a "she" already speaking of someone before the word keeps
+    meaning them, so the relative named after it is not whom it means."""
+    return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and (t.i > tok.i if after else t.i < tok.i)
+               for t in tok.sent)
 
 
 def _untagged_partner(ent: Span) -> str | None:
@@ -1843,10 +1847,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         _attach_outcomes(sent, state, ctx, mentions, new)
         mentions.extend(new)
         _note_persons(sent, state, ctx)
-        for ent in _ents(sent):
-            if ent.label_ == "DATE" and relative_years(ent.text) is None and (told := parse_date(ent.text)) is not None \
-                    and told.year_start is not None:
-                state.last_year, state.last_year_sent = told.year_start, si
+        if dates := tuple(ent.text for ent in _ents(sent) if ent.label_ == "DATE"):
+            state.last_dates, state.last_dates_sent = dates, si
         for ent in _ents(sent):
             if ent.label_ in ("GPE", "LOC"):
                 place = _resolve(ent.text, ctx.default_year, dated=False)
@@ -1859,6 +1861,14 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                         state.host, state.host_sent = place, si
     _join_departures(mentions, ctx, {s.start: i for i, s in enumerate(sents)})
     return mentions
+
+
+def _year_told(dates: tuple[str, ...]) -> int | None:
+    """The year the last of these date phrases gives, leaving out those that count from another ("the next year")."""
+    for text in reversed(dates):
+        if relative_years(text) is None and (told := parse_date(text)) is not None and told.year_start is not None:
+            return told.year_start
+    return None
 
 
 def _join_departures(mentions: list[Mention], ctx: ThreadContext, sent_index: dict[int, int]) -> None:
@@ -2133,10 +2143,10 @@ def _read_trigger(
             if told is not None and told.date is not None and told.date.year_start is not None:
                 counted = told.date.year_start + relative[0]
                 m.date, m.date_text = DateSpan(counted, None, relative[1]), relative[1]
-            elif state.last_year is not None and state.last_year_sent >= si - 1:
+            elif state.last_dates_sent == si - 1 and (told_year := _year_told(state.last_dates)) is not None:
                 # "when Machado fell in 1933 he was jailed ... Desi and his mother got out to Miami that year":
                 # with no move dated before, the year the sentence before told
-                m.date, m.date_text = DateSpan(state.last_year + relative[0], None, relative[1]), relative[1]
+                m.date, m.date_text = DateSpan(told_year + relative[0], None, relative[1]), relative[1]
         if is_return:
             # Back to where they came from: swap the previous move's ends.
             if m.origin is None and prev is not None and prev.destination is not None:

@@ -501,6 +501,12 @@ def _shared_city_name(text: str) -> bool:
     return any(len({c["countrycode"] for c in _city_candidates(g, part, _fold(part))}) > 1 for part in parts if part)
 
 
+def _placed(g: _Gazetteer, text: str, entry: _Entry, year: int | None) -> Place:
+    """The place an entry names as written in text, with its state in that year (the entry's own era without one)."""
+    when = year if year is not None else entry.default_year
+    return Place(text, entry.name, _state(g, entry, when), entry.kind, entry.lat, entry.lon)
+
+
 @functools.lru_cache(maxsize=131072)
 def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Place | None:
     if not text:
@@ -515,8 +521,7 @@ def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Plac
     if entry is None and "," in clean:
         entry = _lookup_qualified(g, clean, in_view)
     if entry is not None:
-        when = year if year is not None else entry.default_year
-        return Place(text, entry.name, _state(g, entry, when), entry.kind, entry.lat, entry.lon)
+        return _placed(g, text, entry, year)
     prefixed = _lookup_prefixed(g, clean, in_view)
     if prefixed is not None:
         base, kind, polity = prefixed
@@ -529,8 +534,7 @@ def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Plac
     if rest and is_demonym(first) and (inner := _lookup(g, rest, in_view)) is not None \
             and inner.kind in ("country", "region", "polity"):
         # "Portuguese Angola", "Dutch Suriname": a colony named by its ruler's people is still the place it names
-        when = year if year is not None else inner.default_year
-        return Place(text, inner.name, _state(g, inner, when), inner.kind, inner.lat, inner.lon)
+        return _placed(g, text, inner, year)
     country = demonym_country(clean, year)
     if country is not None:
         place = _resolve_place(country, year, in_view)

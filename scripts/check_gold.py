@@ -10,7 +10,6 @@ error, so it can guard edits to the corpora.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import sys
@@ -22,7 +21,8 @@ import pycountry
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.places import resolve_place  # noqa: E402
+from pipeline.dates import read_table  # noqa: E402
+from pipeline.places import POLITIES_PATH, resolve_place  # noqa: E402
 from pipeline.schema import MOTIVE_LABELS, OUTCOMES, STATUSES, SUBJECT_TYPES, Case  # noqa: E402
 
 REQUIRED = (
@@ -62,9 +62,7 @@ EXTRA_COUNTRIES = {
 @functools.cache
 def _polities() -> frozenset[str]:
     """The states of their time the pipeline itself writes ("Ottoman Empire", "Palestine"): pipeline/data/polities.csv."""
-    with open(ROOT / "pipeline" / "data" / "polities.csv", encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return frozenset(row["polity"] for row in rows if row.get("polity"))
+    return frozenset(row["polity"] for _, row in read_table(POLITIES_PATH, ("polity",)) if row["polity"])
 
 
 def known_country(name: str) -> bool:
