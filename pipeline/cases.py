@@ -82,7 +82,8 @@ def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-_ENTS_KEY = "crossings.ents_by_span"
+_ENTS_KEY = "crossings.ents_by_span"  # None: the doc's entities; (start, end): a sentence's; "dates", "roots": see below
+_DATES_KEY = "crossings.dates"  # (start, end) of a date entity -> what _date_of read from it
 
 
 def _ents(where: Doc | Span) -> tuple[Span, ...]:
@@ -102,6 +103,24 @@ def _ents(where: Doc | Span) -> tuple[Span, ...]:
     if key not in cache:
         cache[key] = tuple(e for e in cache[None] if e.start >= where.start and e.end <= where.end)
     return cache[key]
+
+
+def _date_ents(doc: Doc) -> tuple[Span, ...]:
+    """The doc's DATE and EVENT entities, picked out once per doc: each trigger looks for its dates among them."""
+    ents = _ents(doc)
+    cache = doc.user_data[_ENTS_KEY]
+    if "dates" not in cache:
+        cache["dates"] = tuple(e for e in ents if e.label_ in ("DATE", "EVENT"))
+    return cache["dates"]
+
+
+def _ent_roots(doc: Doc) -> tuple[int, ...]:
+    """The index of each entity's root, in the order of ``_ents(doc)``: ``Span.root`` walks the span's heads on each call."""
+    ents = _ents(doc)
+    cache = doc.user_data[_ENTS_KEY]
+    if "roots" not in cache:
+        cache["roots"] = tuple(e.root.i for e in ents)
+    return cache["roots"]
 
 
 def _ent_of(tok: Token) -> Span | None:
@@ -419,7 +438,7 @@ def _as_written(ent: Span) -> str:
 
 def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     idx = {t.i for t in tokens}
-    found = [_with_head_noun(e) for e in _ents(doc) if e.root.i in idx and _is_placeish(e)]
+    found = [_with_head_noun(e) for e, root in zip(_ents(doc), _ent_roots(doc)) if root in idx and _is_placeish(e)]
     # Towns the NER missed ("flew to Hakodate"): a proper noun after to/from that a gazetteer knows.
     for t in tokens:
         if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into") and t.i in idx:
@@ -524,7 +543,18 @@ def _under_time_phrase(tok: Token, trigger: Token) -> bool:
 
 
 def _date_of(span: Span) -> tuple[DateSpan | None, str | None]:
-    """Years of a date entity, read with the words that bound it ("after WWII"); date_text as written."""
+    """Years of a date entity, read with the words that bound it ("after WWII"); date_text as written.
+
+    Each trigger of a sentence reads the same dates again: the answer is kept with the doc.
+    """
+    known = span.doc.user_data.setdefault(_DATES_KEY, {})
+    key = (span.start, span.end)
+    if key not in known:
+        known[key] = _read_date(span)
+    return known[key]
+
+
+def _read_date(span: Span) -> tuple[DateSpan | None, str | None]:
     wide = date_with_modifier(span)
     for candidate in (wide, span.text):
         parsed = parse_date(candidate)
@@ -534,8 +564,8 @@ def _date_of(span: Span) -> tuple[DateSpan | None, str | None]:
 
 
 def _dates_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
-    idx = {t.i for t in tokens}
-    return [e for e in _ents(doc) if e.label_ in ("DATE", "EVENT") and any(t.i in idx for t in e)]
+    idx = set(range(tokens.start, tokens.end)) if isinstance(tokens, Span) else {t.i for t in tokens}
+    return [e for e in _date_ents(doc) if any(i in idx for i in range(e.start, e.end))]
 
 
 # ---------------------------------------------------------------------------
@@ -640,8 +670,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             stack.append(c)
     found: list[Subject] = []
     seen: set[str] = set()
-    for ent in _ents(doc):
-        if ent.label_ != "PERSON" or ent.root.i not in allowed or not _plausible_name(ent.text):
+    for ent, root in zip(_ents(doc), _ent_roots(doc)):
+        if ent.label_ != "PERSON" or root not in allowed or not _plausible_name(ent.text):
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or ent.text.endswith("'s"):
@@ -1435,7 +1465,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         cands.append(_whole_name(ent, ctx))
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands):
         # "The Shah left", "The Shah's route is worth going through": the one the sentence is about
-        titled_subjects = [t for t in sent if _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
+        titles = lexicon()["sole_titles"]  # asked of every word first, in one look-up: nearly none is a title
+        titled_subjects = [t for t in sent if t.lower_ in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
                            or t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and not _owns_a_person(t))]
         if titled_subjects:
             cands.insert(0, Span(sent.doc, titled_subjects[0].i - 1, titled_subjects[0].i + 1, label="PERSON"))
@@ -1530,7 +1561,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
 
 def _sole_title(tok: Token) -> bool:
     """"the Shah", "the Kaiser": an office only one person holds, capitalised, names that person."""
-    return tok.text[:1].isupper() and tok.lower_ in lexicon()["sole_titles"] \
+    return tok.lower_ in lexicon()["sole_titles"] and tok.text[:1].isupper() \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
@@ -1650,6 +1681,8 @@ def _unlabelled_subject_name(sent: Span, ctx: ThreadContext | None = None) -> Sp
     """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words,
     or one word the thread uses elsewhere as the surname of a full name ("Nabokov summed it up")."""
     for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not tok.text[:1].isupper():
+            continue  # neither a subject nor a capitalised word that could head a list item: most words, ruled out cheaply
         if _named_as_example(tok):
             return Span(sent.doc, tok.i, tok.i + 1, label="PERSON")
         label = _labels_item(tok)
@@ -1707,8 +1740,10 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
             if part.dep_ == "prep" and not word.needs_word and not any(t.ent_type_ in ("GPE", "LOC") for t in part.subtree) \
                     and not (word.kind == "recruit" and any(p.dep_ == "pobj" and (_animate(p) or p.lower_ == "something") for p in part.children)):
                 continue  # "let in 3,000 refugees" read as a preposition is still the particle
-        if word.needs_word and not any(t.lower_ in word.needs_word.split("|") or _lemma(t) in word.needs_word.split("|") for t in tok.subtree):
-            continue
+        if word.needs_word:
+            needed = word.needs_word.split("|")
+            if not any(t.lower_ in needed or _lemma(t) in needed for t in tok.subtree):
+                continue
         return word
     return None
 
@@ -3365,9 +3400,15 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
         with countries_in_view(_countries_named(docs)):
             return _assemble_cases(thread, docs, min_confidence)
     finally:
-        for doc in docs:  # the per-doc caches of _ents and _span_text end with the thread
+        for doc in docs:  # the per-doc caches of _ents, _date_of and _span_text end with the thread
             doc.user_data.pop(_ENTS_KEY, None)
             doc.user_data.pop(_TEXT_KEY, None)
+            doc.user_data.pop(_DATES_KEY, None)
+
+
+@functools.lru_cache(maxsize=16384)  # asked for every place of every post of every thread
+def _country_code(text: str) -> str | None:
+    return country_code(text)
 
 
 def _countries_named(docs: Sequence[Doc]) -> set[str]:
@@ -3376,7 +3417,7 @@ def _countries_named(docs: Sequence[Doc]) -> set[str]:
     for doc in docs:
         for ent in _ents(doc):
             if ent.label_ in ("GPE", "LOC"):
-                code = country_code(ent.text)
+                code = _country_code(ent.text)
             elif ent.label_ == "NORP" and (nation := demonym_country(ent.text)) is not None:
                 code = country_code(nation)
             else:

@@ -43,6 +43,7 @@ def run(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")] = True,
 ) -> None:
     """Read threads, extract migration cases, classify motives, and write outputs/."""
+    from pipeline.preload import preload_workers
     from pipeline.quiet import start_server_early
     from pipeline.runs import inputs_look_unchanged
 
@@ -60,6 +61,7 @@ def run(
     paths = paths or [settings.threads_dir]
     if not inputs_look_unchanged(paths, settings):
         start_server_early()  # Prefect's server takes seconds to boot: it starts before Prefect is even imported
+        preload_workers(paths, settings)  # and so do the workers' models
     from pipeline.flows import run_pipeline
 
     summary = run_pipeline(paths, settings)

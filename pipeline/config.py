@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,3 +56,25 @@ def load_settings(**overrides: object) -> Settings:
     if os.environ.get("CROSSINGS_MODELS_DIR"):
         env["models_dir"] = Path(os.environ["CROSSINGS_MODELS_DIR"])
     return Settings().with_overrides(**env).with_overrides(**overrides)
+
+
+# Set only in the environment of the process that local Dask workers are forked from (pipeline.preload).
+_PRELOAD_ENV = "CROSSINGS_WORKER_PRELOAD"
+
+
+def preload_environ(settings: Settings) -> dict[str, str]:
+    """The variable that tells a worker-forking server which models to load before forking."""
+    models = {"model": settings.model, "disable": list(settings.disable), "models_dir": str(settings.models_dir)}
+    return {_PRELOAD_ENV: json.dumps(models)}
+
+
+def preload_settings() -> Settings | None:
+    """The settings ``preload_environ`` passed to this process, or None when it was given none."""
+    raw = os.environ.get(_PRELOAD_ENV)
+    if not raw:
+        return None
+    try:
+        models = json.loads(raw)
+        return load_settings(model=models["model"], disable=tuple(models["disable"]), models_dir=Path(models["models_dir"]))
+    except (ValueError, KeyError, TypeError):
+        return None

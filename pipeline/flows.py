@@ -222,6 +222,9 @@ def warm_worker(settings: Settings) -> None:
     Run on each worker as the cluster starts, so the loading overlaps the
     Prefect server's start instead of delaying the first batch.
     """
+    from pipeline.places import load_tables
+
+    load_tables()  # the warm-up's text need not name a small town for the towns table to be ready
     classify(extract_batch([_WARM_UP], settings).cases, settings)
 
 
@@ -499,11 +502,6 @@ def reclassify_flow(settings: Settings, store_path: Path) -> int:
 # Entry point used by the CLI: where the tasks run
 
 
-def _silent_worker_env(verbose: bool) -> dict[str, str]:
-    # Worker processes log through their own handlers: keep per-task INFO lines off the user's screen.
-    return {} if verbose else {"PREFECT_LOGGING_LEVEL": "WARNING"}
-
-
 @contextlib.contextmanager
 def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[str | None, int]]:
     """(scheduler address, task slots): an existing cluster's, a fresh local one's, or (None, 1) for one process.
@@ -519,6 +517,8 @@ def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[s
         return
     from distributed import Client, LocalCluster
 
+    from pipeline.preload import fork_workers_from_loaded, worker_env
+
     if not verbose:
         # distributed sets levels on its own loggers (scheduler, nanny...), so the parent's level is not enough.
         for name in [n for n in logging.root.manager.loggerDict if n.startswith("distributed")]:
@@ -529,18 +529,21 @@ def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[s
     # Its nanny also sets MALLOC_TRIM_THRESHOLD_, which turns off glibc's adaptive mmap threshold: every
     # large array the parser allocates is then a fresh mmap, and page faults cost about 15% more CPU.
     # The workers trim once per batch instead (release_freed_memory).
+    # The workers are forked from one process that loaded the models once (pipeline.preload), not spawned bare.
     quiet_workers = {
         "distributed.worker.profile.enabled": False,
         "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+        "distributed.worker.multiprocessing-method": "forkserver",
     }
     with dask.config.set(quiet_workers):
+        fork_workers_from_loaded(settings, worker_env(verbose))
         cluster = LocalCluster(
             n_workers=settings.workers,
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # a free port: the default 8787 clashes with any other cluster
             silence_logs=logging.ERROR,
-            env=_silent_worker_env(verbose),
+            env=worker_env(verbose),
         )
     client = Client(cluster)
 
@@ -600,6 +603,10 @@ def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
     start_server_early()  # boots while the workers are planned and started
     workers, expect_work = plan_run(paths, settings)
     settings = settings.with_overrides(workers=workers)
+    if workers > 1 and not settings.dask_address:
+        from pipeline.preload import fork_workers_from_loaded, worker_env
+
+        fork_workers_from_loaded(settings, worker_env())  # loads the models while Prefect starts (once per process)
     with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
         if expect_work and address is None:
             warm_here(settings)  # the workers of a cluster warm themselves

@@ -32,6 +32,7 @@ import numpy as np
 import sklearn
 import skops
 import skops.io as sio
+from skops.io.exceptions import UntrustedTypesFoundException
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -237,13 +238,13 @@ def load_pipeline(path: Path) -> Pipeline:
     """Load a skops file, trusting only the allow-list; CrossingsError E002 when that fails."""
     trusted = trusted_types()
     try:
-        outside = sorted(set(sio.get_untrusted_types(file=path)) - set(trusted))
-        if outside:
-            reason = f"it holds types outside the allow-list {TRUSTED_TYPES_PATH}: {', '.join(outside)}"
-            raise CrossingsError(Errors.E002.format(path=path, reason=reason))
+        # skops audits every type against the allow-list before it builds anything (one pass over the file,
+        # not two: loading is on the critical path of every run's start).
         pipeline = sio.load(path, trusted=trusted)
-    except CrossingsError:
-        raise
+    except UntrustedTypesFoundException:
+        outside = sorted(set(sio.get_untrusted_types(file=path)) - set(trusted))
+        reason = f"it holds types outside the allow-list {TRUSTED_TYPES_PATH}: {', '.join(outside)}"
+        raise CrossingsError(Errors.E002.format(path=path, reason=reason)) from None
     except Exception as exc:  # a damaged zip, a skops format from another version, ...
         raise CrossingsError(Errors.E002.format(path=path, reason=f"{type(exc).__name__}: {exc}")) from exc
     if not isinstance(pipeline, Pipeline):

@@ -560,6 +560,13 @@ def _towns() -> dict[str, list[dict]]:
     return out
 
 
+def load_tables() -> None:
+    """Load the gazetteer, the small-towns table and the demonyms now (a worker does it before its first batch)."""
+    _gazetteer()
+    _towns()
+    _demonym_table()
+
+
 @functools.lru_cache(maxsize=16384)
 def resolve_town(text: str, year: int | None = None) -> Place | None:
     """A small town the main gazetteer lacks ("Sorrento", "Lienz"), with its country of that year.

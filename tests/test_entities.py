@@ -5,11 +5,16 @@ from __future__ import annotations
 import spacy
 from spacy.symbols import ORTH
 
+from spacy.matcher import Matcher
+from spacy.pipeline.entityruler import EntityRuler
+
 from pipeline.entities import (
     BLOCKS_NAME,
     LINES_NAME,
     RULER_NAME,
     _TEXT_ATTRS,
+    AnchoredMatcher,
+    AnchoredRulerMatch,
     IndexedAttributeMatch,
     as_phrase_patterns,
     domain_patterns,
@@ -125,6 +130,8 @@ def test_indexed_attribute_rules_give_the_same_tokens_as_spacys_matcher(nlp, set
     plain.add_pipe(BLOCKS_NAME, first=True)  # as load_nlp does: paragraphs start sentences, so the parse is the same
     assert not isinstance(plain.get_pipe("attribute_ruler").match, IndexedAttributeMatch)
     assert isinstance(nlp.get_pipe("attribute_ruler").match, IndexedAttributeMatch)
+    # The lemmatizer reads and writes whole columns; the plain one visits every token.
+    assert hasattr(nlp.get_pipe("lemmatizer"), "crossings_memo") and not hasattr(plain.get_pipe("lemmatizer"), "crossings_memo")
     texts = seed_path.read_text(encoding="utf-8").split("\n\n")[:40] + [
         "Y'all ain't gonna believe it, c'mon, let's go.  Two  spaces\n\nand I did it, you know it.",
         "There were many who left. But he stayed; it is what it is, and I gotta say they did too.",
@@ -163,3 +170,52 @@ def test_a_name_does_not_end_on_a_preposition(nlp):
     with nlp.select_pipes(disable=[LINES_NAME]):
         assert "Amritsar at" in [e.text for e in nlp(text).ents]  # what the model alone gives
     assert "Amritsar" in [e.text for e in nlp(text).ents]
+
+
+_ODD_TEXTS = [
+    "1932 was the year. In the 1920-s and the '30s, from 1946 to 1949 and between 1950 and 1953, in 1932-1938.",
+    "He went back to the States in the 19th century, the first half of the 20th century, during the Depression.",
+    "St. Petersburg in the late 1950s; the PRC and the DPRK after the Thaw, the Partition of 1947. 1960",
+    "No years here at all, only words about people who moved from one place to another.",
+    "",
+]
+
+
+def test_anchored_matcher_finds_what_the_matcher_finds(nlp, seed_path):
+    patterns = [
+        [{"LOWER": "the", "OP": "?"}, {"ORTH": "States"}],
+        [{"LOWER": "from", "OP": "?"}, {"TEXT": {"REGEX": "^19\\d\\d$"}}, {"LOWER": "to"}, {"TEXT": {"REGEX": "^19\\d\\d$"}}],
+        [{"LOWER": {"IN": ["gon", "got"]}}, {"LOWER": {"IN": ["na", "ta"]}}],
+        [{"LOWER": "the"}, {"IS_TITLE": True}, {"LOWER": "century"}],  # a non-text test beside the text ones
+    ]
+    matcher = Matcher(nlp.vocab)
+    for i, pattern in enumerate(patterns):
+        matcher.add(f"p{i}", [pattern])
+    anchored = AnchoredMatcher(matcher, patterns)
+    assert not anchored.everywhere
+    texts = seed_path.read_text(encoding="utf-8").split("\n\n")[:30] + _ODD_TEXTS + [
+        "States", "from 1946 to 1949", "I'm gon na go, we got ta go to the States, the Nineteenth century"]
+    for doc in map(nlp.make_doc, texts):
+        assert sorted(anchored(doc)) == sorted(matcher(doc, allow_missing=True, as_spans=False)), doc.text
+    # Words far from any anchor are never tried.
+    doc = nlp.make_doc("Many words here and there. " * 5 + "the States")
+    assert anchored.windows(doc) == [(len(doc) - 2, len(doc))]
+
+
+def test_a_pattern_without_an_anchor_puts_the_matcher_over_the_whole_text(nlp):
+    for pattern in ([{"IS_DIGIT": True}], [{"LOWER": "the"}, {"ORTH": "old", "OP": "+"}], [{"LOWER": "x", "OP": "?"}]):
+        matcher = Matcher(nlp.vocab)
+        matcher.add("p", [pattern])
+        anchored = AnchoredMatcher(matcher, [pattern])
+        assert anchored.everywhere
+        doc = nlp.make_doc("the old old house of 1932")
+        assert anchored.windows(doc) == [(0, len(doc))]
+        assert sorted(anchored(doc)) == sorted(matcher(doc, allow_missing=True, as_spans=False))
+
+
+def test_the_domain_ruler_tries_its_token_patterns_only_near_anchors_and_finds_the_same(nlp, seed_path):
+    ruler = nlp.get_pipe(RULER_NAME)
+    assert isinstance(ruler.match, AnchoredRulerMatch)
+    texts = seed_path.read_text(encoding="utf-8").split("\n\n") + _ODD_TEXTS
+    for doc in map(nlp.make_doc, texts):
+        assert ruler.match(doc) == EntityRuler.match(ruler, doc), doc.text

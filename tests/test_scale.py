@@ -230,6 +230,40 @@ def test_local_cluster_run_gives_exactly_the_plain_run_cases(prefect_harness, sm
         assert lines(tmp_path / "dask" / name) == lines(plain_out / name)
 
 
+def test_which_models_to_preload_travels_in_the_environment(monkeypatch, tmp_path):
+    from pipeline.config import preload_environ, preload_settings
+
+    settings = load_settings(model="some_model", models_dir=tmp_path / "models", disable=("lemmatizer",))
+    (name, value), = preload_environ(settings).items()
+    monkeypatch.setenv(name, value)
+    got = preload_settings()
+    assert got is not None and (got.model, got.disable, got.models_dir) == ("some_model", ("lemmatizer",), tmp_path / "models")
+    monkeypatch.setenv(name, "not json")
+    assert preload_settings() is None
+    monkeypatch.delenv(name)
+    assert preload_settings() is None
+
+
+@pytest.mark.slow
+def test_local_workers_start_with_the_models_loaded_and_give_the_plain_run_cases(prefect_harness, small_corpus, plain_run, tmp_path):
+    from distributed import Client
+
+    from pipeline.flows import local_cluster
+
+    plain_out, plain_summary = plain_run
+    settings = load_settings(out_dir=tmp_path / "local", progress=False, batch_posts=8, workers=2)
+    with local_cluster(settings) as (address, slots):
+        with Client(address) as client:
+            # Forked from the process that loaded the models, before any batch or warm-up reached them.
+            loaded = client.run(lambda: (sys.modules["pipeline.preload"].loaded_in, os.getpid()))
+        summary = crossings_run([str(small_corpus)], settings.with_overrides(dask_address=address), slots)
+    assert slots == 2 and len(loaded) == 2
+    assert all(parent is not None and parent != pid and parent != os.getpid() for parent, pid in loaded.values())
+    assert (summary.n_threads, summary.n_cases, summary.n_tokens) == (3, plain_summary.n_cases, plain_summary.n_tokens)
+    for name in ("cases.jsonl", "cases.csv"):
+        assert lines(tmp_path / "local" / name) == lines(plain_out / name)
+
+
 # -- incremental runs --------------------------------------------------------------------------------
 
 
