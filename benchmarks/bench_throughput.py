@@ -64,7 +64,8 @@ class Measure:
         return self.tokens / self.seconds if self.seconds else 0.0
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
+    """Resident memory summed over the process and its descendants; each one's CPU time so far goes into ``cpu``."""
     total = 0
     try:
         members = [proc, *proc.children(recursive=True)]
@@ -72,7 +73,10 @@ def _tree_rss(proc: psutil.Process) -> int:
         return 0
     for p in members:
         try:
-            total += p.memory_info().rss
+            with p.oneshot():
+                total += p.memory_info().rss
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
             continue
     return total
@@ -94,21 +98,29 @@ def _children_cpu() -> float:
 
 
 def run_tree(cmd: list[str], env: dict[str, str] | None = None) -> Tree:
-    """Run cmd; wall time, peak RSS summed over its process tree, and the tree's CPU time."""
+    """Run cmd; wall time, peak RSS summed over its process tree, and the tree's CPU time.
+
+    CPU time: the larger of what the OS counts for descendants that were waited
+    for and the sum of every descendant's last sampled CPU time. A local
+    cluster's workers are forked from a forkserver that is never waited for, so
+    the OS count alone would leave them out; the samples miss at most the last
+    0.2 s of each process.
+    """
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         cpu_before = _children_cpu()
         started = time.perf_counter()
         popen = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=ROOT)
         proc = psutil.Process(popen.pid)
         peak = 0
+        sampled: dict[int, float] = {}
         while popen.poll() is None:
-            peak = max(peak, _tree_rss(proc))
+            peak = max(peak, _tree_sample(proc, sampled))
             time.sleep(0.2)
         seconds = time.perf_counter() - started
         out.seek(0)
         err.seek(0)
-        # Every descendant was waited for by its parent, so its CPU time is in the children's usage.
-        return Tree(seconds, peak, _children_cpu() - cpu_before, out.read(), err.read(), popen.returncode)
+        cpu = max(_children_cpu() - cpu_before, sum(sampled.values()))
+        return Tree(seconds, peak, cpu, out.read(), err.read(), popen.returncode)
 
 
 # -- bare spaCy, run in a child process by this same script -------------------

@@ -219,8 +219,9 @@ _WARM_UP = Thread(
 def warm_worker(settings: Settings) -> None:
     """Load spaCy, the case lexicons and gazetteers and the motive model before the first batch arrives.
 
-    Run on each worker as the cluster starts, so the loading overlaps the
-    Prefect server's start instead of delaying the first batch.
+    Run where a local cluster's workers are forked from (``pipeline.preload``), or on a
+    thread of a one-process run, so the loading overlaps the Prefect server's start
+    instead of delaying the first batch.
     """
     from pipeline.places import load_tables
 
@@ -506,8 +507,9 @@ def reclassify_flow(settings: Settings, store_path: Path) -> int:
 def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[str | None, int]]:
     """(scheduler address, task slots): an existing cluster's, a fresh local one's, or (None, 1) for one process.
 
-    A local cluster's workers start loading their models at once, while the
-    caller waits for Prefect; the cluster is closed on the way out.
+    A local cluster's workers are forked from a process that loads the models
+    (``pipeline.preload``) while the caller waits for Prefect; the cluster is
+    closed on the way out.
     """
     if settings.dask_address:
         yield settings.dask_address, _cluster_slots(settings.dask_address)
@@ -535,36 +537,36 @@ def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[s
         "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
         "distributed.worker.multiprocessing-method": "forkserver",
     }
+    # Set for the cluster's whole life: the workers start in the background, and read it when they do.
     with dask.config.set(quiet_workers):
         fork_workers_from_loaded(settings, worker_env(verbose))
         cluster = LocalCluster(
-            n_workers=settings.workers,
+            n_workers=0,
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # a free port: the default 8787 clashes with any other cluster
             silence_logs=logging.ERROR,
             env=worker_env(verbose),
         )
-    client = Client(cluster)
+        # Not waited for: the flow starts, reads the inputs and queues the first batches while the workers
+        # are forked (after the models are loaded, seconds on a small machine); the batches wait for them.
+        cluster.scale(settings.workers)
+        client = Client(cluster.scheduler_address)  # not Client(cluster): that waits for the workers
 
-    def close() -> None:
-        client.close()
-        cluster.close()
+        def close() -> None:
+            client.close()
+            cluster.close()
 
-    closing = threading.Thread(target=close, name="crossings-cluster-close", daemon=True)
-    # Once the last batch is committed the workers are closed while the outputs are written.
-    _RELEASE[cluster.scheduler_address] = lambda: closing.ident is None and closing.start()
-    try:
-        workers = list(client.scheduler_info()["workers"])
-        # Futures are kept so the warm-ups are not cancelled; their errors resurface in the first batch.
-        warm = [client.submit(warm_worker, settings, workers=[w], pure=False) for w in workers]
-        yield cluster.scheduler_address, len(workers)
-        del warm
-    finally:
-        _RELEASE.pop(cluster.scheduler_address, None)
-        if closing.ident is None:
-            closing.start()
-        closing.join()
+        closing = threading.Thread(target=close, name="crossings-cluster-close", daemon=True)
+        # Once the last batch is committed the workers are closed while the outputs are written.
+        _RELEASE[cluster.scheduler_address] = lambda: closing.ident is None and closing.start()
+        try:
+            yield cluster.scheduler_address, settings.workers
+        finally:
+            _RELEASE.pop(cluster.scheduler_address, None)
+            if closing.ident is None:
+                closing.start()
+            closing.join()
 
 
 _RELEASE: dict[str, Callable[[], object]] = {}

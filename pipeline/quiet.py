@@ -93,6 +93,12 @@ _SERVER_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # no telemetry calls from a machine that may be offline
     # Crossings uses no blocks; registering Prefect's block types at every start costs 1-1.5 CPU-s.
     "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+    # Its database is thrown away when the run ends, so nothing it would record is ever read: the services
+    # that write every event and task run into it, and that watch events for automations, stay off.
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_LOGGER_ENABLED": "false",
 }
 
 
@@ -303,7 +309,7 @@ def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterat
     server is stopped and Prefect's shutdown chatter is silenced.
     """
     global _early
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.settings import PREFECT_API_URL, PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
 
     levels = {name: logging.getLogger(name).level for name in _NOISY}
     if not verbose:
@@ -324,7 +330,9 @@ def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterat
                 nonlocal ready
                 if not ready:
                     assert server is not None
-                    stack.enter_context(temporary_settings(updates={PREFECT_API_URL: server.wait()}))
+                    # Nor are log lines sent to a server whose database is thrown away at the end (they
+                    # still reach the log handlers here and, with the settings, on every worker).
+                    stack.enter_context(temporary_settings(updates={PREFECT_API_URL: server.wait(), PREFECT_LOGGING_TO_API_ENABLED: False}))
                     ready = True
 
             yield wait

@@ -254,7 +254,8 @@ def test_local_workers_start_with_the_models_loaded_and_give_the_plain_run_cases
     settings = load_settings(out_dir=tmp_path / "local", progress=False, batch_posts=8, workers=2)
     with local_cluster(settings) as (address, slots):
         with Client(address) as client:
-            # Forked from the process that loaded the models, before any batch or warm-up reached them.
+            client.wait_for_workers(2, timeout=120)
+            # Forked from the process that loaded the models, before any batch reached them.
             loaded = client.run(lambda: (sys.modules["pipeline.preload"].loaded_in, os.getpid()))
         summary = crossings_run([str(small_corpus)], settings.with_overrides(dask_address=address), slots)
     assert slots == 2 and len(loaded) == 2
