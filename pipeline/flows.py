@@ -519,7 +519,7 @@ def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[s
         return
     from distributed import Client, LocalCluster
 
-    from pipeline.preload import fork_workers_from_loaded, worker_env
+    from pipeline.preload import fork_workers_from_loaded, forkserver_available, worker_env
 
     if not verbose:
         # distributed sets levels on its own loggers (scheduler, nanny...), so the parent's level is not enough.
@@ -535,7 +535,7 @@ def local_cluster(settings: Settings, verbose: bool = False) -> Iterator[tuple[s
     quiet_workers = {
         "distributed.worker.profile.enabled": False,
         "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-        "distributed.worker.multiprocessing-method": "forkserver",
+        **({"distributed.worker.multiprocessing-method": "forkserver"} if forkserver_available() else {}),
     }
     # Set for the cluster's whole life: the workers start in the background, and read it when they do.
     with dask.config.set(quiet_workers):
@@ -611,7 +611,7 @@ def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
         fork_workers_from_loaded(settings, worker_env())  # loads the models while Prefect starts (once per process)
     with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
         if expect_work and address is None:
-            warm_here(settings)  # the workers of a cluster warm themselves
+            warm_here(settings)  # a local cluster's workers are forked with the models loaded
         prefect_ready()
         summary = crossings_run([str(p) for p in paths], settings.with_overrides(dask_address=address), slots)
     summary.wall_seconds = time.perf_counter() - started

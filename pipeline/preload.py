@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,6 +39,13 @@ def preload_workers(paths: Sequence[Path | str], settings: Settings) -> None:
         fork_workers_from_loaded(settings, worker_env())
 
 
+def forkserver_available() -> bool:
+    """Whether this platform can fork workers from a forkserver (not on Windows: there they start bare)."""
+    import multiprocessing
+
+    return "forkserver" in multiprocessing.get_all_start_methods()
+
+
 def fork_workers_from_loaded(settings: Settings, env: dict[str, str]) -> None:
     """Start the forkserver that Dask forks a local cluster's workers from, loading this run's models in it.
 
@@ -54,6 +60,8 @@ def fork_workers_from_loaded(settings: Settings, env: dict[str, str]) -> None:
     import multiprocessing
     import multiprocessing.forkserver
 
+    if not forkserver_available():
+        return
     context = multiprocessing.get_context("forkserver")
     # Replaces the preload list distributed would give it (distributed, numpy, pandas...): the models import those.
     context.set_forkserver_preload(["distributed", __name__])

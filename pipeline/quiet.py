@@ -93,8 +93,11 @@ _SERVER_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # no telemetry calls from a machine that may be offline
     # Crossings uses no blocks; registering Prefect's block types at every start costs 1-1.5 CPU-s.
     "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
-    # Its database is thrown away when the run ends, so nothing it would record is ever read: the services
-    # that write every event and task run into it, and that watch events for automations, stay off.
+}
+# And when its database is this run's own, thrown away when the run ends (not one the user keeps): nothing
+# it would record is ever read, so the services that write every event and task run into it, and that
+# watch events for automations, stay off.
+_THROWAWAY_ENV = {
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
     "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
@@ -205,6 +208,13 @@ def _free_port() -> int:
     raise CrossingsError(Errors.E013.format(reason="no free port between 8000 and 8999", log=default_log_path()))
 
 
+def server_environ(database: "ServerDatabase | None") -> dict[str, str]:
+    """The temporary server's environment: on this run's own database (None: one the user named) it records nothing."""
+    if database is None:
+        return {**os.environ, **_SERVER_ENV}
+    return {**os.environ, **_SERVER_ENV, _DATABASE_SETTING: database.url, **_THROWAWAY_ENV}
+
+
 class TemporaryServer:
     """Prefect's temporary API server in a subprocess, started now and waited for later."""
 
@@ -231,7 +241,7 @@ class TemporaryServer:
                     "--factory", "prefect.server.api.server:create_app",
                     "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on",
                 ],
-                env={**os.environ, **_SERVER_ENV, **({_DATABASE_SETTING: self.database.url} if self.database else {})},
+                env=server_environ(self.database),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,
@@ -330,9 +340,12 @@ def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterat
                 nonlocal ready
                 if not ready:
                     assert server is not None
-                    # Nor are log lines sent to a server whose database is thrown away at the end (they
-                    # still reach the log handlers here and, with the settings, on every worker).
-                    stack.enter_context(temporary_settings(updates={PREFECT_API_URL: server.wait(), PREFECT_LOGGING_TO_API_ENABLED: False}))
+                    updates: dict = {PREFECT_API_URL: server.wait()}
+                    if server.database is not None:
+                        # Nor are log lines sent to a server whose database is thrown away at the end (they
+                        # still reach the log handlers here and, with the settings, on every worker).
+                        updates[PREFECT_LOGGING_TO_API_ENABLED] = False
+                    stack.enter_context(temporary_settings(updates=updates))
                     ready = True
 
             yield wait

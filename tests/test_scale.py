@@ -416,6 +416,20 @@ def test_temporary_server_does_not_outlive_a_killed_run(tmp_path):
     assert [p.name for p in (home / "crossings-server").iterdir()] == [left[1]]
 
 
+def test_only_a_throwaway_server_database_goes_without_recording(tmp_path):
+    from pipeline.quiet import server_environ
+
+    own = ServerDatabase(tmp_path)
+    env = server_environ(own)
+    assert env["PREFECT_API_DATABASE_CONNECTION_URL"] == own.url
+    assert env["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED"] == "false"
+    assert env["PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED"] == "false"
+    # A database the user named keeps Prefect's whole history.
+    kept = server_environ(None)
+    for key in ("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED", "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED"):
+        assert kept.get(key) == os.environ.get(key)
+
+
 def test_server_database_is_copied_from_a_template_and_removed(tmp_path):
     first = ServerDatabase(tmp_path)
     first.prepare()
