@@ -97,7 +97,7 @@ def _load_for_workers() -> None:
 
     try:
         warm_worker(settings)
-    except Exception:  # each worker warms itself again and the first batch reports the error properly
+    except Exception:  # a worker then loads at its first batch, which reports the error properly
         return
     loaded_in = os.getpid()
     # What is loaded now stays for the life of every worker: keep the collector from walking it again and
