@@ -3406,18 +3406,13 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
             doc.user_data.pop(_DATES_KEY, None)
 
 
-@functools.lru_cache(maxsize=16384)  # asked for every place of every post of every thread
-def _country_code(text: str) -> str | None:
-    return country_code(text)
-
-
 def _countries_named(docs: Sequence[Doc]) -> set[str]:
     """The countries a thread names outright or by their people ("Canada", "Britain", "Americans"), as ISO codes."""
     codes: set[str] = set()
     for doc in docs:
         for ent in _ents(doc):
             if ent.label_ in ("GPE", "LOC"):
-                code = _country_code(ent.text)
+                code = country_code(ent.text)
             elif ent.label_ == "NORP" and (nation := demonym_country(ent.text)) is not None:
                 code = country_code(nation)
             else:

@@ -605,10 +605,6 @@ def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
     start_server_early()  # boots while the workers are planned and started
     workers, expect_work = plan_run(paths, settings)
     settings = settings.with_overrides(workers=workers)
-    if workers > 1 and not settings.dask_address:
-        from pipeline.preload import fork_workers_from_loaded, worker_env
-
-        fork_workers_from_loaded(settings, worker_env())  # loads the models while Prefect starts (once per process)
     with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
         if expect_work and address is None:
             warm_here(settings)  # a local cluster's workers are forked with the models loaded

@@ -404,6 +404,7 @@ def countries_in_view(codes: Iterable[str]) -> Iterator[None]:
         _IN_VIEW.reset(token)
 
 
+@functools.lru_cache(maxsize=16384)  # asked for every place of every post of every thread; no view changes it
 def country_code(text: str) -> str | None:
     """The ISO code of a text that names a country outright ("France", "Britain"); None for cities, regions and
     the states of their time that span several of today's countries ("the USSR")."""
