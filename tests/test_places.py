@@ -436,3 +436,66 @@ def test_a_colony_named_by_its_rulers_people_is_the_colony_and_atlantic_islands(
 
 def test_a_city_the_gazetteer_lists_under_two_names() -> None:
     assert resolve_place("San Sebastián", 1945).country == "Spain"  # "Donostia / San Sebastián", not the Guatemalan town
+
+
+# -- the tables' cache ----------------------------------------------------------
+
+
+def test_tables_are_read_back_from_the_cache_and_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:
+    built = places._tables()  # this process's tables: what a build gives
+    builds = []
+
+    def build() -> places._Gazetteer:
+        builds.append(1)
+        return built[0]
+
+    monkeypatch.setattr(places, "_build_gazetteer", build)
+    monkeypatch.setattr(places, "_build_towns", lambda g: built[1])
+    (tmp_path / "places-0123.pickle").write_bytes(b"built from other sources")
+
+    first = places.cached_tables(tmp_path)
+    (cached,) = tmp_path.glob("places-*.pickle")  # the stale file is gone, the new one is there
+    assert builds == [1] and cached.name != "places-0123.pickle"
+
+    again = places.cached_tables(tmp_path)
+    assert builds == [1]  # read back, not built
+    assert again == first == built
+
+    cached.write_bytes(cached.read_bytes()[:1000])  # cut short, as by a full disk
+    assert places.cached_tables(tmp_path) == built
+    assert builds == [1, 1]
+    assert places.cached_tables(tmp_path) == built and builds == [1, 1]  # and written again whole
+
+
+def test_tables_cache_key_follows_the_sources(tmp_path, monkeypatch) -> None:
+    source = tmp_path / "aliases.csv"
+    source.write_text("alias,name\n", encoding="utf-8")
+    monkeypatch.setattr(places, "_TABLE_SOURCES", (*places._TABLE_SOURCES, source))
+    before = places._tables_key()
+    assert places._tables_key() == before
+    source.write_text("alias,name\nRuthenia,Ukraine\n", encoding="utf-8")
+    assert places._tables_key() != before
+
+
+def test_no_cache_folder_builds_and_writes_nothing(tmp_path, monkeypatch) -> None:
+    from pipeline.config import cache_dir
+
+    monkeypatch.setenv("CROSSINGS_CACHE_DIR", "")
+    assert cache_dir() is None
+    monkeypatch.setenv("CROSSINGS_CACHE_DIR", str(tmp_path / "c"))
+    assert cache_dir() == tmp_path / "c"
+    monkeypatch.delenv("CROSSINGS_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "crossings"
+
+    built = places._tables()
+    monkeypatch.setattr(places, "_build_gazetteer", lambda: built[0])
+    monkeypatch.setattr(places, "_build_towns", lambda g: built[1])
+    assert places.cached_tables(None) == built
+    assert not list(tmp_path.rglob("*.pickle"))
+
+
+def test_cached_records_keep_only_what_lookups_read() -> None:
+    g, towns = places._tables()
+    some = [*g.cities["paris"], *next(iter(towns.values()))]
+    assert all(tuple(record) == places._CITY_FIELDS for record in some)

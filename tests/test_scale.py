@@ -430,6 +430,20 @@ def test_only_a_throwaway_server_database_goes_without_recording(tmp_path):
         assert kept.get(key) == os.environ.get(key)
 
 
+def test_flows_on_a_throwaway_server_send_it_no_logs_nor_heartbeats():
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from pipeline.quiet import client_settings
+
+    url = "http://127.0.0.1:8123/api"
+    with temporary_settings(updates=client_settings(url, throwaway=True)) as settings:
+        assert settings.api.url == url
+        assert settings.logging.to_api.enabled is False
+        assert settings.flows.heartbeat_frequency is None  # the flow engine then starts no heartbeat thread
+    kept = client_settings(url, throwaway=False)  # a database the user keeps: Prefect as it comes
+    assert kept == {PREFECT_API_URL: url}
+
+
 def test_server_database_is_copied_from_a_template_and_removed(tmp_path):
     first = ServerDatabase(tmp_path)
     first.prepare()
