@@ -82,7 +82,7 @@ def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-_ENTS_KEY = "crossings.ents_by_span"  # None: the doc's entities; (start, end): a sentence's; "dates", "roots": see below
+_ENTS_KEY = "crossings.ents_by_span"  # None: the doc's entities; (start, end): a sentence's; other keys: the caches below
 _DATES_KEY = "crossings.dates"  # (start, end) of a date entity -> what _date_of read from it
 
 
@@ -105,21 +105,25 @@ def _ents(where: Doc | Span) -> tuple[Span, ...]:
     return cache[key]
 
 
+def _doc_cache(doc: Doc) -> dict:
+    """Where the per-doc caches are kept (under ``_ENTS_KEY``, with the doc's entities): they end with the thread."""
+    _ents(doc)
+    return doc.user_data[_ENTS_KEY]
+
+
 def _date_ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's DATE and EVENT entities, picked out once per doc: each trigger looks for its dates among them."""
-    ents = _ents(doc)
-    cache = doc.user_data[_ENTS_KEY]
+    cache = _doc_cache(doc)
     if "dates" not in cache:
-        cache["dates"] = tuple(e for e in ents if e.label_ in ("DATE", "EVENT"))
+        cache["dates"] = tuple(e for e in cache[None] if e.label_ in ("DATE", "EVENT"))
     return cache["dates"]
 
 
 def _ent_roots(doc: Doc) -> tuple[int, ...]:
     """The index of each entity's root, in the order of ``_ents(doc)``: ``Span.root`` walks the span's heads on each call."""
-    ents = _ents(doc)
-    cache = doc.user_data[_ENTS_KEY]
+    cache = _doc_cache(doc)
     if "roots" not in cache:
-        cache["roots"] = tuple(e.root.i for e in ents)
+        cache["roots"] = tuple(e.root.i for e in cache[None])
     return cache["roots"]
 
 
@@ -130,6 +134,8 @@ def _ent_of(tok: Token) -> Span | None:
 
 def _one_line(ent: Span) -> Span:
     """An entity the NER ran across a line break ("Answer\nZygmunt Bauman"): keep its longest line, the last on a tie."""
+    if "\n" not in _span_text(ent):
+        return ent  # nearly every entity: its text says so without a look at each token
     breaks = [t.i for t in ent[:-1] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)]
     if not breaks:
         return ent
@@ -294,7 +300,7 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
         for ent in _ents(doc):
             if ent.label_ != "PERSON":
                 continue
-            name = _clean_name(ent.text)
+            name = _clean_name(_span_text(ent))
             if not name or not name[0].isupper() or not _plausible_name(name):
                 continue
             forms = names.setdefault(person_key(name), [])
@@ -381,13 +387,14 @@ def _inner_place(span: Span) -> str | None:
 
 
 def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
-    place = _resolve(ent.text, year, dated)
+    text = _span_text(ent)
+    place = _resolve(text, year, dated)
     if place is None and ent.label_ in ("ORG", "FAC"):
         inner = _inner_place(ent)
         if inner is not None:
             place = _resolve(inner, year, dated)
     if place is None and (ent.label_ == "GPE" or ent.label_ in ("ORG", "FAC") and _is_placeish(ent)):
-        place = resolve_town(ent.text, year)  # "from 1924 lived in Sorrento": a town too small for the main gazetteer
+        place = resolve_town(text, year)  # "from 1924 lived in Sorrento": a town too small for the main gazetteer
     if place is not None and place.kind == "city":
         # "the Altai region in Siberia", "Sorel in Quebec": the larger place named after it says which country
         # a name shared by towns in several countries is in.
@@ -564,8 +571,10 @@ def _read_date(span: Span) -> tuple[DateSpan | None, str | None]:
 
 
 def _dates_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
-    idx = set(range(tokens.start, tokens.end)) if isinstance(tokens, Span) else {t.i for t in tokens}
-    return [e for e in _date_ents(doc) if any(i in idx for i in range(e.start, e.end))]
+    if isinstance(tokens, Span):
+        return [e for e in _date_ents(doc) if e.start < tokens.end and e.end > tokens.start]
+    idx = {t.i for t in tokens}
+    return [e for e in _date_ents(doc) if not idx.isdisjoint(range(e.start, e.end))]
 
 
 # ---------------------------------------------------------------------------
@@ -671,10 +680,10 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     found: list[Subject] = []
     seen: set[str] = set()
     for ent, root in zip(_ents(doc), _ent_roots(doc)):
-        if ent.label_ != "PERSON" or root not in allowed or not _plausible_name(ent.text):
+        if root not in allowed or ent.label_ != "PERSON" or not _plausible_name(text := _span_text(ent)):
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
-        if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or ent.text.endswith("'s"):
+        if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or text.endswith("'s"):
             continue
         if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
             continue  # "the Montreal Gazette sportswriter", "the Stalin regime": a name qualifying a noun is not a mover
@@ -687,7 +696,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     # Proper nouns conjoined with a named person that the NER missed ("Weisskopf and Placzek").
     for subj in list(found):
         for ent in _ents(doc):
-            if ent.label_ != "PERSON" or ctx.person(ent.text).key != subj.key:
+            if ent.label_ != "PERSON" or ctx.person(_span_text(ent)).key != subj.key:
                 continue
             for conj in ent.root.conjuncts:
                 # The small model calls some surnames places ("Weisskopf and Placzek"): a name
@@ -1451,25 +1460,21 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         if root.dep_ == "conj" and root.head.lower_ in ("he", "she") and root.head.dep_ in ("nsubj", "nsubjpass"):
             # "He and Hadley arrived in Paris": "he" still means whom it meant, and the two are whom a later "they" means
             prior = _antecedent(root.head.lower_, state, ctx)
-            if prior is not None and prior.type == "person" and _plausible_name(ent.text):
+            if prior is not None and prior.type == "person" and _plausible_name(_span_text(ent)):
                 state.pair = (ctx.person(_whole_name(ent, ctx).text), prior)
             continue
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if (ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS")) and _owns_a_person(ent.root):
             continue  # "Stalin's daughter ... she": the one owned is whom the pronoun means, not the owner
         titled = ent.start > 0 and sent.doc[ent.start - 1].lower_.rstrip(".") in _titles()
-        if len(ent) == 1 and is_known_place(ent.text) and not titled and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(ent.text), [])):
+        text = _span_text(ent)
+        if len(ent) == 1 and is_known_place(text) and not titled and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), [])):
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
-        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(ent.text)):
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
         cands.append(_whole_name(ent, ctx))
-    if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands):
-        # "The Shah left", "The Shah's route is worth going through": the one the sentence is about
-        titles = lexicon()["sole_titles"]  # asked of every word first, in one look-up: nearly none is a title
-        titled_subjects = [t for t in sent if t.lower_ in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
-                           or t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and not _owns_a_person(t))]
-        if titled_subjects:
-            cands.insert(0, Span(sent.doc, titled_subjects[0].i - 1, titled_subjects[0].i + 1, label="PERSON"))
+    if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (titled := _titled_subject(sent)) is not None:
+        cands.insert(0, titled)
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent, ctx)) is not None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
     if not cands and state.last_single is None:
@@ -1524,7 +1529,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         return
     lex = lexicon()
     for e in cands:
-        ctx.saw_name(e.text)
+        ctx.saw_name(_span_text(e))
         near = {t.lower_ for t in e.root.head.children} | {e.root.head.lower_} | {t.lower_ for t in e.root.children}
         head = e.root.head
         if head.pos_ in ("VERB", "AUX", "ADP") and head.i != e.root.i:
@@ -1532,16 +1537,16 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         if e.root.dep_ in ("appos", "compound") and head.pos_ == "NOUN" and (head.lower_ in lex["female_words"]) != (head.lower_ in lex["male_words"]):
             near = {head.lower_}  # "her nephew Otto Frisch": the kinship noun, not the possessive, tells
         if near & lex["female_words"] and not near & lex["male_words"]:
-            ctx.genders.setdefault(ctx.person(e.text).key, "she")
+            ctx.genders.setdefault(ctx.person(_span_text(e)).key, "she")
         elif near & lex["male_words"] and not near & lex["female_words"]:
-            ctx.genders.setdefault(ctx.person(e.text).key, "he")
+            ctx.genders.setdefault(ctx.person(_span_text(e)).key, "he")
     ent = (subj_cands or cands)[0]
-    if not _plausible_name(ent.text):
+    if not _plausible_name(_span_text(ent)):
         return
-    together = [e for e in subj_cands if _plausible_name(e.text) and (e.root.i == ent.root.i or e.root.head.i == ent.root.i and e.root.dep_ == "conj")]
-    pair = tuple(ctx.person(e.text) for e in together) if len(together) >= 2 else ()
+    together = [e for e in subj_cands if _plausible_name(_span_text(e)) and (e.root.i == ent.root.i or e.root.head.i == ent.root.i and e.root.dep_ == "conj")]
+    pair = tuple(ctx.person(_span_text(e)) for e in together) if len(together) >= 2 else ()
     prior = state.last_single
-    named = ctx.person(ent.text)
+    named = ctx.person(_span_text(ent))
     state.remember(named)
     if pair:
         state.pair = pair
@@ -1557,6 +1562,21 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 if ctx.genders.get(prior.key) in (None, want):
                     state.remember(prior)
                 break
+
+
+def _titled_subject(sent: Span) -> Span | None:
+    """"The Shah left", "The Shah's route is worth going through": the one the sentence is about, named by an office.
+
+    Read once per sentence (``_note_persons`` asks twice); it depends on the parse alone.
+    """
+    cache = _doc_cache(sent.doc)
+    key = ("titled subject", sent.start)
+    if key not in cache:
+        titles = lexicon()["sole_titles"]  # asked of every word first, in one look-up: nearly none is a title
+        tok = next((t for t in sent if t.lower_ in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
+                    or t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and not _owns_a_person(t))), None)
+        cache[key] = None if tok is None else Span(sent.doc, tok.i - 1, tok.i + 1, label="PERSON")
+    return cache[key]
 
 
 def _sole_title(tok: Token) -> bool:
@@ -1677,26 +1697,56 @@ def _named_as_example(tok: Token) -> bool:
     return any(c.dep_ == "attr" and _lemma(c) in lexicon()["example_nouns"] | {"exception"} for c in tok.head.children)
 
 
-def _unlabelled_subject_name(sent: Span, ctx: ThreadContext | None = None) -> Span | None:
-    """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words,
-    or one word the thread uses elsewhere as the surname of a full name ("Nabokov summed it up")."""
+@dataclass(frozen=True)
+class _NameHead:
+    """A word of a sentence that may head a name the NER left untagged, with what the parse alone says of it."""
+
+    tok: Token
+    name: Span | None  # the name it heads when its words have a name's shape
+    needs_surname: bool  # a common noun as subject: a name only where the thread gives it as a surname
+    single: bool  # one untagged word: a name where the thread gives it as the surname of a full name
+
+
+def _name_heads(sent: Span) -> tuple[_NameHead, ...]:
+    """The words ``_unlabelled_subject_name`` looks at, read once per sentence: ``_note_persons`` asks twice per sentence
+    and the answer changes only with the names the thread has met, which this leaves out."""
+    cache = _doc_cache(sent.doc)
+    key = ("name heads", sent.start)
+    if key in cache:
+        return cache[key]
+    heads: list[_NameHead] = []
     for tok in sent:
         if tok.dep_ not in ("nsubj", "nsubjpass") and not tok.text[:1].isupper():
             continue  # neither a subject nor a capitalised word that could head a list item: most words, ruled out cheaply
         if _named_as_example(tok):
-            return Span(sent.doc, tok.i, tok.i + 1, label="PERSON")
+            heads.append(_NameHead(tok, Span(sent.doc, tok.i, tok.i + 1, label="PERSON"), False, False))
+            break  # the name itself, whatever follows
         label = _labels_item(tok)
         # "Jenkins later married ...": a surname the thread named in full, even where the parser took it for a noun
-        surname = ctx is not None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _known_surname(tok, ctx)
-        if tok.dep_ not in ("nsubj", "nsubjpass") and not label or tok.pos_ != "PROPN" and not label and not surname \
+        needs_surname = tok.pos_ != "PROPN" and not label
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not label or needs_surname and tok.pos_ != "NOUN" \
                 or (tok.ent_type_ and not _mislabelled_name(tok) and not _person_called_org(tok)):
             continue
         words = _name_words(tok)
+        name = None
         if (_full_name_shape(words) or _first_name_beside_place(words)) and words[-1].i - words[0].i + 1 == len(words) \
                 and _plausible_name(" ".join(t.text for t in words)):
-            return Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
-        if ctx is not None and len(words) == 1 and not tok.ent_type_ and _known_surname(tok, ctx) \
-                and any(len(f.split()) > 1 for f in ctx.persons.get(person_key(tok.text), [])):
+            name = Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
+        heads.append(_NameHead(tok, name, needs_surname, len(words) == 1 and not tok.ent_type_))
+    cache[key] = out = tuple(heads)
+    return out
+
+
+def _unlabelled_subject_name(sent: Span, ctx: ThreadContext) -> Span | None:
+    """A subject that is a full name the NER left untagged (or called a place): two or three capitalised words,
+    or one word the thread uses elsewhere as the surname of a full name ("Nabokov summed it up")."""
+    for head in _name_heads(sent):
+        tok = head.tok
+        if head.needs_surname and not _known_surname(tok, ctx):
+            continue
+        if head.name is not None:
+            return head.name
+        if head.single and _known_surname(tok, ctx) and any(len(f.split()) > 1 for f in ctx.persons.get(person_key(tok.text), [])):
             return Span(sent.doc, tok.i, tok.i + 1, label="PERSON")
     return None
 
@@ -1882,11 +1932,11 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         _attach_outcomes(sent, state, ctx, mentions, new)
         mentions.extend(new)
         _note_persons(sent, state, ctx)
-        if dates := tuple(ent.text for ent in _ents(sent) if ent.label_ == "DATE"):
+        if dates := tuple(_span_text(ent) for ent in _ents(sent) if ent.label_ == "DATE"):
             state.last_dates, state.last_dates_sent = dates, si
         for ent in _ents(sent):
             if ent.label_ in ("GPE", "LOC"):
-                place = _resolve(ent.text, ctx.default_year, dated=False)
+                place = _resolve(_span_text(ent), ctx.default_year, dated=False)
                 if place is not None and place.country:
                     state.last_place, state.last_place_sent = place, si
                     if place.kind in ("country", "polity") and ent.root.dep_ == "nsubj" and _lemma(ent.root.head) in lexicon()["host_verbs"] \
@@ -3396,6 +3446,10 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
     """All cases of one thread. ``docs`` are the parsed posts, in the order of ``thread.posts``."""
     if len(docs) != len(thread.posts):
         raise ValueError(f"{thread.thread_id}: {len(docs)} docs for {len(thread.posts)} posts")
+    for post, doc in zip(thread.posts, docs):
+        # spaCy keeps the text it was given, so the post's text is the doc's: no need to rebuild it.
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(post.text):
+            doc.user_data[_TEXT_KEY] = post.text
     try:
         with countries_in_view(_countries_named(docs)):
             return _assemble_cases(thread, docs, min_confidence)
@@ -3412,8 +3466,8 @@ def _countries_named(docs: Sequence[Doc]) -> set[str]:
     for doc in docs:
         for ent in _ents(doc):
             if ent.label_ in ("GPE", "LOC"):
-                code = country_code(ent.text)
-            elif ent.label_ == "NORP" and (nation := demonym_country(ent.text)) is not None:
+                code = country_code(_span_text(ent))
+            elif ent.label_ == "NORP" and (nation := demonym_country(_span_text(ent))) is not None:
                 code = country_code(nation)
             else:
                 continue
@@ -3423,10 +3477,6 @@ def _countries_named(docs: Sequence[Doc]) -> set[str]:
 
 
 def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) -> list[Case]:
-    for post, doc in zip(thread.posts, docs):
-        # spaCy keeps the text it was given, so the post's text is the doc's: no need to rebuild it.
-        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(post.text):
-            doc.user_data[_TEXT_KEY] = post.text
     ctx = ThreadContext(thread, persons=collect_persons(docs))
     ctx.default_year = _default_year(post.text for post in thread.posts)  # doc.text would rebuild each text
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
