@@ -14,6 +14,7 @@ nothing here knows any particular thread.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import json
@@ -101,7 +102,12 @@ def _ents(where: Doc | Span) -> tuple[Span, ...]:
         return cache[None]
     key = (where.start, where.end)
     if key not in cache:
-        cache[key] = tuple(e for e in cache[None] if e.start >= where.start and e.end <= where.end)
+        # The entities are in text order and never overlap: those inside the span are one run of them.
+        ents = cache[None]
+        first = last = bisect.bisect_left(ents, where.start, key=lambda e: e.start)
+        while last < len(ents) and ents[last].end <= where.end:
+            last += 1
+        cache[key] = ents[first:last]
     return cache[key]
 
 
@@ -1464,13 +1470,13 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 state.pair = (ctx.person(_whole_name(ent, ctx).text), prior)
             continue
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
-        if (ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS")) and _owns_a_person(ent.root):
+        if (root.dep_ == "poss" or (after is not None and after.tag_ == "POS")) and _owns_a_person(root):
             continue  # "Stalin's daughter ... she": the one owned is whom the pronoun means, not the owner
         titled = ent.start > 0 and sent.doc[ent.start - 1].lower_.rstrip(".") in _titles()
         text = _span_text(ent)
         if len(ent) == 1 and is_known_place(text) and not titled and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), [])):
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
-        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
+        if root.dep_ == "pobj" and root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
         cands.append(_whole_name(ent, ctx))
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (titled := _titled_subject(sent)) is not None:
@@ -1479,7 +1485,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
     if not cands and state.last_single is None:
         # "Small addition on Ponzi: ... he was deported": an answer opening on a person another answer named
-        cands = [Span(sent.doc, t.i, t.i + 1, label="PERSON") for t in sent if t.pos_ == "PROPN" and _known_surname(t, ctx)][:1]
+        first = next((t for t in sent if t.pos_ == "PROPN" and _known_surname(t, ctx)), None)
+        cands = [Span(sent.doc, first.i, first.i + 1, label="PERSON")] if first is not None else []
     if not cands:
         lex = lexicon()
         kin_seen = False
@@ -1773,9 +1780,12 @@ def _outcome_of_verb(verb: Token) -> str | None:
 # Triggers
 
 
+_TRIGGER_POS = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": "VERB", "AUX": "VERB"}  # the word class -> the table's
+
+
 def _is_trigger(tok: Token) -> TriggerWord | None:
     words = trigger_words()
-    pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB" if tok.pos_ in ("VERB", "AUX") else None
+    pos = _TRIGGER_POS.get(tok.pos_)
     if pos is None:
         return None
     rows = words.get((_lemma(tok), pos)) or (words.get((tok.lower_, pos)) if pos == "NOUN" else None) or ()
@@ -2885,7 +2895,7 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
     out: list[Mention] = []
     doc = sent.doc
     for tok in sent:
-        if _lemma(tok) not in lex["stay_verbs"] or tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") or _lemma(tok) not in lex["stay_verbs"]:
             continue
         there = _has_particle(tok, lex["stay_adverbs"])
         if there is None:
@@ -2920,7 +2930,7 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
     out: list[Mention] = []
     ents = _ents(sent)
     for tok in sent:
-        if _lemma(tok) not in lex["stay_verbs"] or tok.pos_ not in ("VERB", "AUX") or _negated(tok) \
+        if tok.pos_ not in ("VERB", "AUX") or _lemma(tok) not in lex["stay_verbs"] or _negated(tok) \
                 or _has_particle(tok, lex["stay_adverbs"]):
             continue
         if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and tok.dep_ != "conj" and tok.dep_ != "relcl":
@@ -3070,7 +3080,7 @@ def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Po
     lex = lexicon()
     out: list[Mention] = []
     for tok in sent:
-        if tok.pos_ != "NOUN" or _lemma(tok) not in lex["example_nouns"] or tok.dep_ not in ("nsubj", "attr"):
+        if tok.dep_ not in ("nsubj", "attr") or tok.pos_ != "NOUN" or _lemma(tok) not in lex["example_nouns"]:
             continue
         if _lemma(tok) == "case" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and "that of" not in _span_text(sent):
             continue  # "X is a strange case" says nothing about a move
