@@ -117,6 +117,15 @@ def _doc_cache(doc: Doc) -> dict:
     return doc.user_data[_ENTS_KEY]
 
 
+def _tokens(span: Span) -> list[Token]:
+    """The span's tokens, out of one list made per doc: iterating a Span makes every Token object anew."""
+    cache = _doc_cache(span.doc)
+    tokens = cache.get("tokens")
+    if tokens is None:
+        tokens = cache["tokens"] = list(span.doc)
+    return tokens[span.start : span.end]
+
+
 def _date_ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's DATE and EVENT entities, picked out once per doc: each trigger looks for its dates among them."""
     cache = _doc_cache(doc)
@@ -1353,7 +1362,7 @@ def _note_groups(sent: Span, state: PostState) -> None:
     lex = lexicon()
     people: Token | None = None
     fallback: Token | None = None
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.dep_ in ("nsubj", "nsubjpass") and (tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"]) \
                 and not _part_of_them(tok):
             # "A lot of the early boat people were ethnic Chinese. 250,000 of them ...": the people in the of-phrase;
@@ -1485,12 +1494,12 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
     if not cands and state.last_single is None:
         # "Small addition on Ponzi: ... he was deported": an answer opening on a person another answer named
-        first = next((t for t in sent if t.pos_ == "PROPN" and _known_surname(t, ctx)), None)
+        first = next((t for t in _tokens(sent) if t.pos_ == "PROPN" and _known_surname(t, ctx)), None)
         cands = [Span(sent.doc, first.i, first.i + 1, label="PERSON")] if first is not None else []
     if not cands:
         lex = lexicon()
         kin_seen = False
-        for tok in sent:
+        for tok in _tokens(sent):
             dep = tok.dep_
             if dep == "poss":
                 # "My grandmother's family were deported ... She came back": a kin word as possessor is a "she"/"he".
@@ -1561,7 +1570,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
         state.pair = (ctx.person(partner), named)  # "Scott and Zelda Fitzgerald came over ... They went home"
     if prior is not None and prior.type == "person" and prior.key != named.key:
         # "Stalin courted him for years. He came back ...": the one still called "him" stays the one "he" means
-        for tok in sent:
+        for tok in _tokens(sent):
             if tok.lower_ in ("him", "her") and tok.tag_ == "PRP" and tok.dep_ in ("dobj", "pobj", "dative") and tok.i > ent.root.i:
                 if _acted_on_by_other(tok, ent.root):
                     break  # "X reached Y and lived there until agents kidnapped him": "him" is X
@@ -1580,7 +1589,7 @@ def _titled_subject(sent: Span) -> Span | None:
     key = ("titled subject", sent.start)
     if key not in cache:
         titles = lexicon()["sole_titles"]  # asked of every word first, in one look-up: nearly none is a title
-        tok = next((t for t in sent if t.lower_ in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
+        tok = next((t for t in _tokens(sent) if t.lower_ in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
                     or t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and not _owns_a_person(t))), None)
         cache[key] = None if tok is None else Span(sent.doc, tok.i - 1, tok.i + 1, label="PERSON")
     return cache[key]
@@ -1722,7 +1731,7 @@ def _name_heads(sent: Span) -> tuple[_NameHead, ...]:
     if key in cache:
         return cache[key]
     heads: list[_NameHead] = []
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.dep_ not in ("nsubj", "nsubjpass") and not tok.text[:1].isupper():
             continue  # neither a subject nor a capitalised word that could head a list item: most words, ruled out cheaply
         if _named_as_example(tok):
@@ -1924,7 +1933,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         if post.kind == "question" and si == 0:
             continue  # the title asks; it reports nothing
         if not text.endswith("?"):  # a question asks about moves, it does not report one
-            triggers = [(t, w) for t in sent if (w := _is_trigger(t)) is not None]
+            triggers = [(t, w) for t in _tokens(sent) if (w := _is_trigger(t)) is not None]
             trig_idx = {t.i for t, _ in triggers}
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
@@ -2421,7 +2430,7 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
     lex = lexicon()
     # "Some went to X, some to Kenya, a small party to Mexico, and several hundred to Argentina": the parser hangs
     # the later shares on the verb, on one another or on the place before them
-    listed = [t for t in sent if t.i > verb.i and t.dep_ in ("npadvmod", "appos", "conj") and t.pos_ in ("PRON", "NOUN", "NUM")
+    listed = [t for t in _tokens(sent) if t.i > verb.i and t.dep_ in ("npadvmod", "appos", "conj") and t.pos_ in ("PRON", "NOUN", "NUM")
               and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in lex["share_nouns"])
               and (any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children) or _to_after(t) is not None)
               and verb.i in {a.i for a in t.ancestors}]
@@ -2483,9 +2492,9 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
             c.dep_ == "nsubjpass" and (c.lower_ == pronoun or c.ent_type_ == "PERSON" and ctx.person(_span_of_noun(c).text).key == owner.key
                                        # "**Manmohan Singh** was born": a name the NER missed in a bold list item
                                        or c.pos_ == "PROPN" and ctx.person(" ".join(w.text for w in _name_words(c))).key == owner.key)
-            for c in t.children) for t in sent):
+            for c in t.children) for t in _tokens(sent)):
         return owner
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.dep_ != "advcl" or not any(c.lower_ == "when" for c in tok.children) or _lemma(tok) != "be":
             continue
         who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -2495,7 +2504,7 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
             p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         if any(t.like_num or _lemma(t) in lex["childhood_words"] or t.lower_ == "young" for w in said for t in w.subtree):
             return owner
-    for tok in sent:  # "as a child", "at the age of four", "aged six"
+    for tok in _tokens(sent):  # "as a child", "at the age of four", "aged six"
         if tok.lower_ == "as" and any(p.dep_ == "pobj" and _lemma(p) in lex["childhood_words"] for p in tok.children):
             return owner
         if tok.lower_ == "aged" and any(c.like_num for c in tok.children) or tok.lower_ == "age" and tok.head.lower_ == "at":
@@ -2894,7 +2903,7 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
     lex = lexicon()
     out: list[Mention] = []
     doc = sent.doc
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.pos_ not in ("VERB", "AUX") or _lemma(tok) not in lex["stay_verbs"]:
             continue
         there = _has_particle(tok, lex["stay_adverbs"])
@@ -2929,7 +2938,7 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
     lex = lexicon()
     out: list[Mention] = []
     ents = _ents(sent)
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.pos_ not in ("VERB", "AUX") or _lemma(tok) not in lex["stay_verbs"] or _negated(tok) \
                 or _has_particle(tok, lex["stay_adverbs"]):
             continue
@@ -3043,7 +3052,7 @@ def _read_presence(sent: Span, si: int, post: Post, ctx: ThreadContext, state: P
     if "there " not in text and "There " not in text:
         return out  # most sentences: no need to walk their tokens
     doc = sent.doc
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.dep_ != "expl" or tok.lower_ != "there" or _lemma(tok.head) != "be":
             continue
         verb = tok.head
@@ -3079,7 +3088,7 @@ def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Po
     """"A typical example was Zara Witkin": the person is one more case of the move just described."""
     lex = lexicon()
     out: list[Mention] = []
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.dep_ not in ("nsubj", "attr") or tok.pos_ != "NOUN" or _lemma(tok) not in lex["example_nouns"]:
             continue
         if _lemma(tok) == "case" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and "that of" not in _span_text(sent):
@@ -3114,7 +3123,7 @@ def _read_example(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Po
 def _read_fragment(sent: Span, post: Post, ctx: ThreadContext, state: PostState, earlier: list[Mention]) -> list[Mention]:
     """"Including some from the USA.": a verbless follow-up narrowing the previous move to people from a place."""
     lex = lexicon()
-    words = [t for t in sent if not t.is_punct]
+    words = [t for t in _tokens(sent) if not t.is_punct]
     if not words or words[0].lower_ not in lex["fragment_openers"] or any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in words[1:]):
         return []
     prev = earlier[-1] if earlier else None
@@ -3136,7 +3145,7 @@ def _read_fragment(sent: Span, post: Post, ctx: ThreadContext, state: PostState,
 def _attach_outcomes(sent: Span, state: PostState, ctx: ThreadContext, mentions: list[Mention], new: list[Mention]) -> None:
     """Give earlier moves the outcome this sentence states about their subject."""
     lex = lexicon()
-    for tok in sent:
+    for tok in _tokens(sent):
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         target: Subject | None = None
