@@ -126,6 +126,16 @@ def _tokens(span: Span) -> list[Token]:
     return tokens[span.start : span.end]
 
 
+def _sent_of(tok: Token) -> Span:
+    """``tok.sent``, looked up in the doc's sentences listed once: ``Token.sent`` walks to the sentence's ends on each call."""
+    cache = _doc_cache(tok.doc)
+    if "sents" not in cache:
+        sents = tuple(tok.doc.sents)
+        cache["sents"] = (sents, [s.start for s in sents])
+    sents, starts = cache["sents"]
+    return sents[bisect.bisect_right(starts, tok.i) - 1]
+
+
 def _date_ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's DATE and EVENT entities, picked out once per doc: each trigger looks for its dates among them."""
     cache = _doc_cache(doc)
@@ -813,7 +823,7 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
         return True
     if tok.pos_ == "PROPN" and is_demonym(tok.text) and (tok.ent_type_ not in ("GPE", "LOC") or not is_known_place(tok.text)):
         return True  # "the Chechens and Ingush were deported": peoples the NER calls organisations
-    if tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and tok.text[1:].islower() and tok.i != tok.sent.start \
+    if tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and tok.text[1:].islower() and tok.i != _sent_of(tok).start \
             and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART") and not is_known_place(tok.text):
         return True  # "a few thousand Cossacks", "the Mennonites": a capitalised plural mid-sentence names a people or a faith
     if _lemma(tok) in lex["human_nouns"] or tok.lower_ in lex["human_nouns"]:
@@ -975,7 +985,7 @@ def _counted_people_before(verb: Token) -> Token | None:
         return None
     doc = verb.doc
     i = verb.i - 1
-    while i > verb.sent.start and doc[i].is_punct:
+    while i > _sent_of(verb).start and doc[i].is_punct:
         i -= 1
     tok = doc[i]
     while tok.dep_ == "conj" and tok.head.i < tok.i:
@@ -992,7 +1002,7 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):  # only a finite verb stands without a subject by mistake
         return None
-    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 3) - 1, -1):
+    for i in range(verb.i - 1, max(_sent_of(verb).start, verb.i - 3) - 1, -1):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX") or t.is_punct or t.ent_type_ in ("DATE", "TIME"):
             return None  # "moved up to Manchester in the fifties and went back": a decade is no subject
@@ -1040,7 +1050,7 @@ def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return []
     left = noun.left_edge.i
-    sent = noun.sent
+    sent = _sent_of(noun)
     if left - 1 <= sent.start or noun.doc[left - 1].text not in (":", "—", "–", "-"):
         return []
     for ent in _ents(sent):
@@ -1632,7 +1642,7 @@ def _he_or_she_subject(tok: Token, after: bool) -> bool:
     "She moved to the US, and when her mother died ...": a "she" already speaking of someone before the word keeps
     meaning them, so the relative named after it is not whom it means."""
     return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and (t.i > tok.i if after else t.i < tok.i)
-               for t in tok.sent)
+               for t in _tokens(_sent_of(tok)))
 
 
 def _untagged_partner(ent: Span) -> str | None:
@@ -2486,7 +2496,7 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
         pronoun = None
     if owner is None or owner.type != "person":
         return None
-    sent = verb.sent
+    sent = _sent_of(verb)
     # "X was born in Gah, and his family moved to Amritsar": born, and then moved with the family
     if any(_born(t) and t.i < verb.i and any(
             c.dep_ == "nsubjpass" and (c.lower_ == pronoun or c.ent_type_ == "PERSON" and ctx.person(_span_of_noun(c).text).key == owner.key
@@ -2840,7 +2850,7 @@ def _possessor_person(tok: Token, ctx: ThreadContext) -> Subject | None:
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if poss is None:
         return None
-    ent = next((e for e in _ents(tok.sent) if e.start <= poss.i < e.end), None)  # within the sentence
+    ent = next((e for e in _ents(_sent_of(tok)) if e.start <= poss.i < e.end), None)  # within the sentence
     if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "FAC", "DATE", "EVENT") or is_known_place(poss.text):
         return None  # "Germany's emigration", "the party's flight"
     words = _name_words(poss)
