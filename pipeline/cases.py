@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
@@ -113,17 +114,25 @@ def _ents(where: Doc | Span) -> tuple[Span, ...]:
 
 def _doc_cache(doc: Doc) -> dict:
     """Where the per-doc caches are kept (under ``_ENTS_KEY``, with the doc's entities): they end with the thread."""
-    _ents(doc)
-    return doc.user_data[_ENTS_KEY]
+    cache = doc.user_data.get(_ENTS_KEY)
+    if cache is None:
+        _ents(doc)
+        cache = doc.user_data[_ENTS_KEY]
+    return cache
+
+
+def _doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens, made once: iterating a Span or a slice of the doc makes every Token object anew."""
+    cache = _doc_cache(doc)
+    tokens = cache.get("tokens")
+    if tokens is None:
+        tokens = cache["tokens"] = list(doc)
+    return tokens
 
 
 def _tokens(span: Span) -> list[Token]:
-    """The span's tokens, out of one list made per doc: iterating a Span makes every Token object anew."""
-    cache = _doc_cache(span.doc)
-    tokens = cache.get("tokens")
-    if tokens is None:
-        tokens = cache["tokens"] = list(span.doc)
-    return tokens[span.start : span.end]
+    """The span's tokens, out of ``_doc_tokens``."""
+    return _doc_tokens(span.doc)[span.start : span.end]
 
 
 def _sent_of(tok: Token) -> Span:
@@ -473,7 +482,7 @@ def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     found = [_with_head_noun(e) for e, root in zip(_ents(doc), _ent_roots(doc)) if root in idx and _is_placeish(e)]
     # Towns the NER missed ("flew to Hakodate"): a proper noun after to/from that a gazetteer knows.
     for t in tokens:
-        if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into") and t.i in idx:
+        if t.dep_ == "pobj" and t.pos_ == "PROPN" and not t.ent_type_ and t.head.lower_ in ("to", "from", "into") and t.i in idx:
             span = doc[min(c.i for c in t.subtree if c.dep_ in ("compound", "flat")) if any(c.dep_ in ("compound", "flat") for c in t.children) else t.i : t.i + 1]
             if is_known_place(span.text):
                 found.append(Span(doc, span.start, span.end, label="GPE"))
@@ -635,7 +644,7 @@ def _span_of_noun(tok: Token) -> Span:
     end = max(t.i for t in keep) + 1
     start, end = min(start, _hyphen_word(tok)[0]), max(end, _hyphen_word(tok)[1])
     # "a few thousand Cossacks, tired of the camps, ...": what follows a comma after the noun describes it
-    comma = next((t.i for t in doc[tok.i + 1 : end] if t.text in (",", ";", "(")), None)
+    comma = next((t.i for t in _doc_tokens(doc)[tok.i + 1 : end] if t.text in (",", ";", "(")), None)
     if comma is not None:
         end = comma
     span = doc[start:end]
@@ -672,7 +681,7 @@ def _same_line(words: list[Token], anchor: Token) -> list[Token]:
         return words
     doc = anchor.doc
     lo, hi = words[0].i, words[-1].i
-    for t in doc[lo : hi + 1]:
+    for t in _doc_tokens(doc)[lo : hi + 1]:
         if "\n" in t.text_with_ws and t.i != anchor.i:
             if t.i < anchor.i:
                 lo = t.i + 1
@@ -1225,7 +1234,7 @@ def subjects_for(
     if mover.pos_ not in ("NOUN", "PROPN", "PRON"):
         # "father-in-law" split by the parser: the hyphenated word's first noun stands for it
         first, last = _hyphen_word(mover)
-        nouns = [t for t in mover.doc[first:last] if t.pos_ == "NOUN"]
+        nouns = [t for t in _doc_tokens(mover.doc)[first:last] if t.pos_ == "NOUN"]
         if last - first > 1 and nouns:
             mover = nouns[0]
     # "who"/"that" stand for the noun the relative clause hangs on.
@@ -1464,7 +1473,7 @@ def _whole_name(ent: Span, ctx: ThreadContext) -> Span:
 
 def _owns_a_person(owner: Token) -> bool:
     """"Stalin's daughter" names another person; "Singh's novel" or "Singh's family moved" keeps Singh the one a "he" means."""
-    owned = owner.head if owner.dep_ == "poss" else next((t for t in owner.doc[owner.i + 1 : owner.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+    owned = owner.head if owner.dep_ == "poss" else next((t for t in _doc_tokens(owner.doc)[owner.i + 1 : owner.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
     if owned is None or owned.i == owner.i:
         return True
     lex = lexicon()
@@ -1598,11 +1607,17 @@ def _titled_subject(sent: Span) -> Span | None:
     cache = _doc_cache(sent.doc)
     key = ("titled subject", sent.start)
     if key not in cache:
-        titles = lexicon()["sole_titles"]  # asked of every word first, in one look-up: nearly none is a title
-        tok = next((t for t in _tokens(sent) if t.lower_ in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
+        titles = _sole_title_ids()  # asked of every word first, in one look-up: nearly none is a title
+        tok = next((t for t in _tokens(sent) if t.lower in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
                     or t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and not _owns_a_person(t))), None)
         cache[key] = None if tok is None else Span(sent.doc, tok.i - 1, tok.i + 1, label="PERSON")
     return cache[key]
+
+
+@functools.cache
+def _sole_title_ids() -> frozenset[int]:
+    """The sole titles as spaCy's string ids, which ``Token.lower`` gives without decoding the word."""
+    return frozenset(get_string_id(w) for w in lexicon()["sole_titles"])
 
 
 def _sole_title(tok: Token) -> bool:
@@ -2102,8 +2117,8 @@ def _read_trigger(
         return _read_mover_noun(tok, sent, si, post, ctx, state)
     if _negated(tok):
         return []
-    back = next((t for t in doc[tok.i + 1 : tok.i + 4] if t.lower_ == "back" and t.head.i == tok.i), None) if _lemma(tok) == "be" else None
-    if _lemma(tok) == "be" and (back is None or any(t.pos_ not in ("ADV", "DET", "PRON") for t in doc[tok.i + 1 : back.i]) or any(
+    back = next((t for t in _doc_tokens(doc)[tok.i + 1 : tok.i + 4] if t.lower_ == "back" and t.head.i == tok.i), None) if _lemma(tok) == "be" else None
+    if _lemma(tok) == "be" and (back is None or any(t.pos_ not in ("ADV", "DET", "PRON") for t in _doc_tokens(doc)[tok.i + 1 : back.i]) or any(
             t.dep_ == "pobj" and t.pos_ == "NOUN" and not t.ent_type_ for t in back.subtree)):
         # "was back in New York by 1940", "were both back in Missouri by 1867"; not "Back then he was a teacher", "back in favour"
         return []
@@ -3035,7 +3050,7 @@ def _read_listed(sent: Span, text: str, post: Post, ctx: ThreadContext) -> list[
     for ent in _ents(sent):
         if ent.label_ != "PERSON" or ent.end + 2 >= sent.end or doc[ent.end].text != "(" or doc[ent.end + 1].lower_ != "to":
             continue
-        close = next((t.i for t in doc[ent.end : sent.end] if t.text == ")"), None)
+        close = next((t.i for t in _doc_tokens(doc)[ent.end : sent.end] if t.text == ")"), None)
         if close is None or not _plausible_name(ent.text):
             continue
         inside = [e for e in _ents(sent) if ent.end < e.start and e.end <= close]
