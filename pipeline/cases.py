@@ -383,15 +383,15 @@ def _is_placeish(span: Span) -> bool:
     if span.label_ in _PLACE_MISLABELS and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
         # "followed him to Princeton": the small model often calls towns organisations;
         # "a chair at the University of Chicago": an institution named for its town is there.
-        return is_known_place(span.text) or (span.label_ in ("ORG", "FAC") and (_inner_place(span) is not None or resolve_town(span.text) is not None))
+        return is_known_place(_span_text(span)) or (span.label_ in ("ORG", "FAC") and (_inner_place(span) is not None or resolve_town(_span_text(span)) is not None))
     if span.label_ in _PLACE_MISLABELS and span.root.dep_ in ("dobj", "obj") \
             and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
-        return is_known_place(span.text)  # "reached Buenos Aires", the city taken for a person
+        return is_known_place(_span_text(span))  # "reached Buenos Aires", the city taken for a person
     if span.label_ in _PLACE_MISLABELS and span.root.dep_ == "attr" and _lemma(span.root.head) in ("be", "become") \
             and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in span.root.head.children):
-        return is_known_place(span.text)  # "landed at what is now Puerto Madryn"
+        return is_known_place(_span_text(span))  # "landed at what is now Puerto Madryn"
     if span.label_ == "NORP":
-        if span.root.dep_ == "amod" and span.root.head.pos_ == "NOUN" and demonym_country(span.text) is None:
+        if span.root.dep_ == "amod" and span.root.head.pos_ == "NOUN" and demonym_country(_span_text(span)) is None:
             return False  # "among the Roman ruins": an adjective on a thing, no nation's, is not the Romanian town of Roman
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["non_place_heads"]:
             return False  # "into the British and Soviet zones", "Peruvian politics": a people's adjective on a thing, not a land
@@ -473,8 +473,8 @@ def _born(verb: Token) -> bool:
 def _as_written(ent: Span) -> str:
     """The place as the text writes it, with its article ("the USSR", not "USSR")."""
     if ent.start > 0 and ent[0].lower_ != "the" and ent.doc[ent.start - 1].lower_ == "the":
-        return ent.doc[ent.start - 1 : ent.end].text
-    return ent.text
+        return _span_text(ent.doc[ent.start - 1 : ent.end])
+    return _span_text(ent)
 
 
 def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
@@ -759,8 +759,8 @@ def _with_shared_surname(ent: Span) -> str:
     doc = ent.doc
     if len(ent) == 1 and ent.end + 2 < len(doc) and (other := _ent_of(doc[ent.end + 1])) is not None \
             and other.label_ == "PERSON" and _shares_surname(ent.root, other):
-        return f"{ent.text} {other[-1].text}"
-    return ent.text
+        return f"{_span_text(ent)} {other[-1].text}"
+    return _span_text(ent)
 
 
 def _copula_subject(noun: Token) -> Token | None:
@@ -1554,10 +1554,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                         ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
         return
-    # Not one met on the way ("he went to Aswan, where Sadat received them") or named in a clause beside "he"
-    subj_cands = [e for e in cands if (e.root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or e.root.head.dep_ in ("nsubj", "nsubjpass")
-                  or _labels_item(e.root)) and not (e.root.head.dep_ == "relcl" and _he_or_she_subject(e.root, after=False))
-                  and not _in_clause_beside_pronoun(e.root)]
+    subj_cands = [e for e in cands if _names_the_subject(e.root)]
     if not subj_cands and state.last_single is not None and state.last_single.type == "person":
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
         # take "he" away from the person the post is about.
@@ -1620,6 +1617,13 @@ def _sole_title_ids() -> frozenset[int]:
     return frozenset(get_string_id(w) for w in lexicon()["sole_titles"])
 
 
+def _names_the_subject(root: Token) -> bool:
+    """Whether a name with this root is whom its clause is about: not one met on the way ("he went to Aswan, where Sadat
+    received them") or named in a clause beside "he"."""
+    return (root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or root.head.dep_ in ("nsubj", "nsubjpass") or _labels_item(root)) \
+        and not (root.head.dep_ == "relcl" and _he_or_she_subject(root, after=False)) and not _in_clause_beside_pronoun(root)
+
+
 def _sole_title(tok: Token) -> bool:
     """"the Shah", "the Kaiser": an office only one person holds, capitalised, names that person."""
     return tok.lower_ in lexicon()["sole_titles"] and tok.text[:1].isupper() \
@@ -1656,8 +1660,17 @@ def _he_or_she_subject(tok: Token, after: bool) -> bool:
 
     "She moved to the US, and when her mother died ...": a "she" already speaking of someone before the word keeps
     meaning them, so the relative named after it is not whom it means."""
-    return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and (t.i > tok.i if after else t.i < tok.i)
-               for t in _tokens(_sent_of(tok)))
+    subjects = _he_or_she_subjects(_sent_of(tok))
+    return any(i > tok.i for i in subjects) if after else any(i < tok.i for i in subjects)
+
+
+def _he_or_she_subjects(sent: Span) -> tuple[int, ...]:
+    """Where "he" or "she" is a subject in the sentence, read once per sentence: names are checked against it one by one."""
+    cache = _doc_cache(sent.doc)
+    key = ("he or she", sent.start)
+    if key not in cache:
+        cache[key] = tuple(t.i for t in _tokens(sent) if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"))
+    return cache[key]
 
 
 def _untagged_partner(ent: Span) -> str | None:
