@@ -84,7 +84,7 @@ def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-_ENTS_KEY = "crossings.ents_by_span"  # None: the doc's entities; (start, end): a sentence's; other keys: the caches below
+_ENTS_KEY = "crossings.ents_by_span"  # None: the doc's entities; (start, end): a sentence's; other keys: the caches kept by _doc_cache
 _DATES_KEY = "crossings.dates"  # (start, end) of a date entity -> what _date_of read from it
 
 
