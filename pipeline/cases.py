@@ -37,6 +37,7 @@ from pipeline.places import (
     is_known_place,
     resolve_place,
     resolve_town,
+    resolve_word_named_city,
 )
 from pipeline.schema import Case, Evidence, Post, Thread
 
@@ -373,6 +374,8 @@ def _resolve(text: str, year: int | None, dated: bool = True) -> Place | None:
     return None
 
 
+# Prepositions whose object the NER calls a place is one, even when its name is also a word ("in Nice").
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "into"})
 # Labels the small model gives places it does not call places ("followed him to Princeton" as an organisation).
 _PLACE_MISLABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
 
@@ -429,6 +432,8 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
             place = _resolve(inner, year, dated)
     if place is None and (ent.label_ == "GPE" or ent.label_ in ("ORG", "FAC") and _is_placeish(ent)):
         place = resolve_town(text, year)  # "from 1924 lived in Sorrento": a town too small for the main gazetteer
+    if place is None and ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS:
+        place = resolve_word_named_city(text, year)  # "settled in Nice": a city named like a word, where the text makes it one
     if place is not None and place.kind == "city":
         # "the Altai region in Siberia", "Sorel in Quebec": the larger place named after it says which country
         # a name shared by towns in several countries is in.

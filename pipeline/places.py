@@ -674,6 +674,22 @@ def resolve_town(text: str, year: int | None = None) -> Place | None:
     return Place(text, entry.name, _state(g, entry, year), entry.kind, entry.lat, entry.lon)
 
 
+def resolve_word_named_city(text: str, year: int | None = None) -> Place | None:
+    """A city whose name is also an everyday word or a given name ("Nice", "Bath", "Austin"), which the
+    stoplist keeps from the gazetteer alone: only for a name the caller has read as a place in its
+    sentence ("settled in Nice", where the NER calls it one after "in"), and only in a country the
+    text names ("Salem" is no place in India in a thread about New England).
+    """
+    g = _gazetteer()
+    clean = _clean(text)
+    key = _fold(clean)
+    if key not in g.stoplist or not clean[:1].isupper() or not g.cities.get(key):
+        return None
+    in_view = _IN_VIEW.get()
+    city = _pick_city(g.cities[key], in_view)
+    return _placed(g, text, _city_entry(city), year) if city["countrycode"] in in_view else None
+
+
 def is_known_place(text: str) -> bool:
     """True when the text names a place the gazetteer knows (a nationality word is not a place)."""
     place = resolve_place(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
+from pipeline import places
 from pipeline.cases import extract_cases, merge_cases, person_key
 from pipeline.evaluate import evaluate, load_gold
 from pipeline.ingest import iter_threads
@@ -1275,6 +1276,17 @@ def test_a_small_town_is_where_they_went(nlp):
                      "The writer Pavel Orlov left Russia in 1922 and lived in Lienz until his death.",
                      "Anna Berg left Vienna in 1938 and settled in Fremantle.")
     assert [(c.destination_country, c.year_start) for c in cases] == [("Austria", 1922), ("Australia", 1938)]
+
+
+def test_a_city_named_like_a_word_is_a_place_where_the_sentence_makes_it_one(nlp):
+    cases = cases_of(nlp, "Who left Algeria for France, and who went on to the United States?",
+                     "Olga Petrova left Algiers in 1962 and settled in Nice.",
+                     "Reading the thread, I saw that the surgeon Sam Jackson moved to Austin in 1960.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("Nice", "France"), ("Austin", "United States")]
+    # Only in a country the thread names: the largest Salem is in India, not where a New Englander went.
+    cases = cases_of(nlp, "Where did the Loyalists go?", "The judge Samuel Curwen went back to Salem in 1784.")
+    assert [c.destination_country for c in cases] == [None]
+    assert places.resolve_place("Nice") is None  # the word alone, as in "Nice answer", is still no place
 
 
 def test_being_allowed_back_is_a_return(nlp):
