@@ -61,7 +61,6 @@ def load_settings(**overrides: object) -> Settings:
     return Settings().with_overrides(**env).with_overrides(**overrides)
 
 
-
 def cache_dir() -> Path | None:
     """Where Crossings keeps what it can always rebuild (the gazetteer tables): ``CROSSINGS_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/crossings``, else ``~/.cache/crossings``; None (no cache) when CROSSINGS_CACHE_DIR is set empty."""
@@ -70,6 +69,7 @@ def cache_dir() -> Path | None:
         return Path(configured).expanduser() if configured.strip() else None
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "crossings"
+
 
 # Set only in the environment of the process that local Dask workers are forked from (pipeline.preload).
 _PRELOAD_ENV = "CROSSINGS_WORKER_PRELOAD"
