@@ -20,8 +20,9 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -85,6 +86,7 @@ def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
+T = TypeVar("T")
 _ENTS_KEY = "crossings.ents_by_span"  # None: the doc's entities; (start, end): a sentence's; other keys: the caches kept by _doc_cache
 _DATES_KEY = "crossings.dates"  # (start, end) of a date entity -> what _date_of read from it
 
@@ -122,6 +124,15 @@ def _doc_cache(doc: Doc) -> dict:
     return cache
 
 
+def _once_per_doc(doc: Doc, key: object, read: Callable[[], T]) -> T:
+    """``read()``, kept in the doc's caches under ``key``: what depends on the parse alone is read once per doc
+    (or per sentence, with the sentence's start in the key)."""
+    cache = _doc_cache(doc)
+    if key not in cache:
+        cache[key] = read()
+    return cache[key]
+
+
 def _doc_tokens(doc: Doc) -> list[Token]:
     """The doc's tokens, made once: iterating a Span or a slice of the doc makes every Token object anew."""
     cache = _doc_cache(doc)
@@ -148,18 +159,12 @@ def _sent_of(tok: Token) -> Span:
 
 def _date_ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's DATE and EVENT entities, picked out once per doc: each trigger looks for its dates among them."""
-    cache = _doc_cache(doc)
-    if "dates" not in cache:
-        cache["dates"] = tuple(e for e in cache[None] if e.label_ in ("DATE", "EVENT"))
-    return cache["dates"]
+    return _once_per_doc(doc, "dates", lambda: tuple(e for e in _ents(doc) if e.label_ in ("DATE", "EVENT")))
 
 
 def _ent_roots(doc: Doc) -> tuple[int, ...]:
     """The index of each entity's root, in the order of ``_ents(doc)``: ``Span.root`` walks the span's heads on each call."""
-    cache = _doc_cache(doc)
-    if "roots" not in cache:
-        cache["roots"] = tuple(e.root.i for e in cache[None])
-    return cache["roots"]
+    return _once_per_doc(doc, "roots", lambda: tuple(e.root.i for e in _ents(doc)))
 
 
 def _ent_of(tok: Token) -> Span | None:
@@ -1606,14 +1611,13 @@ def _titled_subject(sent: Span) -> Span | None:
 
     Read once per sentence (``_note_persons`` asks twice); it depends on the parse alone.
     """
-    cache = _doc_cache(sent.doc)
-    key = ("titled subject", sent.start)
-    if key not in cache:
+    def read() -> Span | None:
         titles = _sole_title_ids()  # asked of every word first, in one look-up: nearly none is a title
         tok = next((t for t in _tokens(sent) if t.lower in titles and _sole_title(t) and (t.dep_ in ("nsubj", "nsubjpass")
                     or t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and not _owns_a_person(t))), None)
-        cache[key] = None if tok is None else Span(sent.doc, tok.i - 1, tok.i + 1, label="PERSON")
-    return cache[key]
+        return None if tok is None else Span(sent.doc, tok.i - 1, tok.i + 1, label="PERSON")
+
+    return _once_per_doc(sent.doc, ("titled subject", sent.start), read)
 
 
 @functools.cache
@@ -1671,11 +1675,8 @@ def _he_or_she_subject(tok: Token, after: bool) -> bool:
 
 def _he_or_she_subjects(sent: Span) -> tuple[int, ...]:
     """Where "he" or "she" is a subject in the sentence, read once per sentence: names are checked against it one by one."""
-    cache = _doc_cache(sent.doc)
-    key = ("he or she", sent.start)
-    if key not in cache:
-        cache[key] = tuple(t.i for t in _tokens(sent) if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"))
-    return cache[key]
+    return _once_per_doc(sent.doc, ("he or she", sent.start),
+                         lambda: tuple(t.i for t in _tokens(sent) if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")))
 
 
 def _untagged_partner(ent: Span) -> str | None:
@@ -1769,10 +1770,10 @@ class _NameHead:
 def _name_heads(sent: Span) -> tuple[_NameHead, ...]:
     """The words ``_unlabelled_subject_name`` looks at, read once per sentence: ``_note_persons`` asks twice per sentence
     and the answer changes only with the names the thread has met, which this leaves out."""
-    cache = _doc_cache(sent.doc)
-    key = ("name heads", sent.start)
-    if key in cache:
-        return cache[key]
+    return _once_per_doc(sent.doc, ("name heads", sent.start), lambda: _read_name_heads(sent))
+
+
+def _read_name_heads(sent: Span) -> tuple[_NameHead, ...]:
     heads: list[_NameHead] = []
     for tok in _tokens(sent):
         if tok.dep_ not in ("nsubj", "nsubjpass") and not tok.text[:1].isupper():
@@ -1792,8 +1793,7 @@ def _name_heads(sent: Span) -> tuple[_NameHead, ...]:
                 and _plausible_name(" ".join(t.text for t in words)):
             name = Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
         heads.append(_NameHead(tok, name, needs_surname, len(words) == 1 and not tok.ent_type_))
-    cache[key] = out = tuple(heads)
-    return out
+    return tuple(heads)
 
 
 def _unlabelled_subject_name(sent: Span, ctx: ThreadContext) -> Span | None:
