@@ -241,6 +241,7 @@ class Mention:
     extra_evidence: list[Evidence] = field(default_factory=list)
     trigger_i: int = -1  # token index of the word that states the move
     new_leg: bool = False  # "moved on to Paraguay and then Brazil": the later stop is a move of its own
+    companion: bool = False  # "left with his wife": she went too, but a later "he" or "she" still means the mover
 
 
 @dataclass
@@ -1965,8 +1966,9 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                 m.order = order
                 order += 1
                 m.context = " ".join(texts[max(0, si - 1) : si + 2])
-                state.remember(m.subject)
-                state.last_mention, state.last_mention_sent = m, si
+                if not m.companion:
+                    state.remember(m.subject)
+                    state.last_mention, state.last_mention_sent = m, si
                 ctx.mentions.append(m)
                 if m.destination is not None and m.status == "completed" and not m.inferred_destination:
                     state.last_destination = m.destination
@@ -2077,9 +2079,11 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
             return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"; "... and went home"
         if prev.destination is not None and not prev.inferred_destination and m.destination is not None and not m.inferred_destination \
                 and prev.destination.country and m.destination.country and prev.destination.country != m.destination.country \
-                and _lemma(m.sent.doc[m.trigger_i]) in ("reach", "arrive", "settle") and not _onward(m.sent.doc[m.trigger_i]):
+                and (_lemma(m.sent.doc[m.trigger_i]) in ("reach", "arrive", "settle") and not _onward(m.sent.doc[m.trigger_i])
+                     or _lemma(m.sent.doc[m.trigger_i]) in ("move", "relocate")):
             # "crossed into Austria and reached New York in January 1957": a country reached after another is a move of
-            # its own; "flew to Mexico City, went on to Havana and ended up in Moscow" stays one journey
+            # its own; "flew to Mexico City, went on to Havana and ended up in Moscow" stays one journey, but
+            # "flew to the Dominican Republic, moved on to Madeira" says the first country was lived in
             if m.origin is None:
                 m.origin, m.origin_text = prev.destination, prev.destination_text
             if m.date is None:
@@ -2413,7 +2417,85 @@ def _read_trigger(
         m.trigger_i = tok.i
         m.confidence = base.confidence - 0.05
         out.append(m)
+    if out and kind in _COMPANION_KINDS:
+        base = out[0]
+        told = {m.subject.key for m in out}
+        for companion in _companions(tok, base.subject, ctx):
+            if companion.key in told:
+                continue
+            m = Mention(companion, base.kind, base.status, post, sent, base.origin, base.destination, base.origin_text,
+                        base.destination_text, base.date, base.date_text, inferred_destination=base.inferred_destination,
+                        is_return=base.is_return)
+            m.trigger_i, m.companion = tok.i, True
+            m.confidence = base.confidence - 0.05
+            out.append(m)
     return out
+
+
+# A companion goes where the mover goes; one who stayed with someone ("lived with an uncle") or whom a ship
+# carried did not travel beside a mover.
+_COMPANION_KINDS = frozenset({"arrive", "depart", "return", "forced", "follow"})
+
+
+def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject]:
+    """Who went along: "emigrated with his wife and two sons", "came over with his parents", "fled together
+    with Massoud Rajavi", "moved there with his wife Shirley Graham Du Bois".
+
+    A name is a person of its own; kin or companions told by a possessive ("his parents", "her two sons")
+    are one unnamed person or one group, written with the mover's surname ("Carnegie's parents") where
+    the possessive is the mover's. "with 4,000 children" on a ship, "with a visa" or "with the help of"
+    name nobody who went along.
+    """
+    lex = lexicon()
+    heads = [verb, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("together", "along"))]
+    out: list[Subject] = []
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            conj = {obj.i}
+            members = [obj]
+            for c in obj.subtree:
+                if c.dep_ == "conj" and c.head.i in conj:
+                    conj.add(c.i)
+                    members.append(c)
+            # "his girlfriend and his best friend" are two; "his wife and two sons" share one possessive: one group
+            parties: list[list[Token]] = []
+            for t in members:
+                if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+                    ent = _ent_of(t)
+                    if ent is not None and _plausible_name(_clean_name(_span_text(ent))):
+                        out.append(ctx.person(_span_text(ent)))
+                elif t.pos_ == "NOUN" and _animate(t, by_modifier=False):
+                    if any(c.dep_ == "poss" for c in t.children):
+                        parties.append([t])
+                    elif parties:
+                        parties[-1].append(t)
+            for party in parties:
+                first, last = party[0], party[-1]
+                # "his wife Shirley Graham Du Bois", "her sister Maria": the name says who
+                name = next((e for e in _ents(_sent_of(first)) if e.label_ == "PERSON" and _names_noun(e.root, first)), None) \
+                    if len(party) == 1 else None
+                if name is not None:
+                    out.append(ctx.person(_span_text(name)))
+                    continue
+                text = _span_text(first.doc[first.left_edge.i : _span_of_noun(last).end]).strip()
+                poss = next(c for c in first.children if c.dep_ == "poss")
+                if poss.lower_ in ("his", "her") and mover.type == "person" and text.lower().startswith(poss.lower_ + " "):
+                    text = f"{mover.text.split()[-1]}'s {text[len(poss.text):].strip()}"
+                plural = len(party) > 1 or first.tag_ in ("NNS", "NNPS") or _lemma(first) in lex["household_nouns"]
+                out.append(Subject(text, "group" if plural else "unnamed", text.lower()))
+    return out
+
+
+def _names_noun(name: Token, noun: Token) -> bool:
+    """Whether the name stands beside the noun as what it is called: "his wife Shirley", "his wife, the singer Jiang Ying"."""
+    tok = name
+    for _ in range(4):
+        if tok.dep_ not in ("appos", "compound", "npadvmod") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i == noun.i:
+            return True
+    return False
 
 
 def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span, ctx: ThreadContext) -> list[Mention]:
@@ -2975,8 +3057,8 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
 def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
     """"had been in Cambridge from 1936 to 1938", "lived in Haifa from 1979 to 1981": a stay at a named place over a span of years.
 
-    Only with both ends of the span stated, the place ("in X") on the verb
-    itself, and a subject that is not a generic "people".
+    Only with both ends of the span stated or a start told with "from" ("was in Paris from 1904"), the place
+    ("in X") on the verb itself, and a subject that is not a generic "people".
     """
     lex = lexicon()
     out: list[Mention] = []
@@ -3000,10 +3082,11 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
         # "spent a few years in Paris and Istanbul in the 1870s": the span of years, not the length of the stay
         span = next((d for d in spans if (parsed := _date_of(d)[0]) is not None and parsed.year_start is not None), spans[0])
         date, date_text = _date_of(span)
-        if date is None or date.year_start is None or date.year_end is None or date.year_end <= date.year_start:
+        opened = "from" in (span.root.lower_, span.root.head.lower_) and not re.search(r"\b(to|until|till)\b|[-–]", date_text or span.text)
+        if date is None or date.year_start is None or not opened and (date.year_end is None or date.year_end <= date.year_start):
             continue
-        if "from" in (span.root.lower_, span.root.head.lower_) and not re.search(r"\b(to|until|till)\b|[-–]", date_text or span.text):
-            continue  # "from 1936 on" is no span
+        if opened:
+            date = DateSpan(date.year_start, None, date.text)  # "was in Paris from 1904": there from then on
         # "in Paris and Istanbul": each place of the stay
         places = [(e, p) for e in [where[0], *(x for x in ents if x.label_ in ("GPE", "LOC") and x.root.dep_ == "conj"
                                                and x.root.head.i == where[0].root.i)]

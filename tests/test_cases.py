@@ -1064,8 +1064,9 @@ def test_a_counter_example_is_no_example_of_the_move(nlp):
 def test_a_named_ship_brings_the_people_aboard(nlp):
     cases = cases_of(nlp, "When did the first ones come?",
                      "The Tosa Maru docked at Santos in June 1910 with about 900 emigrants. Otto Kahn arrived in New York in 1893 with his brothers.")
+    # a person is no ship: Kahn arrived, and his brothers with him
     assert sorted((c.subject, c.destination_country, c.year_start) for c in cases) == [
-        ("900 emigrants", "Brazil", 1910), ("Otto Kahn", "United States", 1893)]
+        ("900 emigrants", "Brazil", 1910), ("Kahn's brothers", "United States", 1893), ("Otto Kahn", "United States", 1893)]
 
 
 def test_a_return_goes_back_from_the_last_place_not_to_it(nlp):
@@ -2060,3 +2061,55 @@ def test_a_name_given_as_born_so_is_the_same_person_not_a_second_mover(nlp):
         "Some cases:\n\n* John Scott (born John Scott Nearing) worked at Magnitogorsk from 1932 to 1937 and wrote Behind the Urals.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("John Scott", "Soviet Union")]
+
+
+def test_those_who_went_along_moved_too(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Canada?",
+        "Emil Klein emigrated to Canada with his wife and two sons in 1951. "
+        "Tom Hale drove up to Winnipeg in 1970 with his girlfriend and his best friend. "
+        "Anna Berg sailed for New York in 1905 together with her sister Maria.",
+    )
+    assert sorted((c.subject, c.subject_type, c.destination_country, c.year_start) for c in cases) == [
+        ("Anna Berg", "person", "United States", 1905),
+        ("Emil Klein", "person", "Canada", 1951),
+        ("Hale's best friend", "unnamed", "Canada", 1970),
+        ("Hale's girlfriend", "unnamed", "Canada", 1970),
+        ("Klein's wife and two sons", "group", "Canada", 1951),
+        ("Maria", "person", "United States", 1905),
+        ("Tom Hale", "person", "Canada", 1970),
+    ]
+
+
+def test_a_companion_named_beside_the_kin_word_is_that_person_and_not_the_next_he(nlp):
+    cases = by_subject(cases_of(
+        nlp,
+        "Who went back to China?",
+        "Qian Wen sailed from Los Angeles to China in 1955 with his wife, the singer Jiang Ying. He came back to the US in 1980.",
+    ))
+    assert [c.destination_country for c in cases["Jiang Ying"]] == ["China"]
+    # "He" is still Qian Wen: the companion is not the person the next sentence means
+    assert [c.destination_country for c in cases["Qian Wen"]] == ["China", "United States"]
+
+
+def test_with_names_nobody_who_went_along_unless_a_person_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "Q?",
+        "Paul Klee left Germany for Switzerland in 1933 with the help of friends. Marc Stein lived with his uncle in Paris.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Paul Klee", "Switzerland")]
+
+
+def test_moving_on_from_a_country_flown_to_makes_that_country_a_stop_of_its_own(nlp):
+    cases = cases_of(nlp, "Where did Batista go?",
+                     "Fulgencio Batista flew to the Dominican Republic in 1959, moved on to Madeira and later to Spain.")
+    assert [(c.destination_country, c.origin) for c in cases] == [
+        ("Dominican Republic", None), ("Portugal", "the Dominican Republic"), ("Spain", "Madeira")]
+
+
+def test_being_at_a_named_place_from_a_year_on_is_a_stay(nlp):
+    cases = cases_of(nlp, "Q?", "Karl Weber worked in London from 1950 and came back to Germany in 1955.")
+    assert [(c.destination_country, c.year_start, c.year_end) for c in cases] == [
+        ("United Kingdom", 1950, None), ("West Germany", 1955, None)]
