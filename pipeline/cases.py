@@ -2012,6 +2012,22 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
     return mentions
 
 
+def _narrative_year(tok: Token, sent: Span, si: int, state: PostState) -> int | None:
+    """The year the story has reached, for placing an undated move in the state of its time: "born in Brazil in 1954,
+    taken to Beirut at six" is Lebanon, not the Ottoman province of a thread whose years centre on 1900.
+
+    The first year told in the sentence, else the last one told in the sentence before it, in the same paragraph;
+    never the year of what followed the move ("went on to Moscow, where he lived until he died in 2020").
+    """
+    told = _year_told(tuple(reversed([_span_text(d) for d in _date_ents(sent.doc) if sent.start <= d.start < sent.end
+                                      and not _in_other_relcl(d.root, tok) and not _dates_an_outcome(d, tok)])))
+    if told is None and si - state.last_dates_sent <= 1:
+        sents = _doc_cache(sent.doc)["sents"][0] if "sents" in _doc_cache(sent.doc) else tuple(sent.doc.sents)
+        if "\n\n" not in _span_text(sent.doc[sents[state.last_dates_sent].start : sent.start]):
+            told = _year_told(state.last_dates)
+    return told
+
+
 def _year_told(dates: tuple[str, ...]) -> int | None:
     """The year the last of these date phrases gives, leaving out those that count from another ("the next year")."""
     for text in reversed(dates):
@@ -2217,7 +2233,7 @@ def _read_trigger(
         date = DateSpan(date.year_end, None, date.text)
     if date is None and word.needs_word == "so" and state.last_mention is not None:
         date, date_text = state.last_mention.date, state.last_mention.date_text  # "... and so did X": the same move, the same time
-    year = _year_hint(ctx, date)
+    year = _year_hint(ctx, date) if date is not None else _narrative_year(tok, sent, si, state) or ctx.default_year
     origin = destination = None
     origin_text = destination_text = None
     dest_is_object = False

@@ -2113,3 +2113,22 @@ def test_being_at_a_named_place_from_a_year_on_is_a_stay(nlp):
     cases = cases_of(nlp, "Q?", "Karl Weber worked in London from 1950 and came back to Germany in 1955.")
     assert [(c.destination_country, c.year_start, c.year_end) for c in cases] == [
         ("United Kingdom", 1950, None), ("West Germany", 1955, None)]
+
+
+def test_an_undated_move_is_placed_in_the_state_of_the_year_the_story_has_reached(nlp):
+    question = "Why did so many Lebanese emigrate to the Americas in the 1890s?"
+    answer = ("In 1890 Yusuf Haddad went to Brazil. In 1895 Elias Khoury left for New York. "
+              "Carlos Ghosn was born in Brazil in 1954 and was taken to Beirut at six.\n\n"
+              "Sami Haddad moved to Beirut when the war ended.")
+    cases = {c.subject: c for c in cases_of(nlp, question, answer)}
+    # the year the sentence tells places Beirut in Lebanon, not in the Ottoman province of the thread's usual years
+    assert cases["Carlos Ghosn"].destination_country == "Lebanon"
+    # a new paragraph with no year of its own leans on the thread's years again
+    assert cases["Sami Haddad"].destination_country == "Ottoman Empire"
+
+
+def test_the_year_of_what_followed_a_move_does_not_place_it(nlp):
+    cases = cases_of(nlp, "Spies who went east?",
+                     "George Blake escaped from prison in October 1966. He was smuggled to East Berlin and went on to Moscow, "
+                     "where he lived until he died in 2020.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("George Blake", "Soviet Union", 1966)]
