@@ -327,7 +327,12 @@ def person_key(name: str) -> str:
     """The surname, lower-cased, with a trailing possessive or plural 's' folded ("Houterman's" = "Houtermans")."""
     tokens = _clean_name(name).split()
     last = tokens[-1].lower() if tokens else ""
+    if len(tokens) > 1 and _REGNAL_NUMBER.fullmatch(tokens[-1]):
+        return f"{tokens[-2].lower()} {last}"  # "Carol II" and "Simeon II" are two people: a ruler's number is no surname
     return last[:-1] if len(last) > 4 and last.endswith("s") else last
+
+
+_REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(IX|IV|V?I{0,3})")
 
 
 def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
@@ -1493,11 +1498,15 @@ def _owns_a_person(owner: Token) -> bool:
         and not (_lemma(owned) in lex["exile_nouns"] and owned.dep_ in ("nsubj", "nsubjpass") and _lemma(owned.head) != "be")
 
 
-def _note_persons(sent: Span, state: PostState, ctx: ThreadContext) -> None:
-    """Update the pronoun antecedent with people named in this sentence (subjects first)."""
+def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int | None = None) -> None:
+    """Update the pronoun antecedent with people named in this sentence (subjects first).
+
+    With ``before``, only names told before that token count: "In 1925 he went off to Paris with his mistress
+    Magda Lupescu" does not make "he" mean her.
+    """
     cands = []
     for ent in _ents(sent):
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or (before is not None and ent.start > before):
             continue
         root = ent.root
         if root.dep_ == "compound" and root.head.pos_ == "NOUN":
@@ -1982,7 +1991,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             trig_idx = {t.i for t, _ in triggers}
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
-            _note_persons(sent, state, ctx)
+            pronoun = next((t.i for t in _tokens(sent) if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")), None)
+            _note_persons(sent, state, ctx, before=pronoun)
             keep(_read_example(sent, si, post, ctx, state, trig_idx))
             keep(_read_named_stays(sent, si, post, ctx, state))
             for tok, word in triggers:

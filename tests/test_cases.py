@@ -197,6 +197,8 @@ def test_merge_keeps_the_longest_name_and_fills_gaps():
 def test_person_key_folds_possessive_and_plural():
     assert person_key("Houterman's") == person_key("Fritz Houtermans") == "houterman"
     assert person_key("Mr. Adams") == "adam"
+    # a ruler's number is no surname: two Seconds are two people
+    assert person_key("King Carol II") == person_key("Carol II") == "carol ii" != person_key("Simeon II")
 
 
 @pytest.fixture(scope="module")
@@ -2132,3 +2134,14 @@ def test_the_year_of_what_followed_a_move_does_not_place_it(nlp):
                      "George Blake escaped from prison in October 1966. He was smuggled to East Berlin and went on to Moscow, "
                      "where he lived until he died in 2020.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("George Blake", "Soviet Union", 1966)]
+
+
+def test_he_never_means_a_person_named_after_it_in_the_same_sentence(nlp):
+    cases = cases_of(
+        nlp,
+        "Which kings went into exile?",
+        "1. Carol II of Romania went into exile twice. In 1925 he renounced his rights and went off to Paris with his mistress "
+        "Magda Lupescu; in June 1930 he flew back to Bucharest.",
+    )
+    assert sorted((c.subject, c.destination_country, c.year_start) for c in cases) == [
+        ("Carol II", "France", 1925), ("Carol II", "Romania", 1930), ("Magda Lupescu", "France", 1925)]
