@@ -2334,8 +2334,11 @@ def _read_trigger(
             elif m.destination is None and prev is not None and (start := _journey_start(prev, ctx).origin) is not None:
                 m.destination = start
             elif m.destination is None:
-                # "emigrants who returned": home is the place the thread is about.
-                m.destination = _default_destination(state, ctx, si)
+                # "emigrants who returned": home is the place the thread is about. A person with no move told before
+                # goes back to that place too, not to where someone else just went ("Wang had studied in Berlin. And
+                # Guo went back in 1956").
+                m.destination = ctx.topic if subj.type == "person" and prev is None and ctx.topic is not None \
+                    else _default_destination(state, ctx, si)
                 if subj.type == "person" and prev is not None and prev.destination is not None and not prev.inferred_destination \
                         and m.destination is not None and m.destination.country == prev.destination.country:
                     # "had gone to Egypt in 1920 ...; he returned in 1936": back from there, not to it
