@@ -1343,8 +1343,9 @@ def subjects_for(
         # "soldiers and civilians sailed", "students and scholars went back": kinds of people moving together are one group;
         # peoples named side by side ("the Chechens and Ingush") stay a group each
         # "their wives and children": one household group, not two
-        first, last = _span_of_noun(mover), _span_of_noun(heads[-1])
-        span = mover.doc[first.start : last.end]
+        # the conjuncts may stand before the head the verb hangs on ("workers and peasants that encouraged ...")
+        spans = [_span_of_noun(h) for h in heads]
+        span = mover.doc[min(s.start for s in spans) : max(s.end for s in spans)]
         if all(_animate(h) for h in heads):
             key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
             return [Subject(span.text, "group", key)]
@@ -3673,7 +3674,7 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     cases = [
         _to_case(m, thread)
         for m in mentions
-        if not m.subject.generic
+        if not m.subject.generic and m.subject.text.strip()  # a case names who moved (CASES.md): never an empty subject
         # A question frames what it asks about; only a named person's stated move in it counts.
         and (m.post.kind != "question" or (m.subject.type == "person" and not m.inferred_destination))
     ]

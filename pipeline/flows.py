@@ -55,7 +55,7 @@ from pipeline.config import Settings
 from pipeline.errors import CrossingsError, Errors, InputProblem
 from pipeline.schema import Case, Post, Thread
 
-from pipeline.runs import RunSummary, last_finished_counts, plan_run, plan_workers, standing_outputs, unchanged_run
+from pipeline.runs import RunSummary, extractor_version, last_finished_counts, plan_run, plan_workers, standing_outputs, unchanged_run
 
 __all__ = ["RunSummary", "crossings_run", "plan_run", "plan_workers", "run_pipeline"]
 
@@ -248,7 +248,7 @@ class _Ingest:
     """Streams the new or changed threads of the inputs and keeps the counts the summary needs."""
 
     files: list[Path]
-    done: dict[str, str]  # thread id -> content hash already in the store
+    done: dict[str, str]  # thread id -> processed hash (content and extractor) already in the store
     settings: Settings
     note: Callable[[str], None]  # how problems reach the user (past the progress bar)
     problems: list[InputProblem] = field(default_factory=list)
@@ -262,7 +262,7 @@ class _Ingest:
         from pipeline.ingest import iter_threads
 
         for thread in iter_threads(self.files, max_post_chars=self.settings.max_post_chars, on_problem=self.report):
-            if self.done.get(thread.thread_id) == thread.content_hash:
+            if self.done.get(thread.thread_id) == thread.processed_hash(extractor_version(self.settings)):
                 self.n_skipped += 1
                 on_skip()
                 continue
@@ -312,7 +312,7 @@ def store_task(threads: list[Thread], cases: list[Case], settings: Settings, run
     for case in cases:
         by_thread.setdefault(case.thread_id, []).append(case)
     with Store(settings.store_path) as store:
-        store.write_batch(threads, by_thread, run_id)
+        store.write_batch(threads, by_thread, run_id, extractor_version(settings))
     return len(cases)
 
 

@@ -9,6 +9,9 @@ without starting Prefect's server or any worker (seconds, not tens).
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.metadata
 import json
 import os
 import time
@@ -16,8 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.config import Settings
+from pipeline.config import DATA_DIR, PACKAGE_DIR, Settings
 from pipeline.errors import CrossingsError, InputProblem
+
+# The modules that turn a thread into cases: a change to any of them, to their data files or to the English
+# pipeline makes an unchanged thread one to read again.
+_EXTRACTOR_MODULES = ("ingest.py", "entities.py", "cases.py", "places.py", "dates.py", "motives.py", "schema.py")
 
 # Below this many threads (estimated) the default run stays in one process.
 AUTO_WORKERS_MIN_THREADS = 100
@@ -53,6 +60,32 @@ class RunSummary:
         ]
         lines += [f"  {kind:<8} {path}" for kind, path in self.outputs.items()]
         return "\n".join(lines)
+
+
+def extractor_version(settings: Settings) -> str:
+    """A digest of what makes a thread's cases: the extraction modules and their data files, the English
+    pipeline (name and version), the spaCy version and the settings that change the cases.
+
+    An incremental run skips a thread only when its text and this digest are both the ones stored, so
+    after an upgrade a plain ``crossings run`` reads every thread again instead of keeping old cases.
+    The motive model is not in it: ``crossings reclassify`` re-labels stored cases after a retrain.
+    """
+    return _extractor_version(settings.model, tuple(settings.disable), settings.min_confidence, settings.max_post_chars)
+
+
+@functools.lru_cache(maxsize=8)
+def _extractor_version(model: str, disable: tuple[str, ...], min_confidence: float, max_post_chars: int) -> str:
+    digest = hashlib.sha256(f"{model} {disable} {min_confidence} {max_post_chars}".encode())
+    for package in ("spacy", model):
+        try:
+            digest.update(f" {package}=={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f" {package}==?".encode())  # loading it will say what is missing
+    for path in [*(PACKAGE_DIR / name for name in _EXTRACTOR_MODULES), *sorted(DATA_DIR.iterdir())]:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
 
 
 def looks_unchanged(files: Sequence[Path], settings: Settings) -> bool:
@@ -171,7 +204,7 @@ def unchanged_run(paths: Sequence[Path | str], settings: Settings) -> RunSummary
     problems: list[InputProblem] = []
     n_threads = 0
     for thread in iter_threads(files, max_post_chars=settings.max_post_chars, on_problem=problems.append):
-        if problems or done.get(thread.thread_id) != thread.content_hash:
+        if problems or done.get(thread.thread_id) != thread.processed_hash(extractor_version(settings)):
             return None
         n_threads += 1
     if problems:

@@ -79,6 +79,11 @@ class Thread:
         """Changes whenever any post's text or the title changes; drives incremental runs."""
         return stable_hash(self.thread_id, self.title, *(p.post_id + "\x1e" + p.text for p in self.posts), length=40)
 
+    def processed_hash(self, extractor: str = "") -> str:
+        """What the store keeps for a processed thread: its content and the extractor that read it, so a
+        newer extractor reads an unchanged thread again (``extractor`` empty: the content alone)."""
+        return stable_hash(self.content_hash, extractor, length=40) if extractor else self.content_hash
+
     @property
     def n_chars(self) -> int:
         return sum(len(p.text) for p in self.posts)

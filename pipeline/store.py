@@ -503,7 +503,7 @@ class Store:
         rows = self._read("SELECT * FROM runs ORDER BY run_id")
         return [{**dict(r), "settings": json.loads(r["settings"] or "{}")} for r in rows]
 
-    def upsert_thread(self, thread: Thread, run_id: int | None) -> None:
+    def upsert_thread(self, thread: Thread, run_id: int | None, extractor: str = "") -> None:
         with self._write() as conn:
             conn.execute(
                 """INSERT INTO threads (thread_id, title, source, format, content_hash, n_posts, processed_at, run_id)
@@ -516,7 +516,7 @@ class Store:
                     thread.title,
                     thread.source,
                     thread.format,
-                    thread.content_hash,
+                    thread.processed_hash(extractor),
                     len(thread.posts),
                     utc_now(),
                     run_id,
@@ -637,11 +637,15 @@ class Store:
                         self._refresh(conn, case.case_id)
         return n
 
-    def write_batch(self, threads: Iterable[Thread], cases_by_thread: Mapping[str, list[Case]], run_id: int | None) -> None:
-        """Write a batch of threads, their posts and their cases in ONE transaction: all of it or none."""
+    def write_batch(self, threads: Iterable[Thread], cases_by_thread: Mapping[str, list[Case]], run_id: int | None,
+                    extractor: str = "") -> None:
+        """Write a batch of threads, their posts and their cases in ONE transaction: all of it or none.
+
+        ``extractor`` names the code and models that made the cases (``runs.extractor_version``); it is kept
+        with each thread's content hash."""
         with self._write():
             for thread in threads:
-                self.upsert_thread(thread, run_id)
+                self.upsert_thread(thread, run_id, extractor)
                 self.replace_thread_cases(thread.thread_id, list(cases_by_thread.get(thread.thread_id, [])), run_id)
 
     # -- reading cases ----------------------------------------------------

@@ -2145,3 +2145,12 @@ def test_he_never_means_a_person_named_after_it_in_the_same_sentence(nlp):
     )
     assert sorted((c.subject, c.destination_country, c.year_start) for c in cases) == [
         ("Carol II", "France", 1925), ("Carol II", "Romania", 1930), ("Magda Lupescu", "France", 1925)]
+
+
+def test_kinds_of_people_named_before_the_word_a_clause_hangs_on_are_one_named_group(nlp):
+    # the parser hangs "that encouraged" on "peasants": the group starts at "workers", and is never an empty name
+    cases = cases_of(nlp, "Who went back to Mexico?",
+                     "In 1932 Diego Rivera, who was in Detroit painting murals, helped set up a league of Mexican workers and peasants "
+                     "that encouraged people to go home to farming colonies in Mexico.")
+    assert all(c.subject.strip() for c in cases)
+    assert ("Mexican workers and peasants", "Mexico") in [(c.subject, c.destination_country) for c in cases]

@@ -19,7 +19,7 @@ import pytest
 
 from pipeline.config import load_settings
 from pipeline.flows import batch_threads, crossings_run, cut_by_size, finer_tail, plan_workers
-from pipeline.runs import unchanged_run
+from pipeline.runs import extractor_version, unchanged_run
 from pipeline.ingest import iter_threads
 from pipeline.progress import Progress, estimate_threads
 from pipeline.store import Store
@@ -311,7 +311,17 @@ def test_second_run_skips_unchanged_threads_and_redoes_a_changed_one(prefect_har
     changed_run = crossings_run([str(changed)], settings)
     assert (changed_run.n_threads, changed_run.n_threads_skipped) == (1, 2)
     with Store(out / "crossings.db") as store:
-        assert store.processed_hashes()["jewish_refugees_shanghai_thread"] == next(iter_threads([edited])).content_hash
+        assert store.processed_hashes()["jewish_refugees_shanghai_thread"] == next(iter_threads([edited])).processed_hash(
+            extractor_version(settings))
+
+    # An extractor that would read the threads differently (here: another confidence cut; an upgrade of the
+    # code, its data or the English pipeline alike) reads every thread again instead of keeping old cases.
+    stricter = load_settings(out_dir=out, progress=False, workers=1, batch_posts=8, min_confidence=0.9)
+    assert extractor_version(stricter) != extractor_version(settings)
+    assert unchanged_run([str(changed)], stricter) is None
+    reread = crossings_run([str(changed)], stricter)
+    assert (reread.n_threads, reread.n_threads_skipped) == (3, 0)
+    assert reread.n_cases < changed_run.n_cases  # the stricter cut kept fewer
 
 
 # -- a killed run, restarted ---------------------------------------------------------------------------
