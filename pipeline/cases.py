@@ -2585,8 +2585,11 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
     lex = lexicon()
     # "Some went to X, some to Kenya, a small party to Mexico, and several hundred to Argentina": the parser hangs
     # the later shares on the verb, on one another or on the place before them
-    listed = [t for t in _tokens(sent) if t.i > verb.i and t.dep_ in ("npadvmod", "appos", "conj") and t.pos_ in ("PRON", "NOUN", "NUM")
-              and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in lex["share_nouns"])
+    # "..., with smaller numbers to Jamaica": a share told after "with" is one more
+    listed = [t for t in _tokens(sent) if t.i > verb.i and t.pos_ in ("PRON", "NOUN", "NUM")
+              and (t.dep_ in ("npadvmod", "appos", "conj") or t.dep_ == "pobj" and t.head.lower_ == "with")
+              and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in lex["share_nouns"]
+                   or _lemma(t) in lex["quantity_heads"] and t.tag_ == "NNS")
               and (any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children) or _to_after(t) is not None)
               and verb.i in {a.i for a in t.ancestors}]
     for share in dict.fromkeys([*siblings, *listed]):

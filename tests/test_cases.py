@@ -2154,3 +2154,13 @@ def test_kinds_of_people_named_before_the_word_a_clause_hangs_on_are_one_named_g
                      "that encouraged people to go home to farming colonies in Mexico.")
     assert all(c.subject.strip() for c in cases)
     assert ("Mexican workers and peasants", "Mexico") in [(c.subject, c.destination_country) for c in cases]
+
+
+def test_every_share_of_a_list_with_the_verb_left_out_is_a_move(nlp):
+    cases = cases_of(nlp, "Where did the Indians go?",
+                     "Over the next seventy years something like 240,000 Indians went to British Guiana and about 143,000 to Trinidad, "
+                     "with smaller numbers to Jamaica.")
+    assert [c.destination_country for c in cases] == ["Guyana", "Trinidad and Tobago", "Jamaica"]
+    cases = cases_of(nlp, "Where did the Asians go?",
+                     "Idi Amin expelled the Asians in 1972. About 28,000 went to Britain, several thousand to India and smaller numbers to Canada.")
+    assert {"United Kingdom", "India", "Canada"} <= {c.destination_country for c in cases}
