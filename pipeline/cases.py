@@ -159,7 +159,19 @@ def _sent_of(tok: Token) -> Span:
 
 def _date_ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's DATE and EVENT entities, picked out once per doc: each trigger looks for its dates among them."""
-    return _once_per_doc(doc, "dates", lambda: tuple(e for e in _ents(doc) if e.label_ in ("DATE", "EVENT")))
+    return _once_per_doc(doc, "dates", lambda: tuple(e for e in _ents(doc) if e.label_ in ("DATE", "EVENT") or _year_as_number(e)))
+
+
+_TEMPORAL_PREPS = frozenset({"in", "after", "before", "since", "until", "till", "by", "around", "from", "during", "circa", "c."})
+
+
+def _year_as_number(ent: Span) -> bool:
+    """"after about 1890": a year the NER calls a number, after a preposition of time."""
+    return ent.label_ == "CARDINAL" and _YEAR.search(ent.text) is not None and ent.root.dep_ == "pobj" \
+        and ent.root.head.lower_ in _TEMPORAL_PREPS
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20[0-4]\d)\b")
 
 
 def _ent_roots(doc: Doc) -> tuple[int, ...]:

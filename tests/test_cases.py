@@ -2164,3 +2164,11 @@ def test_every_share_of_a_list_with_the_verb_left_out_is_a_move(nlp):
     cases = cases_of(nlp, "Where did the Asians go?",
                      "Idi Amin expelled the Asians in 1972. About 28,000 went to Britain, several thousand to India and smaller numbers to Canada.")
     assert {"United Kingdom", "India", "Canada"} <= {c.destination_country for c in cases}
+
+
+def test_a_year_the_ner_calls_a_number_still_dates_the_move(nlp):
+    cases = cases_of(nlp, "Why did Italians go to America?", "Southern Italians went overwhelmingly to the United States after about 1890.")
+    assert [(c.destination_country, c.year_start) for c in cases] == [("United States", 1890)]
+    # a distance that looks like a year counts something else
+    cases = cases_of(nlp, "Q?", "After about 1900 kilometres on foot, Karl Weber reached Vienna.")
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Austria", None)]
