@@ -329,8 +329,8 @@ def _plausible_name(text: str) -> bool:
         return False  # "Crimean Tatars", "Volga Germans": a people, not a person
     if len(words) > 1 and is_known_place(text):
         return False  # "Buenos Aires", "Rio de Janeiro": a city the small model took for a person
-    if len(words) > 1 and words[0].lower() in lexicon()["organisation_words"]:
-        return False  # "Force Publique", "Party Secretary": an organisation or an office, not a person
+    if len(words) > 1 and (words[0].lower() in lexicon()["organisation_words"] or words[0].lower() in lexicon()["never_movers"]):
+        return False  # "Force Publique", "Party Secretary", "Operation Paperclip": an organisation, an office or an operation
     return not any(demonym_country(w) for w in words) and words[-1].lower() not in lexicon()["human_nouns"] and words[-1].lower() != "jews"
 
 
@@ -3650,6 +3650,17 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
             doc.user_data.pop(_DATES_KEY, None)
 
 
+def _names_a_thing(subject: Subject) -> bool:
+    """"The film follows a boy who is sent to a farm", "Operation Paperclip": a parse that makes a work, an operation
+    or a route the mover names no one. The head word decides ("veterans of the Anders army" are people)."""
+    words = subject.text.lower().split(" of ")[0].split()
+    if not words:
+        return True
+    never = lexicon()["never_movers"]
+    head = words[0] if subject.type == "person" else words[-1]
+    return head in never or head.endswith("s") and head[:-1] in never
+
+
 def _countries_named(docs: Sequence[Doc]) -> set[str]:
     """The countries a thread names outright or by their people ("Canada", "Britain", "Americans"), as ISO codes."""
     codes: set[str] = set()
@@ -3689,7 +3700,7 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     cases = [
         _to_case(m, thread)
         for m in mentions
-        if not m.subject.generic and m.subject.text.strip()  # a case names who moved (CASES.md): never an empty subject
+        if not m.subject.generic and m.subject.text.strip() and not _names_a_thing(m.subject)  # a case names who moved (CASES.md)
         # A question frames what it asks about; only a named person's stated move in it counts.
         and (m.post.kind != "question" or (m.subject.type == "person" and not m.inferred_destination))
     ]

@@ -2172,3 +2172,10 @@ def test_a_year_the_ner_calls_a_number_still_dates_the_move(nlp):
     # a distance that looks like a year counts something else
     cases = cases_of(nlp, "Q?", "After about 1900 kilometres on foot, Karl Weber reached Vienna.")
     assert [(c.destination_country, c.year_start) for c in cases] == [("Austria", None)]
+
+
+def test_a_work_an_operation_or_a_route_is_never_the_mover(nlp):
+    cases = cases_of(nlp, "Q?", "The film follows a boy called Eero who is sent to a farm in Sweden in 1943. "
+                                "Then there's the German route, which is often left out.")
+    assert all(c.subject not in ("film", "German route") for c in cases)
+    assert ("Sweden", 1943) in [(c.destination_country, c.year_start) for c in cases]
