@@ -61,12 +61,13 @@ def run(
         progress=progress,
     )
     paths = paths or [settings.threads_dir]
+    plan = None
     if not inputs_look_unchanged(paths, settings):
         start_server_early()  # Prefect's server takes seconds to boot: it starts before Prefect is even imported
-        preload_workers(paths, settings)  # and so do the workers' models
+        plan = preload_workers(paths, settings)  # and so do the workers' models
     from pipeline.flows import run_pipeline
 
-    summary = run_pipeline(paths, settings)
+    summary = run_pipeline(paths, settings, plan)
     typer.echo(summary.format())
     if summary.n_inputs_ok == 0:
         raise CrossingsError(Errors.E005.format(n=summary.n_inputs))

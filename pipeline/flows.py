@@ -590,11 +590,12 @@ def _cluster_slots(address: str) -> int:
         raise CrossingsError(Errors.E010.format(address=address, reason=exc)) from None
 
 
-def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
+def run_pipeline(paths: Sequence[Path | str], settings: Settings, plan: tuple[int, bool] | None = None) -> RunSummary:
     """Run the whole flow; keep Prefect's server chatter and shutdown noise off the user's screen.
 
     Prefect's server, the workers and their models start side by side: on a
     small machine each takes seconds, and none needs the others to start.
+    ``plan``: the (workers, expect work) that ``plan_run`` gave, when the caller made it already.
     """
     from pipeline.quiet import quiet_prefect, start_server_early
 
@@ -603,7 +604,7 @@ def run_pipeline(paths: Sequence[Path | str], settings: Settings) -> RunSummary:
     if nothing_new is not None:  # recorded in the store; no flow to orchestrate
         return nothing_new
     start_server_early()  # boots while the workers are planned and started
-    workers, expect_work = plan_run(paths, settings)
+    workers, expect_work = plan or plan_run(paths, settings)
     settings = settings.with_overrides(workers=workers)
     with quiet_prefect() as prefect_ready, local_cluster(settings) as (address, slots):
         if expect_work and address is None:

@@ -27,16 +27,19 @@ def worker_env(verbose: bool = False) -> dict[str, str]:
     return {} if verbose else {"PREFECT_LOGGING_LEVEL": "WARNING"}
 
 
-def preload_workers(paths: Sequence[Path | str], settings: Settings) -> None:
-    """Start loading the models for a local cluster's workers now, when this run will start one.
+def preload_workers(paths: Sequence[Path | str], settings: Settings) -> tuple[int, bool]:
+    """Plan the run (``runs.plan_run``) and start loading the models for a local cluster's workers now, when
+    the run will start one; the plan goes on to ``flows.run_pipeline``, which need not make it again.
 
     The CLI calls it next to starting Prefect's server, before Prefect is
     even imported in this process: the loading takes seconds, and nothing else needs it.
     """
-    from pipeline.runs import plan_workers
+    from pipeline.runs import plan_run
 
-    if not settings.dask_address and plan_workers(paths, settings) > 1:
+    plan = plan_run(paths, settings)
+    if not settings.dask_address and plan[0] > 1:
         fork_workers_from_loaded(settings, worker_env())
+    return plan
 
 
 def forkserver_available() -> bool:
