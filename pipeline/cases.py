@@ -1331,7 +1331,9 @@ def subjects_for(
         while words[0].i < mover.i and words[0].pos_ == "NOUN" and not words[0].text[:1].isupper() and _animate(words[0]):
             words = words[1:]  # "the writer Jan Kowalski": the descriptor before the name is not part of it
         name = " ".join(t.text for t in words)
-        if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words) and not is_known_place(name) and _plausible_name(name):
+        particles = lexicon()["name_particles"]  # "Wernher von Braun": a lower-case particle inside the name
+        if 2 <= len(words) <= 3 and all(t.text[:1].isupper() or 0 < k < len(words) - 1 and t.lower_ in particles for k, t in enumerate(words)) \
+                and not is_known_place(name) and _plausible_name(name):
             return [ctx.person(name)]
     subjects: list[Subject] = []
     if mover.pos_ == "ADJ" and mover.ent_type_ == "NORP":
@@ -1519,8 +1521,10 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int 
     """
     cands = []
     for ent in _ents(sent):
-        if ent.label_ != "PERSON" or (before is not None and ent.start > before):
+        if ent.label_ not in ("PERSON", "ORG") or (before is not None and ent.start > before):
             continue
+        if ent.label_ == "ORG" and not _person_called_org(ent.root):
+            continue  # "Wernher von Braun was a rocket engineer. He ...": a name the small model calls an organisation
         root = ent.root
         if root.dep_ == "compound" and root.head.pos_ == "NOUN":
             continue  # "on the Sabena airlift", "the Montreal Gazette sportswriter": a name qualifying a thing, no "he"
@@ -1745,9 +1749,15 @@ def _person_called_org(tok: Token) -> bool:
         return False
     ent = _ent_of(tok)
     words = _name_words(tok)
-    if ent is None or ent.start != words[0].i or ent.end != words[-1].i + 1 or len(words) != 2:
+    if ent is None or ent.start != words[0].i or ent.end != words[-1].i + 1 or not 2 <= len(words) <= 4:
         return False
-    return all(t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in lexicon()["organisation_words"] for t in words) \
+    lex = lexicon()
+    # "Wernher von Braun": lower-case particles may stand between the capitalised words, never at either end
+    inner = [t for t in words[1:-1] if t.lower_ not in lex["name_particles"]]
+    if (len(words) - len(inner) > 2) and any(t.text[:1].isupper() for t in words[1:-1] if t.lower_ in lex["name_particles"]):
+        return False
+    named = [words[0], *inner, words[-1]]
+    return all(t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in lex["organisation_words"] for t in named) \
         and not is_known_place(ent.text) and not any(is_demonym(t.text) for t in words)
 
 

@@ -2179,3 +2179,14 @@ def test_a_work_an_operation_or_a_route_is_never_the_mover(nlp):
                                 "Then there's the German route, which is often left out.")
     assert all(c.subject not in ("film", "German route") for c in cases)
     assert ("Sweden", 1943) in [(c.destination_country, c.year_start) for c in cases]
+
+
+def test_a_name_the_ner_calls_an_organisation_is_a_person_and_the_next_he(nlp):
+    cases = cases_of(nlp, "Which German scientists went to America?",
+                     "Wernher von Braun was a rocket engineer. He was flown to the US in 1945.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Wernher von Braun", "United States")]
+    cases = cases_of(nlp, "Q?", "Wernher von Braun went to the United States in 1945.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Wernher von Braun", "United States")]
+    # an organisation stays one: the Bank of England moves no one
+    cases = cases_of(nlp, "Q?", "The Bank of England sent gold to Canada in 1940.")
+    assert cases == []
