@@ -1325,8 +1325,10 @@ def subjects_for(
         return [ctx.person(named)]
     if (mover.ent_type_ == "PERSON" and _plausible_name(mover.text)) or _known_surname(mover, ctx):
         return [ctx.person(mover.text)]
-    if mover.pos_ == "PROPN" and (mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT") or _mislabelled_name(mover)):
-        # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place.
+    if mover.pos_ == "PROPN" and (mover.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "EVENT") or _mislabelled_name(mover)) \
+            and not (mover.tag_ == "NNPS" and any(c.dep_ == "nummod" for c in mover.children)):
+        # A name the NER missed ("Enrico Fermi took ..."): two or three capitalised words, not a place; "some 300 Old
+        # Believers", counted, are a group
         words = _name_words(mover)
         while words[0].i < mover.i and words[0].pos_ == "NOUN" and not words[0].text[:1].isupper() and _animate(words[0]):
             words = words[1:]  # "the writer Jan Kowalski": the descriptor before the name is not part of it

@@ -2190,3 +2190,10 @@ def test_a_name_the_ner_calls_an_organisation_is_a_person_and_the_next_he(nlp):
     # an organisation stays one: the Bank of England moves no one
     cases = cases_of(nlp, "Q?", "The Bank of England sent gold to Canada in 1940.")
     assert cases == []
+
+
+def test_a_counted_plural_name_is_a_group_not_a_person(nlp):
+    cases = cases_of(nlp, "Where did the Old Believers go?",
+                     "Some 300 Old Believers settled in Harbin in the 1920s. In 1958 most of them left for Brazil.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
+        ("Some 300 Old Believers", "group", "China"), ("Some 300 Old Believers", "group", "Brazil")]
