@@ -995,9 +995,10 @@ def _to_common_noun(tok: Token) -> bool:
 
 
 def _institution_then_place(verb: Token) -> bool:
-    """"sent to school in Wales", "went to university in Edinburgh": a "to" with a bare noun, then "in" a named place."""
+    """"sent to school in Wales", "went to university in Edinburgh", "sent to a camp in Kazakhstan": a "to" with a bare
+    or indefinite noun, then "in" a named place."""
     to = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-    if not to or not all(p.pos_ == "NOUN" and not p.ent_type_ and not any(d.dep_ == "det" for d in p.children) for p in to):
+    if not to or not all(p.pos_ == "NOUN" and not p.ent_type_ and not any(d.dep_ == "det" and d.lower_ == "the" for d in p.children) for p in to):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children)
                for c in verb.children)
@@ -1950,7 +1951,9 @@ def _attempted(tok: Token) -> bool:
             break  # "Peron wanted workers, and many Italians went": another clause, another subject
         if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "conj", "pcomp"):
             head = t.head
-            if _lemma(head) in lex["attempt_verbs"] or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]) or _asks_for_oneself(t):
+            tried_in_court = any(c.dep_ == "auxpass" for c in head.children)  # "was tried in 1937 and sent to a camp"
+            if _lemma(head) in lex["attempt_verbs"] and not tried_in_court or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]) \
+                    or _asks_for_oneself(t):
                 return True
             if t.dep_ == "conj":
                 t = head

@@ -2197,3 +2197,11 @@ def test_a_counted_plural_name_is_a_group_not_a_person(nlp):
                      "Some 300 Old Believers settled in Harbin in the 1920s. In 1958 most of them left for Brazil.")
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
         ("Some 300 Old Believers", "group", "China"), ("Some 300 Old Believers", "group", "Brazil")]
+
+
+def test_sent_to_a_camp_in_a_named_place_after_a_trial_is_a_completed_forced_move(nlp):
+    cases = cases_of(nlp, "Q?", "Karl Weber was tried in 1937 and sent to a camp in Kazakhstan.")
+    assert [(c.destination_country, c.year_start, c.status) for c in cases] == [("Soviet Union", 1937, "completed")]
+    # trying to go is still an attempt
+    cases = cases_of(nlp, "Q?", "Karl Weber tried to get to Canada in 1950 and was caught.")
+    assert [(c.destination_country, c.status) for c in cases] == [("Canada", "attempted")]
