@@ -1756,9 +1756,7 @@ def _person_called_org(tok: Token) -> bool:
         return False
     lex = lexicon()
     # "Wernher von Braun": lower-case particles may stand between the capitalised words, never at either end
-    inner = [t for t in words[1:-1] if t.lower_ not in lex["name_particles"]]
-    if (len(words) - len(inner) > 2) and any(t.text[:1].isupper() for t in words[1:-1] if t.lower_ in lex["name_particles"]):
-        return False
+    inner = [t for t in words[1:-1] if not (t.text.islower() and t.lower_ in lex["name_particles"])]
     named = [words[0], *inner, words[-1]]
     return all(t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in lex["organisation_words"] for t in named) \
         and not is_known_place(ent.text) and not any(is_demonym(t.text) for t in words)
