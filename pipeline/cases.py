@@ -2535,7 +2535,9 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                 text = _span_text(first.doc[first.left_edge.i : _span_of_noun(last).end]).strip()
                 poss = next(c for c in first.children if c.dep_ == "poss")
                 if poss.lower_ in ("his", "her") and mover.type == "person" and text.lower().startswith(poss.lower_ + " "):
-                    text = f"{mover.text.split()[-1]}'s {text[len(poss.text):].strip()}"
+                    names = mover.text.split()
+                    owner = " ".join(names[-2:]) if len(names) > 1 and _REGNAL_NUMBER.fullmatch(names[-1]) else names[-1]
+                    text = f"{owner}'s {text[len(poss.text):].strip()}"  # "Carol II's mistress", "Carnegie's parents"
                 plural = len(party) > 1 or first.tag_ in ("NNS", "NNPS") or _lemma(first) in lex["household_nouns"]
                 out.append(Subject(text, "group" if plural else "unnamed", text.lower()))
     return out

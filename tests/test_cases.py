@@ -2145,6 +2145,9 @@ def test_he_never_means_a_person_named_after_it_in_the_same_sentence(nlp):
     )
     assert sorted((c.subject, c.destination_country, c.year_start) for c in cases) == [
         ("Carol II", "France", 1925), ("Carol II", "Romania", 1930), ("Magda Lupescu", "France", 1925)]
+    # a companion of a ruler is written with the whole name the number belongs to
+    cases = cases_of(nlp, "Q?", "Carol II of Romania went to Paris in 1925 with his mother.")
+    assert sorted(c.subject for c in cases) == ["Carol II", "Carol II's mother"]
 
 
 def test_kinds_of_people_named_before_the_word_a_clause_hangs_on_are_one_named_group(nlp):
