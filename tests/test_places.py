@@ -54,6 +54,8 @@ from pipeline.places import (
         ("Leipzig", 1970, "Leipzig", "East Germany", "city"),
         ("Munich", 1960, "Munich", "West Germany", "city"),
         ("Dresden", 2000, "Dresden", "Germany", "city"),
+        ("Saint-Domingue", 1764, "Haiti", "Haiti", "country"),  # the French colony, not Santo Domingo
+        ("Santo Domingo", 1990, "Santo Domingo", "Dominican Republic", "city"),
         ("the USA", None, "United States", "United States", "country"),
         ("US", None, "United States", "United States", "country"),
         ("U.S.", None, "United States", "United States", "country"),
