@@ -604,6 +604,8 @@ def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Plac
     if not clean:
         return None
     entry = _lookup(g, clean, in_view)
+    if entry is not None and entry.kind == "city" and _fold(entry.name) != _fold(clean) and is_demonym(clean):
+        entry = None  # "the Thai border": a people's name that is only another name of some city (Alor Setar) names their country
     if entry is None and (saint := _SAINT.sub("Saint ", clean)) != clean:
         entry = _lookup(g, saint, in_view)  # "St Kitts", "St. Lucia": the gazetteers spell "Saint" out
     if entry is None and "," in clean:

@@ -55,6 +55,7 @@ from pipeline.places import (
         ("Munich", 1960, "Munich", "West Germany", "city"),
         ("Dresden", 2000, "Dresden", "Germany", "city"),
         ("Saint-Domingue", 1764, "Haiti", "Haiti", "country"),  # the French colony, not Santo Domingo
+        ("the Thai", 1979, "Thailand", "Thailand", "demonym"),  # a people's name, not another name of Alor Setar
         ("Santo Domingo", 1990, "Santo Domingo", "Dominican Republic", "city"),
         ("the USA", None, "United States", "United States", "country"),
         ("US", None, "United States", "United States", "country"),
@@ -129,7 +130,7 @@ def test_cities_and_countries_have_coordinates() -> None:
     assert paris_tx.lon < -90  # in America, not France
 
 
-@pytest.mark.parametrize("text", ["us", "Reading", "the time", "", "   ", "Mobile"])
+@pytest.mark.parametrize("text", ["us", "Reading", "the time", "", "   ", "Mobile", "the Delta"])
 def test_not_places(text: str) -> None:
     assert resolve_place(text) is None
     assert not is_known_place(text)
