@@ -56,6 +56,9 @@ from pipeline.places import (
         ("Dresden", 2000, "Dresden", "Germany", "city"),
         ("Saint-Domingue", 1764, "Haiti", "Haiti", "country"),  # the French colony, not Santo Domingo
         ("the Thai", 1979, "Thailand", "Thailand", "demonym"),  # a people's name, not another name of Alor Setar
+        ("New Brunswick", 1784, "New Brunswick", "Canada", "region"),  # the province, not the city in New Jersey
+        ("Mount Lebanon", 1900, "Mount Lebanon", "Ottoman Empire", "region"),
+        ("Mount Lebanon", 1960, "Mount Lebanon", "Lebanon", "region"),
         ("Santo Domingo", 1990, "Santo Domingo", "Dominican Republic", "city"),
         ("the USA", None, "United States", "United States", "country"),
         ("US", None, "United States", "United States", "country"),
