@@ -2378,12 +2378,13 @@ def _read_trigger(
             if m.destination is None and (lived := _lived_in(tok, year, date is not None)) is not None:
                 # "He had left in 1918, lived mostly in Paris": where they lived next is where they went
                 m.destination, m.destination_text = lived
-            if m.origin is None and m.destination is None:
-                # "left with the Whites in 1920 and was in Shanghai from 1935": a stay told first but dated later is no start
+            if m.origin is None and m.destination is None and m.origin_text is None:
+                # "left with the Whites in 1920 and was in Shanghai from 1935": a stay told first but dated later is no start;
+                # an origin named but not placed ("abducted from Sado Island") is not replaced by a guess
                 known = prev is not None and prev.destination is not None and not prev.inferred_destination and not _later(prev, m)
                 after_stay = prev is not None and _later(prev, m)
                 m.origin = prev.destination if known else (_recent_place(state, si) or (None if after_stay else _default_origin(state, ctx, si, subj)))
-            elif m.origin is None and m.destination is not None:
+            elif m.origin is None and m.destination is not None and m.origin_text is None:
                 # "He left for the US": from wherever he was, so a later "came back" knows where to.
                 here = prev.destination if prev is not None and prev.destination is not None else _default_origin(state, ctx, si, subj)
                 if here is not None and here.country != m.destination.country:

@@ -2208,3 +2208,11 @@ def test_sent_to_a_camp_in_a_named_place_after_a_trial_is_a_completed_forced_mov
     # trying to go is still an attempt
     cases = cases_of(nlp, "Q?", "Karl Weber tried to get to Canada in 1950 and was caught.")
     assert [(c.destination_country, c.status) for c in cases] == [("Canada", "attempted")]
+
+
+def test_an_origin_named_but_not_placed_gets_no_guessed_country(nlp):
+    cases = cases_of(nlp, "Why did people go to North Korea?",
+                     "Karl Weber deserted to North Korea in 1965. He later married Hitomi Soga, a nurse who had been abducted "
+                     "from Sado Island in 1978.")
+    soga = [c for c in cases if c.subject == "Hitomi Soga"]
+    assert soga and all(c.origin == "Sado Island" and c.origin_country is None for c in soga)
