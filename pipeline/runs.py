@@ -10,8 +10,6 @@ without starting Prefect's server or any worker (seconds, not tens).
 from __future__ import annotations
 
 import functools
-import hashlib
-import importlib.metadata
 import json
 import os
 import time
@@ -21,6 +19,7 @@ from pathlib import Path
 
 from pipeline.config import DATA_DIR, PACKAGE_DIR, Settings
 from pipeline.errors import CrossingsError, InputProblem
+from pipeline.fileio import sources_digest
 
 # The modules that turn a thread into cases: a change to any of them, to their data files or to the English
 # pipeline makes an unchanged thread one to read again.
@@ -75,17 +74,9 @@ def extractor_version(settings: Settings) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _extractor_version(model: str, disable: tuple[str, ...], min_confidence: float, max_post_chars: int) -> str:
-    digest = hashlib.sha256(f"{model} {disable} {min_confidence} {max_post_chars}".encode())
-    for package in ("spacy", model):
-        try:
-            digest.update(f" {package}=={importlib.metadata.version(package)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f" {package}==?".encode())  # loading it will say what is missing
-    for path in [*(PACKAGE_DIR / name for name in _EXTRACTOR_MODULES), *sorted(DATA_DIR.iterdir())]:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:20]
+    # A model that is not installed counts as "?": loading it will say what is missing.
+    paths = [*(PACKAGE_DIR / name for name in _EXTRACTOR_MODULES), *(p for p in sorted(DATA_DIR.iterdir()) if p.is_file())]
+    return sources_digest(f"{model} {disable} {min_confidence} {max_post_chars}", ("spacy", model), paths)
 
 
 def looks_unchanged(files: Sequence[Path], settings: Settings) -> bool:
