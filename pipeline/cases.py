@@ -901,6 +901,13 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
     )
 
 
+def _set_off(tok: Token) -> bool:
+    """Whether a noun phrase is set off by a comma before it: ", mostly working families" after a verb says who the
+    subject was; it is no object the subject moved."""
+    first = tok.left_edge
+    return first.i > 0 and tok.doc[first.i - 1].text == "," and first.lower_ in lexicon()["majority_words"]
+
+
 def _mostly_after(span: Span) -> Span | None:
     """", mostly Quakers and Haugeans" right after a count of people: who most of them were, up to the next comma."""
     doc = span.doc
@@ -1190,7 +1197,7 @@ def subjects_for(
         if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") \
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok)) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
-                and _lemma(tok) not in lex["route_verbs"]:
+                and _lemma(tok) not in lex["route_verbs"] and not _set_off(obj):
             if _lemma(tok) in ("move", "take", "relocate") and _household_of_subject(obj) and (subj := children.get("nsubj")) is not None:
                 obj = subj  # "Joyce moved his family from Trieste to Paris": he went with them
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
@@ -1254,7 +1261,7 @@ def subjects_for(
         return []  # "almost none of them went back": nobody moved
     if mover.lower_ in ("something", "anything", "somewhere"):
         # "Something like 2.7 million East Germans left": the estimate is who moved
-        like = [p for c in mover.children if c.dep_ == "prep" and c.lower_ in ("like", "of") for p in c.children if p.dep_ == "pobj"]
+        like = [p for c in mover.children if c.dep_ == "prep" and c.lower_ in ("like", "of", "over", "around", "under", "near", "above") for p in c.children if p.dep_ == "pobj"]
         after = mover.doc[mover.i + 1] if mover.i + 1 < len(mover.doc) else None
         if not like and after is not None and after.lower_ == "like" and after.dep_ == "prep":
             like = [p for p in after.children if p.dep_ == "pobj"]  # the parser may hang "like 30,000" on the verb
@@ -1281,9 +1288,13 @@ def subjects_for(
             mover = nouns[0]
     # "who"/"that" stand for the noun the relative clause hangs on.
     if mover.lower_ in lex["relative_pronouns"] and mover.head.dep_ == "relcl":
+        relative = mover
         mover = mover.head.head
-        if mover.dep_ == "pobj" and mover.head.lower_ == "of" and mover.head.head.dep_ == "appos" and not _animate(mover):
-            mover = mover.head.head  # "X, a vice-president of the Assembly, who left": the clause is about X
+        if mover.dep_ == "pobj" and mover.head.head.dep_ == "appos" and not _animate(mover) and mover.ent_type_ not in ("GPE", "LOC") \
+                and (mover.head.lower_ == "of" or relative.lower_ == "who"):
+            # "X, a vice-president of the Assembly, who left", "X, the last prime minister before the occupation, who
+            # escaped": the clause is about X
+            mover = mover.head.head
         # "456 children, mostly from families in Madrid, Valencia and Barcelona, who sailed": "who" skips the places
         # the parser hung it on and means the people they qualify
         if mover.ent_type_ in ("GPE", "LOC"):
@@ -2128,6 +2139,8 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
     for prev in reversed(same_sentence):
         if prev.subject.key != m.subject.key:
             continue
+        if _other_share(prev, m):
+            return False  # "Most went to Brazil; some went to Argentina": two parts of one group, two moves
         # "escaped from prison and was smuggled to X", "was kidnapped in Paris, smuggled to Moscow"
         smuggled_on = m.kind == "forced" and (prev.kind == "depart" or prev.kind == "forced" and (prev.destination is None or prev.inferred_destination))
         if prev.kind not in legs or (m.kind not in ("arrive", "stay", "follow") and not smuggled_on) or m.is_return or prev.is_return \
@@ -2164,6 +2177,18 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
             prev.date, prev.date_text = m.date, m.date_text
         return True
     return False
+
+
+def _other_share(a: Mention, b: Mention) -> bool:
+    """Whether two moves of one group are told of different parts of it ("most ..., some ...", "many ..., others ...")."""
+    shares = ("most", "some", "many", "others", "few", "several", "half", "rest")
+
+    def share(m: Mention) -> str | None:
+        verb = m.sent.doc[m.trigger_i]
+        return next((c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    first, second = share(a), share(b)
+    return first in shares and second in shares and first != second
 
 
 def _default_destination(state: PostState, ctx: ThreadContext, si: int) -> Place | None:
@@ -2316,6 +2341,9 @@ def _read_trigger(
                 break
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
     is_return = kind == "return" or particle in ("back",)
+    if destination is None and (compass := _has_particle(tok, frozenset({"north", "south"}))) is not None \
+            and (side := resolve_place(compass, year)) is not None:
+        destination, destination_text = side, compass  # "went back north" in a thread about Korea: to North Korea
     if kind == "depart" and particle == "home" and destination is None and origin is None:
         return []  # "long after she had left home": leaving one's family home, not a country
     if destination is None and not is_return and kind in ("arrive", "depart") and (found := _mover_place(tok, year, date is not None)) is not None:

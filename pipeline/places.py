@@ -58,7 +58,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.config import DATA_DIR, cache_dir
@@ -73,6 +73,7 @@ REGIONS_PATH = DATA_DIR / "places_regions.csv"
 COUNTRY_NAMES_PATH = DATA_DIR / "places_country_names.csv"
 PREFIXES_PATH = DATA_DIR / "places_prefixes.csv"
 STOPLIST_PATH = DATA_DIR / "places_stoplist.txt"
+SIDES_PATH = DATA_DIR / "places_sides.csv"
 PROVINCE_TYPES_PATH = DATA_DIR / "places_province_types.txt"
 PROVINCE_GENERIC_WORDS_PATH = DATA_DIR / "places_province_generic_words.txt"
 # Everything the gazetteer and towns tables are built from besides the packages: a change to any of these
@@ -566,9 +567,28 @@ def resolve_place(text: str, year: int | None = None) -> Place | None:
     Inside ``countries_in_view`` a city name several countries share leans towards those countries.
     """
     in_view = _IN_VIEW.get()
+    if in_view and (side := _side_named(text, in_view, year)) is not None:
+        place = _resolve_place(side, year, frozenset())
+        return replace(place, text=text) if place is not None else None
     if in_view and not _shared_city_name(text):
         in_view = frozenset()  # the answer cannot depend on the view: share the cache with every thread
     return _resolve_place(text, year, in_view)
+
+
+@functools.lru_cache(maxsize=1)
+def _sides() -> dict[str, tuple[tuple[str, frozenset[str], int, int], ...]]:
+    sides: dict[str, list[tuple[str, frozenset[str], int, int]]] = {}
+    for line, row in read_table(SIDES_PATH, ("side", "place", "view_codes", "first_year", "last_year")):
+        first = table_number(row["first_year"], SIDES_PATH, line, "first_year", int)
+        last = table_number(row["last_year"], SIDES_PATH, line, "last_year", int) if row["last_year"] else 9999
+        sides.setdefault(row["side"].lower(), []).append((row["place"], frozenset(row["view_codes"].split("|")), first, last))
+    return {side: tuple(rows) for side, rows in sides.items()}
+
+
+def _side_named(text: str, in_view: frozenset[str], year: int | None) -> str | None:
+    """"the South" in a text about Korea after 1945 is South Korea: the half of a divided country it names, or None."""
+    rows = _sides().get(_clean(text).lower()) if year is not None else None
+    return next((place for place, codes, first, last in rows if codes & in_view and first <= year <= last), None) if rows else None
 
 
 @functools.lru_cache(maxsize=65536)

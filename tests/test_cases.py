@@ -2216,3 +2216,35 @@ def test_an_origin_named_but_not_placed_gets_no_guessed_country(nlp):
                      "from Sado Island in 1978.")
     soga = [c for c in cases if c.subject == "Hitomi Soga"]
     assert soga and all(c.origin == "Sado Island" and c.origin_country is None for c in soga)
+
+
+def test_shares_of_a_group_told_in_one_sentence_are_moves_of_their_own(nlp):
+    cases = cases_of(nlp, "Where did the Russians of Harbin go?",
+                     "In the 1950s thousands of Russian refugees in Harbin had to leave China again. "
+                     "Most went to Brazil, to Parana; some went to Argentina and Australia.")
+    assert {"Brazil", "Argentina", "Australia"} <= {c.destination_country for c in cases}
+
+
+def test_a_hedged_count_is_who_moved_and_a_set_off_description_is_no_object(nlp):
+    cases = cases_of(nlp, "How many Britons went to Australia?",
+                     "Between 1947 and 1972 something over a million Britons emigrated to Australia, mostly working families from "
+                     "industrial towns.")
+    assert [(c.subject, c.subject_type, c.destination_country, c.year_start) for c in cases] == [
+        ("a million Britons", "group", "Australia", 1947)]
+
+
+def test_who_after_an_apposition_with_its_own_phrase_means_the_person_named(nlp):
+    cases = cases_of(nlp, "Did Estonian politicians escape to Sweden?",
+                     "The big name is Jaan Tamm, the last mayor before the occupation, who escaped to Sweden in September 1944.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Jaan Tamm", "Sweden", 1944)]
+
+
+def test_the_north_and_the_south_name_the_halves_of_a_divided_country_the_thread_names(nlp):
+    question = "Who crossed between North Korea and South Korea?"
+    cases = cases_of(nlp, question, "Kim Pyong-ho went to the South in 2019 with his wife. A year later he went back north.")
+    assert [(c.subject, c.destination_country) for c in cases if c.subject.endswith("Pyong-ho")] == [
+        ("Kim Pyong-ho", "South Korea"), ("Kim Pyong-ho", "North Korea")]
+    # No divided country in view, or a year before the division: the words name no country.
+    for text in ("Kim Pyong-ho went to the South in 2019.", "Kim Pyong-ho went to the South in 1900."):
+        found = cases_of(nlp, "Who went to Korea?" if "1900" in text else "Who moved around?", text)
+        assert [c.destination_country for c in found if c.subject == "Kim Pyong-ho"] == [None]
