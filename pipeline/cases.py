@@ -2350,6 +2350,11 @@ def _read_trigger(
         destination, destination_text = found  # "a man in Toronto who had jumped ship": where the mover is now
     there = _place_before(tok, sent, year) if particle in ("there", "here") else None
     there = there or state.last_place  # "For Cuba, the radicals who fled there": this sentence's place first
+    if word.needs_place and destination is None and origin is None and particle is None and kind == "arrive" \
+            and (_lemma(tok) in lex["route_verbs"] or not any(c.dep_ == "dobj" for c in tok.children)) \
+            and (lived := _lived_in(tok, year, date is not None)) is not None:
+        # "crossed in 1944 and lived in Stockholm for the rest of their lives"; not "took citizenship and died in Accra"
+        destination, destination_text = lived
     if word.needs_place and destination is None and origin is None and particle is None and kind != "follow":
         # "4 million Italians came in 1880-1914" is a move; "going to be satisfied" is not.
         if date is None or _lemma(tok) not in ("come", "arrive", "go", "settle") or _has_particle(tok, frozenset({"out"})):

@@ -443,7 +443,7 @@ def ents_within_lines(doc: Doc) -> Doc:
     ents = doc.ents
     loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS and doc[e.end - 1].pos_ in _LOOSE_END_POS]
     if not loose and not any(t.is_space and "\n" in t.text for e in ents for t in e):
-        return doc
+        return _surnames_taken_back(doc)
     kept: list[Span] = []
     for ent in ents:
         start = ent.start
@@ -457,6 +457,28 @@ def ents_within_lines(doc: Doc) -> Doc:
                     kept.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
                 start = i + 1
     doc.ents = kept
+    return _surnames_taken_back(doc)
+
+
+def _surnames_taken_back(doc: Doc) -> Doc:
+    """"Pedro Altube" tagged as "Pedro" alone: a surname the NER does not know is still part of the name.
+
+    Only a capitalised proper noun with no label of its own, right after the name and the head the name's last word
+    hangs on as a compound, is taken back; "the Stalin Prize" keeps its label when the NER gave it one.
+    """
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        end = ent.end
+        if ent.label_ != "PERSON" or end >= len(doc):
+            continue
+        tail = doc[end]
+        if tail.pos_ == "PROPN" and not tail.ent_type_ and tail.is_title and tail.is_alpha and doc[end - 1].dep_ == "compound" \
+                and doc[end - 1].head.i == end and tail.dep_ != "compound":
+            ents[k] = Span(doc, ent.start, end + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+    if changed:
+        doc.ents = ents
     return doc
 
 

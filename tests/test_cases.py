@@ -2248,3 +2248,12 @@ def test_the_north_and_the_south_name_the_halves_of_a_divided_country_the_thread
     for text in ("Kim Pyong-ho went to the South in 2019.", "Kim Pyong-ho went to the South in 1900."):
         found = cases_of(nlp, "Who went to Korea?" if "1900" in text else "Who moved around?", text)
         assert [c.destination_country for c in found if c.subject == "Kim Pyong-ho"] == [None]
+
+
+def test_a_crossing_with_no_place_goes_where_they_then_lived(nlp):
+    cases = cases_of(nlp, "Did Estonian writers flee to Sweden?",
+                     "Marie Under and her husband Artur Adson crossed in 1944 and lived in Stockholm for the rest of their lives.")
+    assert {(c.subject, c.destination_country, c.year_start) for c in cases} == {
+        ("Marie Under", "Sweden", 1944), ("Artur Adson", "Sweden", 1944)}
+    # A thing taken is no crossing: "took citizenship and died in Accra" moves nobody.
+    assert cases_of(nlp, "Who went to Ghana?", "Julian Mayfield took Ghanaian citizenship and died in Accra in 1984.") == []

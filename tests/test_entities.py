@@ -172,6 +172,15 @@ def test_a_name_does_not_end_on_a_preposition(nlp):
     assert "Amritsar" in [e.text for e in nlp(text).ents]
 
 
+def test_a_surname_the_model_leaves_out_is_taken_back_into_the_name(nlp):
+    text = "The classic example is Pedro Altube from Oñati."
+    with nlp.select_pipes(disable=[LINES_NAME]):
+        assert ("Pedro", "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]  # what the model alone gives
+    assert ("Pedro Altube", "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
+    # A name the model labelled whole, or a labelled thing after a name, is left as it was.
+    assert [(e.text, e.label_) for e in nlp("He won the Stalin Prize in 1950.").ents][0] == ("the Stalin Prize", "WORK_OF_ART")
+
+
 _ODD_TEXTS = [
     "1932 was the year. In the 1920-s and the '30s, from 1946 to 1949 and between 1950 and 1953, in 1932-1938.",
     "He went back to the States in the 19th century, the first half of the 20th century, during the Depression.",
