@@ -527,7 +527,23 @@ def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
             span = doc[min(c.i for c in t.subtree if c.dep_ in ("compound", "flat")) if any(c.dep_ in ("compound", "flat") for c in t.children) else t.i : t.i + 1]
             if is_known_place(span.text):
                 found.append(Span(doc, span.start, span.end, label="GPE"))
-    return sorted(found, key=lambda e: e.start)
+    return _qualified_places(sorted(found, key=lambda e: e.start), doc)
+
+
+def _qualified_places(found: list[Span], doc: Doc) -> list[Span]:
+    """"St. Petersburg, Florida", "Sydney, Nova Scotia": a city and the state or province after its comma are one
+    place, the city of that name there; not "Lowell, Manchester", two cities of a list."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if prev is not None and ent.start == prev.end + 1 and doc[prev.end].text == "," and prev.label_ in ("GPE", "LOC"):
+            city = resolve_place(_span_text(doc[prev.start : ent.end]))
+            wider = resolve_place(_span_text(ent))
+            if city is not None and wider is not None and city.kind == "city" and wider.kind != "city" and city.country == wider.country:
+                out[-1] = Span(doc, prev.start, ent.end, label=prev.label)
+                continue
+        out.append(ent)
+    return out
 
 
 def _with_head_noun(ent: Span) -> Span:

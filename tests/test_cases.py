@@ -2257,3 +2257,11 @@ def test_a_crossing_with_no_place_goes_where_they_then_lived(nlp):
         ("Marie Under", "Sweden", 1944), ("Artur Adson", "Sweden", 1944)}
     # A thing taken is no crossing: "took citizenship and died in Accra" moves nobody.
     assert cases_of(nlp, "Who went to Ghana?", "Julian Mayfield took Ghanaian citizenship and died in Accra in 1984.") == []
+
+
+def test_a_city_and_its_state_after_a_comma_are_one_place(nlp):
+    cases = cases_of(nlp, "Where did they retire?", "In 1968 the Kerouacs left for St. Petersburg, Florida, where he died the next year.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("St. Petersburg, Florida", "United States")]
+    # Two cities of a list stay two places.
+    cases = cases_of(nlp, "Where did Quebecers go?", "In 1880 Pierre Roy went to Lowell, Manchester and Fall River.")
+    assert "Lowell, Manchester" not in {c.destination for c in cases}
