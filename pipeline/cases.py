@@ -780,7 +780,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             continue  # "the Montreal Gazette sportswriter", "the Stalin regime": a name qualifying a noun is not a mover
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("born", "née", "nee", "né", "alias", "aka"):
             continue  # "John Scott (born John Scott Nearing) worked in Magnitogorsk": another name of the same person
-        subj = ctx.person(_with_shared_surname(ent))
+        subj = ctx.person(_with_shared_surname(ent, ctx))
         if subj.key and subj.key not in seen:
             seen.add(subj.key)
             found.append(subj)
@@ -794,9 +794,10 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                 # conjoined with a person that no gazetteer knows as a place is a person.
                 # Its own compounds only: the subtree of "Sacco and Bartolomeo Vanzetti" holds the next name too.
                 name = " ".join(t.text for t in _name_words(conj))
-                if " " not in name and _shares_surname(conj, ent):
+                if " " not in name and _shares_surname(conj, ent) and not _surname_named_in_full(name, ctx):
                     name = f"{name} {ent[-1].text}"  # "Scott and Zelda Fitzgerald": the first name shares the surname after it
-                mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and not is_known_place(name)
+                mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and (
+                    not is_known_place(name) or _surname_named_in_full(name, ctx))  # "Rivera" after "Diego Rivera"
                 # "Price and Shelby were both back": a surname the parser takes for a noun, named in full before
                 if (conj.pos_ == "PROPN" or _known_surname(conj, ctx)) and conj.i in allowed and (not conj.ent_type_ or mislabelled):
                     other = ctx.person(name)
@@ -811,11 +812,16 @@ def _shares_surname(first: Token, full: Span) -> bool:
     return len(full) == 2 and first.i + 2 == full.start and first.doc[first.i + 1].lower_ == "and"
 
 
-def _with_shared_surname(ent: Span) -> str:
+def _surname_named_in_full(word: str, ctx: ThreadContext) -> bool:
+    """"Rivera and Frida Kahlo" after "Diego Rivera": the lone word is someone's surname, not a first name to share."""
+    return any(" " in form for form in ctx.persons.get(person_key(word), []))
+
+
+def _with_shared_surname(ent: Span, ctx: ThreadContext) -> str:
     """A one-word name tagged a person, with the surname of the full name after it when it shares it."""
     doc = ent.doc
     if len(ent) == 1 and ent.end + 2 < len(doc) and (other := _ent_of(doc[ent.end + 1])) is not None \
-            and other.label_ == "PERSON" and _shares_surname(ent.root, other):
+            and other.label_ == "PERSON" and _shares_surname(ent.root, other) and not _surname_named_in_full(_span_text(ent), ctx):
         return f"{_span_text(ent)} {other[-1].text}"
     return _span_text(ent)
 
@@ -2322,7 +2328,10 @@ def _read_trigger(
         date = DateSpan(date.year_end, None, date.text)
     if date is None and word.needs_word == "so" and state.last_mention is not None:
         date, date_text = state.last_mention.date, state.last_mention.date_text  # "... and so did X": the same move, the same time
-    year = _year_hint(ctx, date) if date is not None else _narrative_year(tok, sent, si, state) or ctx.default_year
+    told = _narrative_year(tok, sent, si, state) if date is None else None
+    year = _year_hint(ctx, date) if date is not None else told or ctx.default_year
+    # A year the story has just told dates an undated move too: "sent to the camps in Russia" after 1944 is the Soviet Union
+    dated = date is not None or told is not None
     origin = destination = None
     origin_text = destination_text = None
     dest_is_object = False
@@ -2334,26 +2343,26 @@ def _read_trigger(
         if role == "destination" and (destination is None or destination.country is None or (dest_is_object and not as_object)):
             # "went back to the West in 1979, IIRC to New York": a country beats a region;
             # "crossed Siberia to Kobe": where they crossed to beats what they crossed
-            found = _resolve_span(ent, year, date is not None)
+            found = _resolve_span(ent, year, dated)
             if destination is None or (found is not None and found.country):
                 destination, destination_text = found, _as_written(ent)
                 dest_is_object = as_object
                 dest_ent = ent
         elif role == "origin" and origin is None:
-            origin, origin_text = _resolve_span(ent, year, date is not None), _as_written(ent)
+            origin, origin_text = _resolve_span(ent, year, dated), _as_written(ent)
             origin_ent = ent
     if destination is None and kind == "recruit":
         # "Bolivia let in 20,000 refugees": a country as the subject takes them in, tagged by the NER or not
         taker = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("", "ORG", "NORP")), None)
         if taker is not None and is_known_place(taker.text) and not _known_surname(taker, ctx):
-            found = _resolve(taker.text, year, date is not None)
+            found = _resolve(taker.text, year, dated)
             if found is not None and found.country:
                 destination, destination_text = found, taker.text
     if destination is None and kind == "forced" and _lemma(tok) in lex["exile_verbs"]:
         # "was expelled in 1976 while on a tour in West Germany": barred from coming back, they stay where they were
         for ent in _places_in(scope, doc):
             if _while_abroad(ent.root, tok):
-                destination, destination_text = _resolve_span(ent, year, date is not None), _as_written(ent)
+                destination, destination_text = _resolve_span(ent, year, dated), _as_written(ent)
                 break
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
     is_return = kind == "return" or particle in ("back",)
@@ -2362,13 +2371,13 @@ def _read_trigger(
         destination, destination_text = side, compass  # "went back north" in a thread about Korea: to North Korea
     if kind == "depart" and particle == "home" and destination is None and origin is None:
         return []  # "long after she had left home": leaving one's family home, not a country
-    if destination is None and not is_return and kind in ("arrive", "depart") and (found := _mover_place(tok, year, date is not None)) is not None:
+    if destination is None and not is_return and kind in ("arrive", "depart") and (found := _mover_place(tok, year, dated)) is not None:
         destination, destination_text = found  # "a man in Toronto who had jumped ship": where the mover is now
     there = _place_before(tok, sent, year) if particle in ("there", "here") else None
     there = there or state.last_place  # "For Cuba, the radicals who fled there": this sentence's place first
     if word.needs_place and destination is None and origin is None and particle is None and kind == "arrive" \
             and (_lemma(tok) in lex["route_verbs"] or not any(c.dep_ == "dobj" for c in tok.children)) \
-            and (lived := _lived_in(tok, year, date is not None)) is not None:
+            and (lived := _lived_in(tok, year, dated)) is not None:
         # "crossed in 1944 and lived in Stockholm for the rest of their lives"; not "took citizenship and died in Accra"
         destination, destination_text = lived
     if word.needs_place and destination is None and origin is None and particle is None and kind != "follow":
@@ -2436,7 +2445,7 @@ def _read_trigger(
             if m.destination is None and _same_way(tok) and _recent_place(state, si) is not None:
                 # "2.7 million left that way": the way just told, to the place just named
                 m.destination, m.inferred_destination = _recent_place(state, si), True
-            if m.destination is None and (lived := _lived_in(tok, year, date is not None)) is not None:
+            if m.destination is None and (lived := _lived_in(tok, year, dated)) is not None:
                 # "He had left in 1918, lived mostly in Paris": where they lived next is where they went
                 m.destination, m.destination_text = lived
             if m.origin is None and m.destination is None and m.origin_text is None:
@@ -2468,7 +2477,7 @@ def _read_trigger(
                 m.destination = there if particle in ("there", "here") else _default_destination(state, ctx, si)
             m.inferred_destination = True
         elif m.destination is None and particle not in ("home",):
-            lived = _lived_in(tok, year, date is not None) if kind == "arrive" and particle not in ("there", "here") else None
+            lived = _lived_in(tok, year, dated) if kind == "arrive" and particle not in ("there", "here") else None
             if particle in ("there", "here") and there is not None:
                 m.destination = there  # "there" may point further back than one sentence
             elif lived is not None:
@@ -2511,12 +2520,12 @@ def _read_trigger(
             m.destination = None
         m.confidence = _confidence(m)
         out.append(m)
-        for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, date is not None):
+        for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, dated):
             # "Others left China for Australia, Brazil and the US": one move to each country named
             out.append(_as_leg(Mention(subj, kind, status, post, sent, m.origin, other, m.origin_text, other_text, m.date,
                                        m.date_text, is_return=m.is_return), tok.i))
         if subj.generic is False and m.origin_text and subj.text.endswith(f" from {m.origin_text}"):
-            for other, other_text in _coordinated_destinations(origin_ent, m.origin, year, date is not None):
+            for other, other_text in _coordinated_destinations(origin_ent, m.origin, year, dated):
                 # "the biggest groups came from Syria and Lebanon, Iran, and Greece": one group from each country
                 name = subj.text[: -len(m.origin_text)] + other_text
                 out.append(_as_leg(Mention(Subject(name, subj.type, name.lower()), kind, status, post, sent, other, m.destination,

@@ -2265,3 +2265,17 @@ def test_a_city_and_its_state_after_a_comma_are_one_place(nlp):
     # Two cities of a list stay two places.
     cases = cases_of(nlp, "Where did Quebecers go?", "In 1880 Pierre Roy went to Lowell, Manchester and Fall River.")
     assert "Lowell, Manchester" not in {c.destination for c in cases}
+
+
+def test_a_surname_named_in_full_before_is_not_a_first_name_to_share(nlp):
+    cases = cases_of(nlp, "Did Mexican artists go home?",
+                     "Diego Rivera painted murals in Detroit. Rivera and Frida Kahlo themselves went back to Mexico at the end of 1933.")
+    assert sorted((c.subject, c.destination_country) for c in cases) == [("Diego Rivera", "Mexico"), ("Frida Kahlo", "Mexico")]
+    cases = cases_of(nlp, "Did the Gibbs go back?", "Hugh and Barbara Gibb went back to England in 1967.")
+    assert sorted(c.subject for c in cases) == ["Barbara Gibb", "Hugh Gibb"]
+
+
+def test_a_country_named_without_a_date_is_the_state_of_the_year_just_told(nlp):
+    cases = cases_of(nlp, "What happened to the Estonian government in 1944?",
+                     "In September 1944 Otto Tief formed a government in Tallinn. He was arrested and sent to the camps in Russia.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Otto Tief", "Soviet Union")]
