@@ -1139,6 +1139,20 @@ def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
     return []
 
 
+def _last_two_movers(ctx: ThreadContext, state: "PostState") -> tuple[Subject, ...]:
+    """The two people whose moves the last sentence with a move told, when it told of exactly two."""
+    last = state.last_mention
+    if last is None:
+        return ()
+    told: dict[str, Subject] = {}
+    for m in reversed(ctx.mentions):
+        if m.post is not last.post or m.sent.start != last.sent.start:
+            break
+        if m.subject.type == "person":
+            told.setdefault(m.subject.key, m.subject)
+    return tuple(reversed(told.values())) if len(told) == 2 else ()
+
+
 def _name_after_descriptor(noun: Token) -> str | None:
     """"The poet Czeslaw Milosz defected": the name right after a descriptor is the subject, whatever the NER made of it."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not _animate(noun):
@@ -1154,6 +1168,11 @@ def _name_after_descriptor(noun: Token) -> str | None:
         name = " ".join(t.text for t in words)
         if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and not is_known_place(name) and _plausible_name(name):
             return name
+    # "Her brother Vasily went back": the parser may hang the name anywhere; a person's name right after is still his
+    after = _ent_of(noun.doc[noun.i + 1]) if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.start == noun.i + 1 and after.label_ == "PERSON" and _plausible_name(_span_text(after)) \
+            and not is_known_place(_span_text(after)) and not any(t.tag_ == "POS" for t in after):
+        return _span_text(after)
     return None
 
 
@@ -1329,6 +1348,10 @@ def subjects_for(
     # The name may be one the NER missed ("Hitomi Soga, a Japanese nurse who had been abducted"): the name test below decides.
     if mover.dep_ == "appos" and (mover.head.ent_type_ == "PERSON" or mover.head.pos_ == "PROPN" and not mover.head.ent_type_):
         mover = mover.head
+    if mover.lower_ == "both" and mover.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in mover.children) \
+            and (both := state.pair or _last_two_movers(ctx, state)):
+        # "X went with the first ship, and Y with a later one. Both went back to Russia": the two just told of
+        return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in both]
     if mover.lower_ in lex["pronouns_group"] and state.pair:
         # "Kuznetsov and Dymshits were later swapped: they were put on a plane": the people just named together
         return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in state.pair]
@@ -2380,7 +2403,8 @@ def _read_trigger(
             and (lived := _lived_in(tok, year, dated)) is not None:
         # "crossed in 1944 and lived in Stockholm for the rest of their lives"; not "took citizenship and died in Accra"
         destination, destination_text = lived
-    if word.needs_place and destination is None and origin is None and particle is None and kind != "follow":
+    came_over = _lemma(tok) == "come" and _has_particle(tok, frozenset({"over"})) is not None  # "came over as a girl": emigrated
+    if word.needs_place and destination is None and origin is None and particle is None and kind != "follow" and not came_over:
         # "4 million Italians came in 1880-1914" is a move; "going to be satisfied" is not.
         if date is None or _lemma(tok) not in ("come", "arrive", "go", "settle") or _has_particle(tok, frozenset({"out"})):
             return []  # "the memoir came out in 1968"

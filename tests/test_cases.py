@@ -2279,3 +2279,22 @@ def test_a_country_named_without_a_date_is_the_state_of_the_year_just_told(nlp):
     cases = cases_of(nlp, "What happened to the Estonian government in 1944?",
                      "In September 1944 Otto Tief formed a government in Tallinn. He was arrested and sent to the camps in Russia.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Otto Tief", "Soviet Union")]
+
+
+def test_a_kin_word_then_a_name_is_the_person_named(nlp):
+    cases = cases_of(nlp, "Did any Doukhobors go back?", "Her brother Vasily went back to Russia in the 1920s to help build the new life.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("Vasily", "person", "Soviet Union")]
+
+
+def test_both_after_two_people_moved_means_those_two(nlp):
+    cases = cases_of(nlp, "Who helped the Doukhobors settle in Canada?",
+                     "Leopold Sulerzhitsky went to Canada with the first ship in 1899, and Sergei Tolstoy went with a later one. "
+                     "Both went back to Russia once the settlers were on the land.")
+    back = sorted(c.subject for c in cases if c.destination == "Russia")
+    assert back == ["Leopold Sulerzhitsky", "Sergei Tolstoy"]
+
+
+def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
+    cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
+                     "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
+    assert ("My great-grandmother", "Canada") in [(c.subject, c.destination_country) for c in cases]
