@@ -18,10 +18,10 @@ def make_thread(question: str, *answers: str, thread_id: str = "t") -> Thread:
     return Thread(thread_id, question, tuple(posts), "test", "text")
 
 
-def cases_of(nlp, question: str, *answers: str) -> list[Case]:
+def cases_of(nlp, question: str, *answers: str, min_confidence: float = 0.35) -> list[Case]:
     thread = make_thread(question, *answers)
     docs = list(nlp.pipe([p.text for p in thread.posts]))
-    return extract_cases(thread, docs)
+    return extract_cases(thread, docs, min_confidence)
 
 
 def by_subject(cases: list[Case]) -> dict[str, list[Case]]:
@@ -941,6 +941,7 @@ def test_an_unplaced_move_does_not_borrow_another_posts_usual_destination(nlp):
         "What became of them?",
         "Jan Novak emigrated to Australia in 1949. Petr Dvorak moved to Australia in 1951.",
         "In 1947 the Jewish survivors emigrated.",
+        min_confidence=0.0,  # a case with no destination is under the default cut; here it is what is tested
     ))
     assert cases["Jan Novak"][0].destination_country == "Australia"
     assert [c.destination_country for c in cases["Jewish survivors"]] == [None]
@@ -1080,7 +1081,8 @@ def test_a_return_goes_back_from_the_last_place_not_to_it(nlp):
     assert [(c.destination_country, c.year_start) for c in cases["Li Weiming"]] == [("United States", 1946), ("China", 1950)]
     cases = by_subject(cases_of(
         nlp, "Why did scientists go home?",
-        "Li Weiming had been sent to Michigan in 1946 to study engines; he went back in 1950 as well."))
+        "Li Weiming had been sent to Michigan in 1946 to study engines; he went back in 1950 as well.",
+        min_confidence=0.0))  # a way back to nowhere known is under the default cut; here it is what is tested
     assert [(c.destination_country, c.year_start) for c in cases["Li Weiming"]] == [("United States", 1946), (None, 1950)]
     cases = by_subject(cases_of(
         nlp, "Why did scientists go back to China?",
@@ -2298,3 +2300,14 @@ def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
     assert ("My great-grandmother", "Canada") in [(c.subject, c.destination_country) for c in cases]
+
+
+def test_a_case_with_no_destination_is_less_sure_and_a_vague_groups_falls_under_the_cut(nlp):
+    thread = make_thread("Who left Sweden?", "Quite a lot of the Estonians left Sweden again. Eduard Tamm left Sweden in 1949.")
+    docs = list(nlp.pipe([p.text for p in thread.posts]))
+    everything = extract_cases(thread, docs, min_confidence=0.0)
+    by_type = {c.subject_type: c for c in everything}
+    assert by_type["group"].destination_country is None and by_type["group"].confidence < 0.35
+    assert by_type["person"].destination_country is None and 0.35 <= by_type["person"].confidence < 0.5
+    # The default cut keeps the named person's departure and drops the vague group's.
+    assert [c.subject for c in extract_cases(thread, docs)] == ["Eduard Tamm"]
