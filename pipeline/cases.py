@@ -2202,7 +2202,9 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
         if prev.destination is not None and not prev.inferred_destination and m.destination is not None and not m.inferred_destination \
                 and prev.destination.country and m.destination.country and prev.destination.country != m.destination.country \
                 and (_lemma(m.sent.doc[m.trigger_i]) in ("reach", "arrive", "settle") and not _onward(m.sent.doc[m.trigger_i])
-                     or _lemma(m.sent.doc[m.trigger_i]) in ("move", "relocate")):
+                     or _lemma(m.sent.doc[m.trigger_i]) in ("move", "relocate")
+                     # "reached East Germany in November 1953 and crossed to West Germany": a country arrived in is a stop
+                     or _lemma(m.sent.doc[prev.trigger_i]) in ("reach", "arrive", "land") and not _onward(m.sent.doc[m.trigger_i])):
             # "crossed into Austria and reached New York in January 1957": a country reached after another is a move of
             # its own; "flew to Mexico City, went on to Havana and ended up in Moscow" stays one journey, but
             # "flew to the Dominican Republic, moved on to Madeira" says the first country was lived in

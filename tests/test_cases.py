@@ -2311,3 +2311,9 @@ def test_a_case_with_no_destination_is_less_sure_and_a_vague_groups_falls_under_
     assert by_type["person"].destination_country is None and 0.35 <= by_type["person"].confidence < 0.5
     # The default cut keeps the named person's departure and drops the vague group's.
     assert [c.subject for c in extract_cases(thread, docs)] == ["Eduard Tamm"]
+
+
+def test_a_country_arrived_in_then_left_for_another_is_a_stop_of_its_own(nlp):
+    cases = cases_of(nlp, "Where did the German rocket men go?",
+                     "Werner Albring reached East Germany in November 1953 and crossed to West Germany almost immediately.")
+    assert [(c.origin_country, c.destination_country) for c in cases] == [(None, "East Germany"), ("East Germany", "West Germany")]
