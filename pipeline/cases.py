@@ -909,7 +909,9 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
         # "thousands of Swedes", "half of them", "400 of the Black Poor": the people are in the of-phrase
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                return any(_animate(p) for p in c.children if p.dep_ == "pobj")
+                # a proper name that is no place counts too: "400 of the Black Poor" of London
+                return any(_animate(p) or tok.like_num and p.pos_ == "PROPN" and p.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "DATE")
+                           and not is_known_place(p.text) for p in c.children if p.dep_ == "pobj")
         if _lemma(tok) == "group" and tok.tag_ == "NNS":
             return True  # "the biggest groups came from Syria": groups of people, named by where they came from
         return any(c.ent_type_ == "NORP" or _lemma(c) in lex["human_nouns"] for c in tok.children)
@@ -1502,8 +1504,11 @@ def _note_groups(sent: Span, state: PostState) -> None:
             # not "the Spanish authorities got her sent back": an authority acts on people, it is no "them"
             if _part_of_them(tok):
                 return  # "Hundreds of thousands of them went": still the group named before
-            if any(c.dep_ in ("dobj", "obj", "dative") and c.lower_ in lex["pronouns_group"] for c in tok.head.children):
-                return  # "the Soviets handed them back": "them" is the group named before, never the verb's own subject
+            if any(c.dep_ in ("dobj", "obj", "dative") and c.lower_ in lex["pronouns_group"] for v in (tok.head, *tok.head.conjuncts)
+                   for c in v.children):
+                # "the Soviets handed them back", "agents raided their house, jailed them and put them on a train":
+                # "them" is the group named before, never the verbs' own subject
+                return
             acts = [v for v in (tok.head, *(c for c in tok.head.children if c.dep_ == "xcomp")) if _is_trigger(v) is None
                     and any(c.dep_ in ("dobj", "obj") and _lemma(c) in lex["vehicle_nouns"] for c in v.children)]
             if acts and tok.dep_ == "nsubj":

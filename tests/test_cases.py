@@ -2317,3 +2317,17 @@ def test_a_country_arrived_in_then_left_for_another_is_a_stop_of_its_own(nlp):
     cases = cases_of(nlp, "Where did the German rocket men go?",
                      "Werner Albring reached East Germany in November 1953 and crossed to West Germany almost immediately.")
     assert [(c.origin_country, c.destination_country) for c in cases] == [(None, "East Germany"), ("East Germany", "West Germany")]
+
+
+def test_a_count_of_a_named_people_shipped_by_a_government_is_who_moved(nlp):
+    cases = cases_of(nlp, "Who was sent to Sierra Leone?",
+                     "In 1787 the British government shipped about 400 of the Black Poor of London to Sierra Leone.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
+        ("400 of the Black Poor of London", "group", "Sierra Leone")]
+
+
+def test_them_after_a_group_that_acts_on_them_in_a_conjoined_verb_is_not_that_group(nlp):
+    cases = cases_of(nlp, "Were Chinese miners driven out?",
+                     "Thousands of Chinese miners came to Victoria in the 1850s. In 1857 the colonists attacked the camps, "
+                     "robbed them and drove them to New South Wales.")
+    assert "colonists" not in {c.subject for c in cases if c.destination_country == "Australia" and c.year_start == 1857}
