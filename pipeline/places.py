@@ -142,6 +142,8 @@ class _Gazetteer:
     prefixes: dict[str, tuple[str, str]]  # folded prefix -> (kind, polity)
     demonyms: dict[str, str]  # folded word -> country ("" for a people with no country)
     demonym_max_words: int
+    # folded name -> a state or province named like a city elsewhere ("Victoria"): taken only where its country is in view
+    city_provinces: dict[str, _Entry] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -386,7 +388,8 @@ def _build_gazetteer() -> _Gazetteer:
         entry = _Entry(st["name"], "region", "US", code, None, lat, lon, rule_keys=_rule_keys(st["name"], "US", None, code))
         states[code] = entry
         folded.setdefault(_fold(st["name"]), entry)
-    for name, entry in _provinces(set(cities), country_names, country_points):
+    provinces, city_provinces = _provinces(set(cities), country_names, country_points)
+    for name, entry in provinces:
         folded.setdefault(name, entry)
 
     rules: dict[str, list[tuple[str, int | None, int | None]]] = {}
@@ -408,16 +411,17 @@ def _build_gazetteer() -> _Gazetteer:
 
     stoplist = frozenset(_fold(w) for w in read_lines(STOPLIST_PATH))
     return _Gazetteer(exact, folded, cities, alternates, states, country_names, country_points, rules, stoplist,
-                      prefixes, demonyms, max_words)
+                      prefixes, demonyms, max_words, city_provinces)
 
 
 def _provinces(city_keys: set[str], country_names: dict[str, str],
-               country_points: dict[str, tuple[float, float]]) -> list[tuple[str, _Entry]]:
-    """pycountry's top-level states and provinces ("West Bengal", "Sindh", "Alberta") as regions of their country.
+               country_points: dict[str, tuple[float, float]]) -> tuple[list[tuple[str, _Entry]], dict[str, _Entry]]:
+    """pycountry's top-level states and provinces ("West Bengal", "Sindh", "Alberta") as regions of their country,
+    and apart from them those named like a city ("Victoria", the Australian state).
 
-    Only kinds that are large regions; a name two countries share ("Punjab"), a city's
-    name ("Buenos Aires" the province and the city) or a name of generic words
-    ("Central", "North East") is left out.
+    Only kinds that are large regions; a name two countries share ("Punjab") or a name of generic words
+    ("Central", "North East") is left out. A city's name ("Buenos Aires" the province and the city) stays the city's
+    unless the text names the province's country and not the city's.
     """
     import pycountry
 
@@ -428,15 +432,20 @@ def _provinces(city_keys: set[str], country_names: dict[str, str],
         if sub.parent_code is None and sub.type in kinds and sub.country_code in country_names:
             seen.setdefault(_fold(sub.name), []).append(sub)
     out = []
+    named_like_cities: dict[str, _Entry] = {}
     for key, subs in seen.items():
         codes = {sub.country_code for sub in subs}
-        if len(codes) > 1 or key in city_keys or len(key) < 4 or all(w in generic for w in key.split()):
+        if len(codes) > 1 or len(key) < 4 or all(w in generic for w in key.split()):
             continue
         sub = subs[0]
         code = sub.country_code
         lat, lon = country_points.get(code, (None, None))
-        out.append((key, _Entry(sub.name, "region", code, None, None, lat, lon, rule_keys=_rule_keys(sub.name, code, None, None))))
-    return out
+        entry = _Entry(sub.name, "region", code, None, None, lat, lon, rule_keys=_rule_keys(sub.name, code, None, None))
+        if key in city_keys:
+            named_like_cities[key] = entry
+        else:
+            out.append((key, entry))
+    return out, named_like_cities
 
 
 @functools.cache
@@ -511,7 +520,13 @@ def _lookup(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> _Entry | None
     if entry is not None:
         return entry
     found = _city_candidates(g, clean, key)
-    return _city_entry(_pick_city(found, in_view)) if found else None
+    if not found:
+        return None
+    picked = _pick_city(found, in_view)
+    province = g.city_provinces.get(key)
+    if province is not None and province.code in in_view and picked["countrycode"] not in in_view:
+        return province  # "came to Victoria in the 1850s" in a thread about Australia: the state, not Hong Kong's city
+    return _city_entry(picked)
 
 
 def _lookup_qualified(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> _Entry | None:
@@ -597,7 +612,8 @@ def _shared_city_name(text: str) -> bool:
     g = _gazetteer()
     clean = _clean(text)
     parts = {clean, clean.split(" ", 1)[-1], _clean(clean.partition(",")[0]), _SAINT.sub("Saint ", clean)}
-    return any(len({c["countrycode"] for c in _city_candidates(g, part, _fold(part))}) > 1 for part in parts if part)
+    return any(len({c["countrycode"] for c in _city_candidates(g, part, _fold(part))}) > 1 or _fold(part) in g.city_provinces
+               for part in parts if part)
 
 
 def _placed(g: _Gazetteer, text: str, entry: _Entry, year: int | None) -> Place:

@@ -505,3 +505,13 @@ def test_cached_records_keep_only_what_lookups_read() -> None:
     g, towns = places._tables()
     some = [*g.cities["paris"], *next(iter(towns.values()))]
     assert all(tuple(record) == places._CITY_FIELDS for record in some)
+
+
+def test_a_state_named_like_a_bigger_city_elsewhere_is_the_state_where_its_country_is_in_view() -> None:
+    # Hong Kong's Victoria is the bigger city; in a text that names Australia and not Hong Kong, Victoria is the state.
+    assert places.resolve_place("Victoria", 1855).country == "Hong Kong"
+    with places.countries_in_view({"AU"}):
+        victoria = places.resolve_place("Victoria", 1855)
+    assert (victoria.country, victoria.kind) == ("Australia", "region")
+    with places.countries_in_view({"AU", "HK"}):
+        assert places.resolve_place("Victoria", 1855).country == "Hong Kong"
