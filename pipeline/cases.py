@@ -1504,6 +1504,8 @@ def _note_groups(sent: Span, state: PostState) -> None:
             # not "the Spanish authorities got her sent back": an authority acts on people, it is no "them"
             if _part_of_them(tok):
                 return  # "Hundreds of thousands of them went": still the group named before
+            if state.last_group is not None and tok.head.dep_ in ("advcl", "acl", "relcl", "ccomp", "pcomp") and _is_trigger(tok.head) is None:
+                continue  # "When the Communists won in China they were squeezed again": a clause's actor on the side
             if any(c.dep_ in ("dobj", "obj", "dative") and c.lower_ in lex["pronouns_group"] for v in (tok.head, *tok.head.conjuncts)
                    for c in v.children):
                 # "the Soviets handed them back", "agents raided their house, jailed them and put them on a train":

@@ -2331,3 +2331,11 @@ def test_them_after_a_group_that_acts_on_them_in_a_conjoined_verb_is_not_that_gr
                      "Thousands of Chinese miners came to Victoria in the 1850s. In 1857 the colonists attacked the camps, "
                      "robbed them and drove them to New South Wales.")
     assert "colonists" not in {c.subject for c in cases if c.destination_country == "Australia" and c.year_start == 1857}
+
+
+def test_a_group_acting_in_a_side_clause_is_not_whom_they_means(nlp):
+    cases = cases_of(nlp, "Where did the Old Believers go?",
+                     "In the 1930s a lot of Old Believer families fled across the Amur into Manchuria. When the Communists won in "
+                     "China they were squeezed again, and in 1958 most of them left for Brazil.")
+    assert "Communists" not in {c.subject for c in cases}
+    assert any("Old Believer" in c.subject and c.destination_country == "Brazil" for c in cases)
