@@ -2468,6 +2468,11 @@ def _read_trigger(
                 # Guo went back in 1956").
                 m.destination = ctx.topic if subj.type == "person" and prev is None and ctx.topic is not None \
                     else _default_destination(state, ctx, si)
+                here = _recent_place(state, si)
+                if prev is None and m.destination is not None and here is not None and here.country == m.destination.country \
+                        and here.text in _span_text(sent):
+                    # "X stayed on in Moscow until 1933 and came back": back from the place just told, not to it
+                    m.destination = None
                 if subj.type == "person" and prev is not None and prev.destination is not None and not prev.inferred_destination \
                         and m.destination is not None and m.destination.country == prev.destination.country:
                     # "had gone to Egypt in 1920 ...; he returned in 1936": back from there, not to it

@@ -2339,3 +2339,10 @@ def test_a_group_acting_in_a_side_clause_is_not_whom_they_means(nlp):
                      "China they were squeezed again, and in 1958 most of them left for Brazil.")
     assert "Communists" not in {c.subject for c in cases}
     assert any("Old Believer" in c.subject and c.destination_country == "Brazil" for c in cases)
+
+
+def test_coming_back_from_the_place_just_told_goes_home_not_to_it(nlp):
+    cases = cases_of(nlp, "Did Black Americans move to the Soviet Union in the 1930s?",
+                     "In 1932 a group of 22 young African Americans went to Moscow to make a film. "
+                     "Dorothy West stayed on in Moscow until 1933 and only came back because her father died.")
+    assert [(c.destination_country, c.year_start) for c in cases if c.subject == "Dorothy West"] == [("United States", 1933)]
