@@ -2346,3 +2346,8 @@ def test_coming_back_from_the_place_just_told_goes_home_not_to_it(nlp):
                      "In 1932 a group of 22 young African Americans went to Moscow to make a film. "
                      "Dorothy West stayed on in Moscow until 1933 and only came back because her father died.")
     assert [(c.destination_country, c.year_start) for c in cases if c.subject == "Dorothy West"] == [("United States", 1933)]
+
+
+def test_hijacking_a_plane_to_a_place_is_going_there(nlp):
+    cases = cases_of(nlp, "Did American radicals flee to Cuba?", "Tom Greer, a Panther, hijacked a plane to Havana in 1969 and stayed there.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Tom Greer", "Cuba", 1969)]
