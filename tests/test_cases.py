@@ -2351,3 +2351,14 @@ def test_coming_back_from_the_place_just_told_goes_home_not_to_it(nlp):
 def test_hijacking_a_plane_to_a_place_is_going_there(nlp):
     cases = cases_of(nlp, "Did American radicals flee to Cuba?", "Tom Greer, a Panther, hijacked a plane to Havana in 1969 and stayed there.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Tom Greer", "Cuba", 1969)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Khmer Rouge emptied the city and the foreigners were trucked out to Thailand in May 1975.", ("foreigners", "Thailand")),
+    ("In 1956 some 180,000 Hungarians poured into Austria.", ("some 180,000 Hungarians", "Austria")),
+    ("Georg Weiss departed for Lisbon in 1940.", ("Georg Weiss", "Portugal")),
+    ("In 1895 the government scattered about 4,000 Doukhobors into villages in Georgia.", ("4,000 Doukhobors", "Russia")),
+])
+def test_more_words_of_moving_people(nlp, text, expected):
+    cases = cases_of(nlp, "Where did they go?", text)
+    assert [(c.subject, c.destination_country) for c in cases] == [expected]
