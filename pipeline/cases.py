@@ -2424,6 +2424,9 @@ def _read_trigger(
     subjects = subjects_for(tok, kind, ctx, state, origin_text, weak=word.needs_place or bool(word.needs_word))
     if not subjects:
         return []
+    if _lemma(tok) == "lead" and (leader := next((c for c in tok.children if c.dep_ == "nsubj"), None)) is not None:
+        # "Frank McMullan led 150 Texans to Brazil": the leader went with them
+        subjects = [*subjects, *(p for p in _persons_in(leader, ctx) if all(p.key != s.key for s in subjects))]
     if is_return and any(c.dep_ == "nsubjpass" for c in tok.children) and _lemma(tok) not in lex["permission_verbs"]:
         # "He was forcibly returned": what happened after a move, not a move of its own.
         earlier = [ctx.previous(s.key) for s in subjects]

@@ -2362,3 +2362,9 @@ def test_hijacking_a_plane_to_a_place_is_going_there(nlp):
 def test_more_words_of_moving_people(nlp, text, expected):
     cases = cases_of(nlp, "Where did they go?", text)
     assert [(c.subject, c.destination_country) for c in cases] == [expected]
+
+
+def test_the_one_who_led_people_to_a_place_went_with_them(nlp):
+    cases = cases_of(nlp, "Did Confederates go to Brazil?", "In 1867 Frank McMullan led about 150 Texans to Brazil.")
+    assert sorted((c.subject, c.destination_country) for c in cases) == [("150 Texans", "Brazil"), ("Frank McMullan", "Brazil")]
+    assert cases_of(nlp, "Where did roads go?", "The old road led to Vienna.") == []
