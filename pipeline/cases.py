@@ -2235,7 +2235,7 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
 
 def _other_share(a: Mention, b: Mention) -> bool:
     """Whether two moves of one group are told of different parts of it ("most ..., some ...", "many ..., others ...")."""
-    shares = ("most", "some", "many", "others", "few", "several", "half", "rest")
+    shares = lexicon()["share_words"]
 
     def share(m: Mention) -> str | None:
         verb = m.sent.doc[m.trigger_i]

@@ -602,7 +602,9 @@ def _sides() -> dict[str, tuple[tuple[str, frozenset[str], int, int], ...]]:
 
 def _side_named(text: str, in_view: frozenset[str], year: int | None) -> str | None:
     """"the South" in a text about Korea after 1945 is South Korea: the half of a divided country it names, or None."""
-    rows = _sides().get(_clean(text).lower()) if year is not None else None
+    if year is None or not any(side in text.lower() for side in _sides()):
+        return None  # nearly every place: no cleaning needed to say so
+    rows = _sides().get(_clean(text).lower())
     return next((place for place, codes, first, last in rows if codes & in_view and first <= year <= last), None) if rows else None
 
 
