@@ -261,8 +261,9 @@ class _Ingest:
     def fresh(self, on_skip: Callable[[], None]) -> Iterator[Thread]:
         from pipeline.ingest import iter_threads
 
+        extractor = extractor_version(self.settings)
         for thread in iter_threads(self.files, max_post_chars=self.settings.max_post_chars, on_problem=self.report):
-            if self.done.get(thread.thread_id) == thread.processed_hash(extractor_version(self.settings)):
+            if self.done.get(thread.thread_id) == thread.processed_hash(extractor):
                 self.n_skipped += 1
                 on_skip()
                 continue

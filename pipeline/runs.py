@@ -194,8 +194,9 @@ def unchanged_run(paths: Sequence[Path | str], settings: Settings) -> RunSummary
         return None
     problems: list[InputProblem] = []
     n_threads = 0
+    extractor = extractor_version(settings)
     for thread in iter_threads(files, max_post_chars=settings.max_post_chars, on_problem=problems.append):
-        if problems or done.get(thread.thread_id) != thread.processed_hash(extractor_version(settings)):
+        if problems or done.get(thread.thread_id) != thread.processed_hash(extractor):
             return None
         n_threads += 1
     if problems:
