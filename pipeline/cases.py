@@ -39,6 +39,7 @@ from pipeline.places import (
     resolve_place,
     resolve_town,
     resolve_word_named_city,
+    side_words,
 )
 from pipeline.schema import Case, Evidence, Post, Thread
 
@@ -929,7 +930,12 @@ def _set_off(tok: Token) -> bool:
     """Whether a noun phrase is set off by a comma before it: ", mostly working families" after a verb says who the
     subject was; it is no object the subject moved."""
     first = tok.left_edge
-    return first.i > 0 and tok.doc[first.i - 1].text == "," and first.lower_ in lexicon()["majority_words"]
+    return first.i > 0 and _comma_then_mostly(tok.doc, first.i - 1)
+
+
+def _comma_then_mostly(doc: Doc, i: int) -> bool:
+    """", mostly", ", mainly" at token i: what follows says who most of the people just named were."""
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in lexicon()["majority_words"]
 
 
 def _mostly_after(span: Span) -> Span | None:
@@ -938,7 +944,7 @@ def _mostly_after(span: Span) -> Span | None:
     i = span.end
     while i < len(doc) and i - span.end < 3 and doc[i].pos_ in ("ADP", "NOUN", "DET") and not doc[i].is_punct:
         i += 1  # "52 people on board, mostly ...": past a short phrase of where they were
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in lexicon()["majority_words"]:
+    if i + 2 >= len(doc) or not _comma_then_mostly(doc, i):
         return None
     end = i + 2
     while end < len(doc) and doc[end].text not in (",", ";", ".", ")") and doc[end].pos_ not in ("VERB", "AUX"):
@@ -2398,7 +2404,7 @@ def _read_trigger(
                 break
     particle = _has_particle(tok, lex["return_particles"] | lex["stay_adverbs"])
     is_return = kind == "return" or particle in ("back",)
-    if destination is None and (compass := _has_particle(tok, frozenset({"north", "south"}))) is not None \
+    if destination is None and (compass := _has_particle(tok, side_words())) is not None \
             and (side := resolve_place(compass, year)) is not None:
         destination, destination_text = side, compass  # "went back north" in a thread about Korea: to North Korea
     if kind == "depart" and particle == "home" and destination is None and origin is None:

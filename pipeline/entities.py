@@ -438,7 +438,8 @@ def ents_within_lines(doc: Doc) -> Doc:
     The statistical NER sometimes joins the names of a list, one per line
     ("Herta Field\\nHermann Field"), or takes a heading line into the name
     below it. Each such entity becomes one entity per line, same label and id;
-    line breaks at its edges are dropped.
+    line breaks at its edges are dropped. Last, a person's surname the model left
+    out is taken back into the name (``_surnames_taken_back``).
     """
     ents = doc.ents
     loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS and doc[e.end - 1].pos_ in _LOOSE_END_POS]

@@ -600,6 +600,12 @@ def _sides() -> dict[str, tuple[tuple[str, frozenset[str], int, int], ...]]:
     return {side: tuple(rows) for side, rows in sides.items()}
 
 
+@functools.cache
+def side_words() -> frozenset[str]:
+    """The words that name one half of a divided country ("north", "south"), as the sides table lists them."""
+    return frozenset(_sides())
+
+
 def _side_named(text: str, in_view: frozenset[str], year: int | None) -> str | None:
     """"the South" in a text about Korea after 1945 is South Korea: the half of a divided country it names, or None."""
     if year is None or not any(side in text.lower() for side in _sides()):
