@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -1028,7 +1029,7 @@ def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subj
     if lower in lex["pronouns_person"]:
         return _antecedent(lower, state, ctx)
     if lower in lex["pronouns_group"]:
-        return state.last_group
+        return state.group_meant()
     return None
 
 
@@ -1181,7 +1182,47 @@ def _name_after_descriptor(noun: Token) -> str | None:
     if after is not None and after.start == noun.i + 1 and after.label_ == "PERSON" and _plausible_name(_span_text(after)) \
             and not is_known_place(_span_text(after)) and not any(t.tag_ == "POS" for t in after):
         return _span_text(after)
+    return _name_set_off(noun)
+
+
+def _name_set_off(noun: Token) -> str | None:
+    """"His eldest brother, Thubten Norbu, had left", "Henrietta Szold, the founder of Hadassah, settled": a name set off by
+    commas beside a descriptor of one person says who the descriptor is. The small model often calls such a name an
+    organisation, or makes the name an interjection and the descriptor the subject."""
+    doc = noun.doc
+    if noun.tag_ != "NN" or not _animate(noun) or any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    left, right = noun.left_edge.i, max([noun.i, *(t.i for c in noun.children if c.dep_ == "prep" for t in c.subtree)])
+    before = doc[left - 1] if left > 0 else None
+    if before is not None and before.text == "," and left >= 2 and right + 1 < len(doc) and doc[right + 1].text == ",":
+        # the name before: the sentence opens with it and only the comma stands between it and the descriptor
+        last = doc[left - 2]
+        ent = _ent_of(last)
+        if ent is None and last.pos_ == "PROPN":
+            words = _name_words(last)
+            ent = doc[words[0].i : last.i + 1] if words[-1].i == last.i and len(words) == last.i - words[0].i + 1 else None
+        elif ent is not None and ent.label_ not in ("PERSON", "ORG"):
+            ent = None
+        if ent is not None and ent.end == left - 1 and ent.start == _sent_of(noun).start \
+                and ent.root.dep_ not in ("nsubj", "nsubjpass") and _set_off_name(ent):
+            return _span_text(ent)
+    for c in noun.children:
+        # the name after: an apposition right after the descriptor's comma, closed by another
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.left_edge.i != noun.i + 2 or doc[noun.i + 1].text != ",":
+            continue
+        ent = _ent_of(c)
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.root.i == c.i and ent.end < len(doc) \
+                and doc[ent.end].text == "," and _set_off_name(ent):
+            return _span_text(ent)
     return None
+
+
+def _set_off_name(ent: Span) -> bool:
+    """A person's full name: two to four capitalised words, no place, people or organisation word."""
+    words = [t for t in ent if not t.is_punct]
+    text = _span_text(ent)
+    return 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
+        and not any(t.lower_ in lexicon()["organisation_words"] for t in words) and _plausible_name(text) and not is_known_place(text)
 
 
 def subjects_for(
@@ -1392,7 +1433,7 @@ def subjects_for(
             and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit")
             and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
     ):
-        last = state.last_group
+        last = state.group_meant()
         return [Subject(last.text, last.type, last.key, via_pronoun=True)]
     if _sole_title(mover):
         return [ctx.person(f"the {mover.text}")]  # "The Shah left in January 1979": one person, named by the office
@@ -1461,6 +1502,7 @@ class PostState:
     recent: list[Subject] = field(default_factory=list)  # single people and unnamed persons, latest last
     last_single: Subject | None = None
     last_group: Subject | None = None
+    groups: list[Subject] = field(default_factory=list)  # the groups named, latest last: what "them" may mean
     last_place: Place | None = None
     last_place_sent: int = -10
     last_destination: Place | None = None  # from the previous sentence, completed moves only
@@ -1476,13 +1518,35 @@ class PostState:
 
     def remember(self, subject: Subject) -> None:
         if subject.type == "group":
-            self.last_group = subject
+            self.note_group(subject)
             self.pair = ()
         else:
             if all(p.key != subject.key for p in self.pair):
                 self.pair = ()  # someone else is named: "they" no longer means the pair
             self.last_single = subject
             self.recent = [s for s in self.recent if s.key != subject.key][-5:] + [subject]
+
+    def note_group(self, group: Subject) -> None:
+        self.last_group = group
+        self.groups = [g for g in self.groups if g.key != group.key][-5:] + [group]
+
+    def group_meant(self) -> Subject | None:
+        """The group a "they" or a bare "most of them" means: the last one named, unless it names no people
+        ("the ones", "their kids") and a group named before it in the post does ("French Canadians")."""
+        last = self.last_group
+        if last is None or not _vague_group(last.text):
+            return last
+        return next((g for g in reversed(self.groups) if not _vague_group(g.text)), last)
+
+
+def _vague_group(text: str) -> bool:
+    """"the ones", "tens of thousands of others", "many of their descendants": words that say how many, or whose
+    kin, but not who."""
+    lex = lexicon()
+    vague = {*lex["generic_subjects"], *lex["quantity_heads"], *lex["vague_group_nouns"]}
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    content = [w for w in words if w not in STOP_WORDS]
+    return all(w in vague or w.rstrip("s") in vague for w in content)
 
 
 def _note_groups(sent: Span, state: PostState) -> None:
@@ -1536,7 +1600,7 @@ def _note_groups(sent: Span, state: PostState) -> None:
             fallback = people
     if fallback is not None:
         span = _span_of_noun(fallback)
-        state.last_group = Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num})))
+        state.note_group(Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num}))))
 
 
 def _part_of_them(tok: Token) -> bool:

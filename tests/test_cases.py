@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from pipeline import places
 from pipeline.cases import extract_cases, merge_cases, person_key
@@ -2368,3 +2368,36 @@ def test_the_one_who_led_people_to_a_place_went_with_them(nlp):
     cases = cases_of(nlp, "Did Confederates go to Brazil?", "In 1867 Frank McMullan led about 150 Texans to Brazil.")
     assert sorted((c.subject, c.destination_country) for c in cases) == [("150 Texans", "Brazil"), ("Frank McMullan", "Brazil")]
     assert cases_of(nlp, "Where did roads go?", "The old road led to Vienna.") == []
+
+
+def test_a_name_set_off_by_commas_beside_a_descriptor_is_the_mover(nlp):
+    # The small model calls this name an organisation and leaves the descriptor as the subject
+    cases = cases_of(nlp, "Did any Tibetans go to Europe early?",
+                     "Her second son, Tenzin Choegyal Wangdu, had already left for Switzerland in the early sixties.")
+    assert [(c.subject, c.subject_type) for c in cases] == [("Tenzin Choegyal Wangdu", "person")]
+
+
+def test_a_name_before_a_descriptor_subject_is_the_one_it_describes(nlp):
+    from pipeline.cases import _name_set_off
+
+    # The parse the small model gives "Henrietta Szold, the founder of Hadassah, settled ...": the name an
+    # interjection, the descriptor the subject
+    words = ["Miriam", "Adler", ",", "the", "founder", "of", "Hadassah", ",", "settled", "in", "Haifa", "."]
+    heads = [1, 8, 8, 4, 8, 4, 5, 4, 8, 8, 9, 8]
+    deps = ["compound", "intj", "punct", "det", "nsubj", "prep", "pobj", "punct", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "NNP", ",", "VBD", "IN", "NNP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=[True] + [False] * 11)
+    assert _name_set_off(doc[4]) == "Miriam Adler"
+    doc = Doc(nlp.vocab, words=["The", "founder", "of", "Hadassah", "settled", "in", "Haifa", "."], heads=[1, 4, 1, 2, 4, 4, 5, 4],
+              deps=["det", "nsubj", "prep", "pobj", "ROOT", "prep", "pobj", "punct"],
+              pos=["DET", "NOUN", "ADP", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"], tags=["DT", "NN", "IN", "NNP", "VBD", "IN", "NNP", "."])
+    assert _name_set_off(doc[1]) is None
+
+
+def test_them_after_a_vague_group_means_the_people_named_before(nlp):
+    cases = cases_of(nlp, "Did the Swedes in Minnesota stay?",
+                     "About 300,000 Swedes came to Minnesota between 1870 and 1900. The ones who stayed and their kids ended up "
+                     "speaking English. A lot of them went back to Sweden, though.")
+    back = [c for c in cases if c.destination_country == "Sweden"]
+    assert [c.subject for c in back] == ["300,000 Swedes"]
