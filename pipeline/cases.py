@@ -2686,40 +2686,44 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
     lex = lexicon()
     heads = [verb, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("together", "along"))]
     out: list[Subject] = []
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            conj = {obj.i}
-            members = [obj]
-            for c in obj.subtree:
-                if c.dep_ == "conj" and c.head.i in conj:
-                    conj.add(c.i)
-                    members.append(c)
-            # "his girlfriend and his best friend" are two; "his wife and two sons" share one possessive: one group
-            parties: list[list[Token]] = []
-            for t in members:
-                if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
-                    ent = _ent_of(t)
-                    if ent is not None and _plausible_name(_clean_name(_span_text(ent))):
-                        out.append(ctx.person(_span_text(ent)))
-                elif t.pos_ == "NOUN" and _animate(t, by_modifier=False):
-                    if any(c.dep_ == "poss" for c in t.children):
-                        parties.append([t])
-                    elif parties:
-                        parties[-1].append(t)
-            for party in parties:
-                first, last = party[0], party[-1]
-                # "his wife Shirley Graham Du Bois", "her sister Maria": the name says who
-                name = next((e for e in _ents(_sent_of(first)) if e.label_ == "PERSON" and _names_noun(e.root, first)), None) \
-                    if len(party) == 1 else None
-                if name is not None:
-                    out.append(ctx.person(_span_text(name)))
-                    continue
-                text = _span_text(first.doc[first.left_edge.i : _span_of_noun(last).end]).strip()
-                poss = next(c for c in first.children if c.dep_ == "poss")
-                if poss.lower_ in ("his", "her") and mover.type == "person" and text.lower().startswith(poss.lower_ + " "):
-                    text = f"{_surname(mover.text)}'s {text[len(poss.text):].strip()}"  # "Carnegie's parents", "Carol II's mother"
-                plural = len(party) > 1 or first.tag_ in ("NNS", "NNPS") or _lemma(first) in lex["household_nouns"]
-                out.append(Subject(text, "group" if plural else "unnamed", text.lower()))
+    firsts = [obj for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with")
+              for obj in prep.children if obj.dep_ == "pobj"]
+    # "He and his mother went to Alexandria": kin beside the subject go too (a name there is a mover of its own already)
+    firsts += [c for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("he", "she")
+               for c in s.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    for obj in firsts:
+        conj = {obj.i}
+        members = [obj]
+        for c in obj.subtree:
+            if c.dep_ == "conj" and c.head.i in conj:
+                conj.add(c.i)
+                members.append(c)
+        # "his girlfriend and his best friend" are two; "his wife and two sons" share one possessive: one group
+        parties: list[list[Token]] = []
+        for t in members:
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+                ent = _ent_of(t)
+                if ent is not None and _plausible_name(_clean_name(_span_text(ent))):
+                    out.append(ctx.person(_span_text(ent)))
+            elif t.pos_ == "NOUN" and _animate(t, by_modifier=False):
+                if any(c.dep_ == "poss" for c in t.children):
+                    parties.append([t])
+                elif parties:
+                    parties[-1].append(t)
+        for party in parties:
+            first, last = party[0], party[-1]
+            # "his wife Shirley Graham Du Bois", "her sister Maria": the name says who
+            name = next((e for e in _ents(_sent_of(first)) if e.label_ == "PERSON" and _names_noun(e.root, first)), None) \
+                if len(party) == 1 else None
+            if name is not None:
+                out.append(ctx.person(_span_text(name)))
+                continue
+            text = _span_text(first.doc[first.left_edge.i : _span_of_noun(last).end]).strip()
+            poss = next(c for c in first.children if c.dep_ == "poss")
+            if poss.lower_ in ("his", "her") and mover.type == "person" and text.lower().startswith(poss.lower_ + " "):
+                text = f"{_surname(mover.text)}'s {text[len(poss.text):].strip()}"  # "Carnegie's parents", "Carol II's mother"
+            plural = len(party) > 1 or first.tag_ in ("NNS", "NNPS") or _lemma(first) in lex["household_nouns"]
+            out.append(Subject(text, "group" if plural else "unnamed", text.lower()))
     return out
 
 

@@ -2401,3 +2401,10 @@ def test_them_after_a_vague_group_means_the_people_named_before(nlp):
                      "speaking English. A lot of them went back to Sweden, though.")
     back = [c for c in cases if c.destination_country == "Sweden"]
     assert [c.subject for c in back] == ["300,000 Swedes"]
+
+
+def test_kin_beside_he_or_she_as_subject_go_too(nlp):
+    cases = cases_of(nlp, "Who left Austria after the Anschluss?",
+                     "Karl Weber lost his job at the university in 1938. He and his mother went to London in 1939.")
+    assert sorted((c.subject, c.subject_type, c.destination_country) for c in cases) == [
+        ("Karl Weber", "person", "United Kingdom"), ("Weber's mother", "unnamed", "United Kingdom")]
