@@ -2023,7 +2023,10 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
     rows = words.get((_lemma(tok), pos)) or (words.get((tok.lower_, pos)) if pos == "NOUN" else None) or ()
     for word in rows:
         if word.particle:
-            part = next((c for c in tok.children if c.lower_ == word.particle and (c.dep_ in ("prt", "advmod", "prep") or word.needs_word)), None)
+            # "made his way to Palestine": the parser may hang the particle on the word the trigger needs
+            near = [*tok.children, *(g for c in tok.children if c.dep_ in ("dobj", "obj") and word.needs_word
+                                     and (c.lower_ in word.needs_word.split("|")) for g in c.children)]
+            part = next((c for c in near if c.lower_ == word.particle and (c.dep_ in ("prt", "advmod", "prep") or word.needs_word)), None)
             if part is None:
                 continue
             if word.kind == "recruit" and part.i != tok.i + 1:

@@ -2408,3 +2408,9 @@ def test_kin_beside_he_or_she_as_subject_go_too(nlp):
                      "Karl Weber lost his job at the university in 1938. He and his mother went to London in 1939.")
     assert sorted((c.subject, c.subject_type, c.destination_country) for c in cases) == [
         ("Karl Weber", "person", "United Kingdom"), ("Weber's mother", "unnamed", "United Kingdom")]
+
+
+def test_made_his_way_to_a_place_is_a_move(nlp):
+    # The parser hangs "to Palestine" on "way", not on "made"
+    cases = cases_of(nlp, "How did survivors reach Palestine?", "In 1946 David Cohen made his way to Palestine via Cyprus.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("David Cohen", "Palestine", 1946)]
