@@ -1089,9 +1089,14 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
     """When the parse gives a verb no subject, a plural noun or a name just before it usually is one
     ("... at the end of the Korean Conflict 21 Americans chose to defect")."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):  # only a finite verb stands without a subject by mistake
+    first = verb  # "At the age of 12 Kurt Fuchs was sent to England": before the verb's auxiliaries
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        first = doc[first.i - 1]
+    while first.i < verb.i and first.dep_ in ("advmod", "neg"):
+        first = doc[first.i + 1]  # "had already gone": the first auxiliary says whether the verb is finite
+    if first.tag_ not in ("VBD", "VBZ", "VBP"):  # only a finite verb stands without a subject by mistake
         return None
-    for i in range(verb.i - 1, max(_sent_of(verb).start, verb.i - 3) - 1, -1):
+    for i in range(first.i - 1, max(_sent_of(verb).start, first.i - 3) - 1, -1):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX") or t.is_punct or t.ent_type_ in ("DATE", "TIME"):
             return None  # "moved up to Manchester in the fifties and went back": a decade is no subject
@@ -1105,6 +1110,10 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             return t
         if ctx is not None and t.pos_ == "PROPN" and _known_surname(t, ctx):
             return t  # "... out of the USSR and Corvalan flew on": a name the NER took for a place
+        if t.pos_ == "PROPN" and not t.ent_type_ and len(words := [w for w in _name_words(t) if w.pos_ == "PROPN"]) in (2, 3) \
+                and all(w.text[:1].isupper() and w.text[1:].islower() for w in words) \
+                and not is_known_place(name := " ".join(w.text for w in words)) and _plausible_name(name):
+            return t  # "At the age of 12 Kurt Fuchs was sent": a full name the NER missed, swallowed by the phrase before
     return None
 
 

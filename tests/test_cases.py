@@ -2414,3 +2414,10 @@ def test_made_his_way_to_a_place_is_a_move(nlp):
     # The parser hangs "to Palestine" on "way", not on "made"
     cases = cases_of(nlp, "How did survivors reach Palestine?", "In 1946 David Cohen made his way to Palestine via Cyprus.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("David Cohen", "Palestine", 1946)]
+
+
+def test_a_name_swallowed_by_the_phrase_before_a_passive_verb_is_its_subject(nlp):
+    # The parser reads "12 Kurt Fuchs" as the object of "of" and leaves "was sent" with no subject
+    for text in ("At the age of 12 Kurt Fuchs was sent to England.", "At the age of 12 Kurt Fuchs had already gone to England."):
+        cases = cases_of(nlp, "Who came to Britain on the Kindertransport?", text)
+        assert [(c.subject, c.destination_country) for c in cases] == [("Kurt Fuchs", "United Kingdom")], text
