@@ -433,7 +433,8 @@ def blocks_start_sentences(doc: Doc) -> Doc:
 
 @Language.component(LINES_NAME)
 def ents_within_lines(doc: Doc) -> Doc:
-    """No entity runs across a line break, and no name ends on a preposition, conjunction or article.
+    """No entity runs across a line break, no name ends on a preposition, conjunction or article, and none starts on an
+    adverb of the verb after it.
 
     The statistical NER sometimes joins the names of a list, one per line
     ("Herta Field\\nHermann Field"), or takes a heading line into the name
@@ -442,7 +443,8 @@ def ents_within_lines(doc: Doc) -> Doc:
     out is taken back into the name (``_surnames_taken_back``).
     """
     ents = doc.ents
-    loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS and doc[e.end - 1].pos_ in _LOOSE_END_POS]
+    loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS
+             and (doc[e.end - 1].pos_ in _LOOSE_END_POS or doc[e.start].pos_ == "ADV")]
     if not loose and not any(t.is_space and "\n" in t.text for e in ents for t in e):
         return _surnames_taken_back(doc)
     kept: list[Span] = []
@@ -451,6 +453,10 @@ def ents_within_lines(doc: Doc) -> Doc:
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or (doc[i].is_space and "\n" in doc[i].text):
                 end = i
+                # "Eventually Juan Peron settled": a name does not start on an adverb
+                while ent.label_ in _NAME_LABELS and end - start > 1 and doc[start].pos_ == "ADV" and doc[start].dep_ == "advmod" \
+                        and doc[start].head.i >= ent.end:
+                    start += 1
                 # "moved to Amritsar at Partition" tagged "Amritsar at": a name does not end on a preposition
                 while ent.label_ in _NAME_LABELS and end - start > 1 and doc[end - 1].pos_ in _LOOSE_END_POS:
                     end -= 1

@@ -172,6 +172,13 @@ def test_a_name_does_not_end_on_a_preposition(nlp):
     assert "Amritsar" in [e.text for e in nlp(text).ents]
 
 
+def test_a_name_does_not_start_on_an_adverb(nlp):
+    text = "Eventually Juan Peron settled in Madrid."
+    with nlp.select_pipes(disable=[LINES_NAME]):
+        assert "Eventually Juan Peron" in [e.text for e in nlp(text).ents]  # what the model alone gives
+    assert ("Juan Peron", "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
 def test_a_surname_the_model_leaves_out_is_taken_back_into_the_name(nlp):
     text = "The classic example is Pedro Altube from Oñati."
     with nlp.select_pipes(disable=[LINES_NAME]):
