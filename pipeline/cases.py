@@ -2806,24 +2806,26 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
     # the parser hangs the share on the verb, or on the verb's own head when the verb is itself a conjunct
     siblings = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
     lex = lexicon()
+    # "left the Russian Empire, most of them for the United States": a way out is told with "for"
+    ways = ("to", "into", "for") if kind == "depart" else ("to", "into")
     # "Some went to X, some to Kenya, a small party to Mexico, and several hundred to Argentina": the parser hangs
     # the later shares on the verb, on one another or on the place before them
     # "..., with smaller numbers to Jamaica": a share told after "with" is one more
-    listed = [t for t in _tokens(sent) if t.i > verb.i and t.pos_ in ("PRON", "NOUN", "NUM")
+    listed = [t for t in _tokens(sent) if t.i > verb.i and (t.pos_ in ("PRON", "NOUN", "NUM") or t.lower_ in lex["share_words"])
               and (t.dep_ in ("npadvmod", "appos", "conj") or t.dep_ == "pobj" and t.head.lower_ == "with")
               and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in lex["share_nouns"]
                    or _lemma(t) in lex["quantity_heads"] and t.tag_ == "NNS")
-              and (any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children) or _to_after(t) is not None)
+              and (any(c.dep_ == "prep" and c.lower_ in ways for c in t.children) or _to_after(t) is not None)
               and verb.i in {a.i for a in t.ancestors}]
     for share in dict.fromkeys([*siblings, *listed]):
         quantity = share.dep_ == "conj" and share.pos_ == "NOUN" and share.lower_ in lex["quantity_heads"]
         if share not in listed and not quantity or share.i < verb.i:
             continue
         tail = [t for t in share.subtree if t.i > share.i]
-        if share in listed and not any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in share.children):
+        if share in listed and not any(c.dep_ == "prep" and c.lower_ in ways for c in share.children):
             tail = list(_to_after(share).subtree)  # "and several hundred to Argentina": the "to" hangs on the share before
         places = [e for e in _places_in(tail, doc) if e.start > share.i and _role_of_place(e, share, kind) is not None
-                  or e.start > share.i and e.root.head.lower_ in ("to", "into")]
+                  or e.start > share.i and e.root.head.lower_ in ways]
         if not places:
             continue
         year = base.date.year_start if base.date is not None else None

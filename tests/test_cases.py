@@ -2421,3 +2421,9 @@ def test_a_name_swallowed_by_the_phrase_before_a_passive_verb_is_its_subject(nlp
     for text in ("At the age of 12 Kurt Fuchs was sent to England.", "At the age of 12 Kurt Fuchs had already gone to England."):
         cases = cases_of(nlp, "Who came to Britain on the Kindertransport?", text)
         assert [(c.subject, c.destination_country) for c in cases] == [("Kurt Fuchs", "United Kingdom")], text
+
+
+def test_left_a_place_most_of_them_for_another_goes_there(nlp):
+    cases = cases_of(nlp, "Where did the Loyalists go?", "About 40,000 Loyalists left New York in 1783, most of them for Nova Scotia.")
+    assert [(c.subject, c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        ("40,000 Loyalists", "United States", "Canada", 1783)]
