@@ -1423,6 +1423,9 @@ def subjects_for(
         # meaning whom it meant
         partners = [p for p in _persons_in(mover, ctx) if p.key != resolved.key] if mover.lower_ in ("he", "she") else []
         return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
+    if (whole := _fronted_whole(mover)) is not None and (subj := _group_or_unnamed(whole, origin_text)) is not None:
+        # "Of the 5,000 Finns who went to Karelia, about half came back": a share of the group the sentence opened with
+        return [subj]
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
         # "Some went to Israel, a big group went to Sweden": a part of the group just named, told by its size
@@ -1433,6 +1436,9 @@ def subjects_for(
         or (mover.lower_ in ("many", "some", "most", "several", "few", "others") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")
             and (mover.lower_ != "few" or any(c.lower_ == "a" for c in mover.children))  # "quite a few", not "few"
             and not any(c.dep_ == "prep" for c in mover.children) and mover.dep_ in ("nsubj", "nsubjpass"))
+        # "About half came back", "the rest went to Canada": a share with no "of" is of the group just named
+        or (mover.lower_ in lex["share_words"] and mover.pos_ == "NOUN" and mover.dep_ in ("nsubj", "nsubjpass")
+            and not any(c.dep_ in ("prep", "compound", "amod") for c in mover.children))
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
         # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
@@ -1816,6 +1822,21 @@ def _names_the_subject(root: Token) -> bool:
     received them") or named in a clause beside "he"."""
     return (root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or root.head.dep_ in ("nsubj", "nsubjpass") or _labels_item(root)) \
         and not (root.head.dep_ == "relcl" and _he_or_she_subject(root, after=False)) and not _in_clause_beside_pronoun(root)
+
+
+def _fronted_whole(mover: Token) -> Token | None:
+    """"Of the 5,000 Finns who went, about half came back": the people a share subject is part of, told in an "of" phrase
+    that opens the clause."""
+    lex = lexicon()
+    if mover.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" for c in mover.children) \
+            or not (mover.lower_ in lex["share_words"] or mover.lower_ in lex["quantity_heads"] or mover.like_num):
+        return None
+    for prep in mover.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < mover.i:
+            whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if whole is not None and whole.tag_ in ("NNS", "NNPS") and _animate(whole):
+                return whole
+    return None
 
 
 def _sole_title(tok: Token) -> bool:

@@ -2427,3 +2427,10 @@ def test_left_a_place_most_of_them_for_another_goes_there(nlp):
     cases = cases_of(nlp, "Where did the Loyalists go?", "About 40,000 Loyalists left New York in 1783, most of them for Nova Scotia.")
     assert [(c.subject, c.origin_country, c.destination_country, c.year_start) for c in cases] == [
         ("40,000 Loyalists", "United States", "Canada", 1783)]
+
+
+def test_a_share_of_a_group_named_in_an_opening_of_phrase_or_before(nlp):
+    cases = cases_of(nlp, "Did the Karelian Finns come back?", "Of the 5,000 Finns who went to Karelia in the 1930s, about half came back.")
+    assert [(c.subject, c.destination_country) for c in cases if c.destination_country != "Soviet Union"] == [("5,000 Finns", "Finland")]
+    cases = cases_of(nlp, "Where did the Finns go?", "About 10,000 Finns went to Karelia in 1931. The rest went to Canada.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("10,000 Finns", "Soviet Union"), ("10,000 Finns", "Canada")]
