@@ -831,8 +831,9 @@ def _with_shared_surname(ent: Span, ctx: ThreadContext) -> str:
 def _copula_subject(noun: Token) -> Token | None:
     """"He was a genocide orphan who landed in Marseille": the one the noun describes is the mover.
 
-    Only a pronoun for a person or a group, or a named person, as the subject
-    of "be"; "It was a group of engineers who went" keeps the group.
+    Only a pronoun for a person or a group, a named person, or kin told by a possessive ("Isaac Rosenberg's parents
+    were Russian Jews who had come to London") as the subject of "be"; "It was a group of engineers who went" keeps
+    the group.
     """
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         noun = noun.head.head  # "She was one of the five abductees allowed to go back"
@@ -844,6 +845,9 @@ def _copula_subject(noun: Token) -> Token | None:
     lex = lexicon()
     if subj.lower_ in lex["pronouns_person"] or subj.lower_ in lex["pronouns_group"] or subj.ent_type_ == "PERSON":
         return subj
+    if subj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subj.children) and _animate(subj) \
+            and _lemma(noun) not in lex["generic_subjects"] and _animate(noun):
+        return subj  # not "His son is the one who rode to Lexington"
     return None
 
 

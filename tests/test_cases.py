@@ -2434,3 +2434,11 @@ def test_a_share_of_a_group_named_in_an_opening_of_phrase_or_before(nlp):
     assert [(c.subject, c.destination_country) for c in cases if c.destination_country != "Soviet Union"] == [("5,000 Finns", "Finland")]
     cases = cases_of(nlp, "Where did the Finns go?", "About 10,000 Finns went to Karelia in 1931. The rest went to Canada.")
     assert [(c.subject, c.destination_country) for c in cases] == [("10,000 Finns", "Soviet Union"), ("10,000 Finns", "Canada")]
+
+
+def test_kin_described_by_a_predicate_noun_with_a_relative_clause_moved(nlp):
+    cases = cases_of(nlp, "Where did the poet's family come from?",
+                     "Isaac Rosenberg's parents were Russian Jews who had come to London in the 1890s.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
+        ("Isaac Rosenberg's parents", "group", "United Kingdom")]
+    assert cases_of(nlp, "Who rode to Lexington?", "His son, the silversmith, is the one who rode to Lexington.") == []
