@@ -899,8 +899,9 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
     lex = lexicon()
     if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
         return True
-    if tok.pos_ == "PROPN" and is_demonym(tok.text) and (tok.ent_type_ not in ("GPE", "LOC") or not is_known_place(tok.text)):
-        return True  # "the Chechens and Ingush were deported": peoples the NER calls organisations
+    if (tok.pos_ == "PROPN" or tok.tag_ == "NNS" and tok.text[:1].isupper()) and is_demonym(tok.text) \
+            and (tok.ent_type_ not in ("GPE", "LOC") or not is_known_place(tok.text)):
+        return True  # "the Chechens and Ingush were deported", "40,000 Balts": peoples the NER calls organisations or works
     if tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and tok.text[1:].islower() and tok.i != _sent_of(tok).start \
             and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART") and not is_known_place(tok.text):
         return True  # "a few thousand Cossacks", "the Mennonites": a capitalised plural mid-sentence names a people or a faith

@@ -2442,3 +2442,9 @@ def test_kin_described_by_a_predicate_noun_with_a_relative_clause_moved(nlp):
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
         ("Isaac Rosenberg's parents", "group", "United Kingdom")]
     assert cases_of(nlp, "Who rode to Lexington?", "His son, the silversmith, is the one who rode to Lexington.") == []
+
+
+def test_a_counted_people_the_ner_mislabels_is_a_group(nlp):
+    # The small model tags "Balts to" as a work of art
+    cases = cases_of(nlp, "Who was deported from the Baltic states?", "The Soviets deported 40,000 Balts to Siberia in 1949.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("40,000 Balts", "group", "Soviet Union")]
