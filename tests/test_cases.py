@@ -2448,3 +2448,9 @@ def test_a_counted_people_the_ner_mislabels_is_a_group(nlp):
     # The small model tags "Balts to" as a work of art
     cases = cases_of(nlp, "Who was deported from the Baltic states?", "The Soviets deported 40,000 Balts to Siberia in 1949.")
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("40,000 Balts", "group", "Soviet Union")]
+
+
+def test_coming_back_from_a_place_named_in_the_same_sentence_is_not_going_there(nlp):
+    cases = cases_of(nlp, "Did any Americans settle in the Soviet Union in the 1930s?",
+                     "Mabel Grant stayed on in Moscow until 1934 and only came back when her mother fell ill.")
+    assert [(c.subject, c.destination_country) for c in cases if c.year_start == 1934] == [("Mabel Grant", "United States")]
