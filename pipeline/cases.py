@@ -1298,7 +1298,8 @@ def subjects_for(
         obj = children.get("dobj")
         causative = kind == "arrive" or (kind in ("depart", "return") and _lemma(tok) not in ("leave", "abandon", "quit", "flee", "escape"))
         # "crossed the Pyrenees into France": a route verb's object is the way taken, not who moved.
-        if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC") \
+        # "had gone a couple of years before him": a span of time is no one moved
+        if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") \
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok)) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
                 and _lemma(tok) not in lex["route_verbs"] and not _set_off(obj):

@@ -2454,3 +2454,9 @@ def test_coming_back_from_a_place_named_in_the_same_sentence_is_not_going_there(
     cases = cases_of(nlp, "Did any Americans settle in the Soviet Union in the 1930s?",
                      "Mabel Grant stayed on in Moscow until 1934 and only came back when her mother fell ill.")
     assert [(c.subject, c.destination_country) for c in cases if c.year_start == 1934] == [("Mabel Grant", "United States")]
+
+
+def test_a_span_of_time_after_went_is_not_who_went(nlp):
+    cases = cases_of(nlp, "Which Australians moved to London?",
+                     "Peter Lowe left Perth for London in 1958, and John Rudd had gone a couple of years before him.")
+    assert sorted(c.subject for c in cases) == ["John Rudd", "Peter Lowe"]
