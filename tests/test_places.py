@@ -308,6 +308,9 @@ def ruled_nlp():
         ("She moved from Königsberg to Leningrad.", "Leningrad", "Soviet Union"),
         ("He crossed into West Berlin.", "West Berlin", "West Germany"),
         ("Thousands went to Soviet Russia.", "Soviet Russia", "Soviet Union"),
+        ("He was arrested in 1937 and sent to a camp in Kolyma.", "Kolyma", "Russia"),  # no year: the modern state
+        ("Her family left Capodistria for Trieste.", "Capodistria", "Italy"),
+        ("They came from Volhynia.", "Volhynia", "Ukraine"),
     ],
 )
 def test_polity_patterns_on_the_model(ruled_nlp, text: str, entity: str, country: str | None) -> None:
@@ -442,6 +445,154 @@ def test_a_colony_named_by_its_rulers_people_is_the_colony_and_atlantic_islands(
 
 def test_a_city_the_gazetteer_lists_under_two_names() -> None:
     assert resolve_place("San Sebastián", 1945).country == "Spain"  # "Donostia / San Sebastián", not the Guatemalan town
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "country"),
+    [
+        # Italian names of the Adriatic: Italy from Rapallo to the Paris treaty, Austria-Hungary before, Yugoslavia after
+        ("Pola", 1940, "Italy"),
+        ("Pola", 1960, "Yugoslavia"),
+        ("Pula", 1900, "Austria-Hungary"),
+        ("Zara", 1940, "Italy"),  # not the Turkish town
+        ("Zadar", 1960, "Yugoslavia"),
+        ("Capodistria", 1940, "Italy"),
+        ("Abbazia", 1930, "Italy"),
+        ("Istria", 1930, "Italy"),
+        ("Istria", 1900, "Austria-Hungary"),
+        ("Istria", 1960, "Yugoslavia"),
+        ("Trento", 1900, "Austria-Hungary"),
+        ("Bozen", 1900, "Austria-Hungary"),
+        ("Görz", 1900, "Austria-Hungary"),
+        ("Cattaro", 1930, "Yugoslavia"),
+        # the Dodecanese and the Ottoman lands
+        ("Rhodes", 1930, "Italy"),  # the island, not the Australian town
+        ("Rhodes", 1960, "Greece"),
+        ("Rhodes", 1900, "Ottoman Empire"),
+        ("Dodecanese", 1930, "Italy"),
+        ("Dodecanese", 1960, "Greece"),
+        ("Gallipoli", 1915, "Ottoman Empire"),  # the Dardanelles, not the Apulian town
+        ("Salonika", 1900, "Ottoman Empire"),
+        ("Kavala", 1930, "Greece"),
+        ("Thrace", 1900, "Ottoman Empire"),
+        ("Thrace", 1930, None),  # split between three countries
+        ("Western Thrace", 1915, "Bulgaria"),
+        ("Pontus", 1900, "Ottoman Empire"),
+        ("Hejaz", 1900, "Ottoman Empire"),
+        ("Hejaz", 1930, "Saudi Arabia"),
+        ("Kars", 1900, "Russia"),
+        ("Alexandretta", 1930, "Syria"),
+        ("Constanța", 1870, "Ottoman Empire"),
+        ("Dobrich", 1930, "Romania"),
+        # German states and regions; German names of Central and Eastern European cities
+        ("Hanover", 1850, "Germany"),
+        ("Baden", 1850, "Germany"),  # the German state, not the Austrian spa
+        ("Württemberg", 1850, "Germany"),
+        ("Palatinate", 1750, "Germany"),
+        ("Hesse-Kassel", 1699, "Germany"),
+        ("Marienbad", 1930, "Czechoslovakia"),  # a town too small for the city table
+        ("Olmütz", 1900, "Austria-Hungary"),
+        ("Budweis", 1930, "Czechoslovakia"),
+        ("Stolp", 1930, "Germany"),
+        ("Gleiwitz", 1930, "Germany"),
+        ("Katowice", 1930, "Poland"),
+        ("Bromberg", 1900, "Germany"),
+        ("Bydgoszcz", 1930, "Poland"),
+        ("Tilsit", 1930, "Germany"),
+        ("Tilsit", 1960, "Soviet Union"),
+        ("Mitau", 1900, "Russia"),
+        ("Metz", 1900, "Germany"),
+        ("Memelland", 1930, "Lithuania"),
+        # Habsburg and Polish borderlands
+        ("Bukovina", 1900, "Austria-Hungary"),
+        ("Bukovina", 1930, "Romania"),
+        ("Volhynia", 1930, "Poland"),
+        ("Volhynia", 1950, "Soviet Union"),
+        ("Przemyśl", 1900, "Austria-Hungary"),
+        ("Tarnopol", 1930, "Poland"),
+        ("Stanisławów", 1930, "Poland"),
+        ("Mukachevo", 1930, "Czechoslovakia"),
+        ("Cluj", 1900, "Austria-Hungary"),
+        ("Cluj", 1930, "Romania"),
+        ("Novi Sad", 1900, "Austria-Hungary"),
+        ("Transcarpathia", 1930, "Czechoslovakia"),
+        ("Budjak", 1930, "Romania"),
+        ("Transnistria", 1930, "Soviet Union"),
+        # Russia, the Soviet Union, Finland and Japan
+        ("Kolyma", 1950, "Soviet Union"),
+        ("Solovki", 1930, "Soviet Union"),
+        ("Proskurov", 1930, "Soviet Union"),
+        ("Verny", 1900, "Russia"),
+        ("Stalinir", 1950, "Soviet Union"),
+        ("RSFSR", 1950, "Soviet Union"),
+        ("Karafuto", 1930, "Japan"),
+        ("Sakhalin", 1950, "Soviet Union"),
+        ("Finnish Karelia", 1930, "Finland"),
+        ("Åbo", 1900, "Finland"),
+        ("Livonia", 1900, "Russia"),  # not the Michigan city
+        # China, Korea and divided Vietnam
+        ("Hankow", 1930, "China"),
+        ("Chengtu", 1940, "China"),
+        ("Kwangtung", 1900, "China"),
+        ("Szechwan", 1900, "China"),
+        ("Port Arthur", 1904, "China"),
+        ("Outer Mongolia", 1930, "Mongolia"),
+        ("Taihoku", 1930, "Taiwan"),
+        ("Keijo", 1930, "Korea"),
+        ("Haiphong", 1960, "North Vietnam"),
+        ("Da Nang", 1965, "South Vietnam"),
+        ("Tonkin", 1960, "North Vietnam"),
+        # colonial names: the modern country
+        ("Surinam", 1950, "Suriname"),  # not the town in Mauritius
+        ("French Sudan", 1950, "Mali"),
+        ("Spanish Guinea", 1950, "Equatorial Guinea"),
+        ("British Somaliland", 1950, "Somalia"),
+        ("German East Africa", 1900, "Tanzania"),
+        ("Togoland", 1900, "Togo"),
+        ("Trucial States", 1950, "United Arab Emirates"),
+        ("Portuguese Timor", 1930, "East Timor"),
+        ("Dutch New Guinea", 1955, "Indonesia"),
+        ("East Bengal", 1950, "Pakistan"),
+        ("Goa", 1950, "India"),  # not the Philippine city
+        ("Cape Verde", 1900, "Cape Verde"),
+        # islands, ports and stations emigrants left from or went to
+        ("Botany Bay", 1800, "Australia"),
+        ("Castle Garden", 1870, "United States"),
+        ("Grosse Isle", 1847, "Canada"),
+        ("Sandwich Islands", 1850, "United States"),
+        ("Queenstown", 1900, "United Kingdom"),  # Cobh, the Irish emigrant port
+        ("the Hebrides", 1850, "United Kingdom"),
+        ("Värmland", 1880, "Sweden"),
+        ("Biscay", 1900, "Spain"),
+        ("Heligoland", 1880, "United Kingdom"),
+        ("Theresienstadt", 1942, "Czechoslovakia"),
+        ("Auschwitz", 1942, "Poland"),
+    ],
+)
+def test_historical_and_other_names_take_the_state_of_their_year(text: str, year: int, country: str | None) -> None:
+    place = resolve_place(text, year)
+    assert place is not None and place.country == country, (text, year, place)
+
+
+def test_an_old_name_of_a_town_too_small_for_the_city_table() -> None:
+    abbazia = resolve_place("Abbazia")  # Opatija, a town of some 6,000: the alias row reads the towns table
+    assert abbazia.kind == "city" and abbazia.country == "Italy"  # the name's own era (default_year)
+    assert abbazia.lat == pytest.approx(45.34, abs=0.05) and abbazia.lon == pytest.approx(14.31, abs=0.05)
+    assert places.resolve_town("Opatija", 1930).country == "Italy"  # the town's own name takes the same rows
+    assert resolve_place("Opatija", 1930) is None  # and stays out of the main gazetteer
+
+
+def test_an_english_name_leaves_a_namesake_written_with_its_state() -> None:
+    assert resolve_place("Hanover", 1850).lon > 0  # the German city
+    assert resolve_place("Hanover, Pennsylvania", 1850).country == "United States"
+    assert resolve_place("Frankfort, Kentucky", 1850).country == "United States"
+
+
+def test_names_that_are_also_given_names_surnames_or_words_get_no_pattern() -> None:
+    single = {p["pattern"][1].get("LOWER") for p in polity_patterns() if len(p["pattern"]) == 2}
+    for word in ("hanover", "baden", "zara", "pola", "rhodes", "medina", "hirschberg", "vasa", "sinai", "anhalt",
+                 "tonkin", "neisse", "navarre", "aragon", "skye", "cape", "emilia", "landau"):
+        assert word not in single, word
 
 
 # -- the tables' cache ----------------------------------------------------------
