@@ -1590,7 +1590,9 @@ def _note_groups(sent: Span, state: PostState) -> None:
             if inner is not None and inner.lower_ not in lex["generic_subjects"] and inner.lower_ != "people" and _animate(inner):
                 fallback = inner  # "a number of the bittereinders couldn't stomach it, and they scattered. Some went ..."
                 break
-        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
+        # "Elia Kazan's family were Anatolian Greeks too: they left ...": someone's household is a group "they" means
+        household = _lemma(tok) in lex["household_nouns"] and any(c.dep_ == "poss" for c in tok.children)
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or household or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
                 and _animate(tok) and tok.lower_ not in lex["generic_subjects"] and _lemma(tok) not in lex["authority_nouns"]:
             # not "the Spanish authorities got her sent back": an authority acts on people, it is no "them"
             if _part_of_them(tok):
@@ -2685,7 +2687,7 @@ def _read_trigger(
         if dest_ent is not None and m.destination is not None and (leg := _then_leg(dest_ent, year)) is not None:
             out.append(_as_leg(Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1]), tok.i))
     out.extend(_gapped(tok, kind, out, post, sent, ctx))
-    child = _moved_as_child(tok, state, ctx)
+    child = _moved_as_child(tok, state, ctx, out[0].subject if out else None)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
         # "his family moved to Athens in 1914 when he was a child": he moved too, and he is whom the thread is about
         base = out[0]
@@ -2873,7 +2875,7 @@ def _to_after(tok: Token) -> Token | None:
     return after if after is not None and after.lower_ in ("to", "into") and after.dep_ == "prep" else None
 
 
-def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subject | None:
+def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Subject | None = None) -> Subject | None:
     """The person whose family moved, when the sentence says the move came in their childhood.
 
     "his family moved to Soviet Armenia in 1946 when he was a baby", "Kazan's parents
@@ -2882,12 +2884,14 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
     """
     lex = lexicon()
     household = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex["household_nouns"]), None)
-    if household is None:
+    poss = next((c for c in household.children if c.dep_ == "poss"), None) if household is not None else None
+    told = re.fullmatch(r"(.+?)['’]s (\w+)", mover.text) if mover is not None and mover.type == "group" else None
+    if poss is None and told is not None and told.group(2).lower() in lex["household_nouns"] and ctx.persons.get(person_key(told.group(1))):
+        # "Elia Kazan's family were Anatolian Greeks: they left ... when he was four": "they" already means his household
+        owner, pronoun = ctx.person(told.group(1)), None
+    elif poss is None:
         return None
-    poss = next((c for c in household.children if c.dep_ == "poss"), None)
-    if poss is None:
-        return None
-    if poss.pos_ == "PRON":
+    elif poss.pos_ == "PRON":
         if poss.lower_ not in ("his", "her"):
             return None
         pronoun = "he" if poss.lower_ == "his" else "she"
@@ -2906,7 +2910,8 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext) -> Subjec
             for c in t.children) for t in _tokens(sent)):
         return owner
     for tok in _tokens(sent):
-        if tok.dep_ != "advcl" or not any(c.lower_ == "when" for c in tok.children) or _lemma(tok) != "be":
+        # "in 1913, when he was four": the parser may hang the clause on the year
+        if tok.dep_ not in ("advcl", "relcl") or not any(c.lower_ == "when" for c in tok.children) or _lemma(tok) != "be":
             continue
         who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if who is None or who.lower_ not in ("he", "she") or (pronoun is not None and who.lower_ != pronoun):

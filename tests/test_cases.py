@@ -2460,3 +2460,10 @@ def test_a_span_of_time_after_went_is_not_who_went(nlp):
     cases = cases_of(nlp, "Which Australians moved to London?",
                      "Peter Lowe left Perth for London in 1958, and John Rudd had gone a couple of years before him.")
     assert sorted(c.subject for c in cases) == ["John Rudd", "Peter Lowe"]
+
+
+def test_they_after_someones_family_is_that_family_and_the_child_moved_with_it(nlp):
+    cases = cases_of(nlp, "Which Volga Germans went to America?",
+                     "Anna Roth's family were Volga Germans: they left Russia for Kansas in 1876, when she was two.")
+    assert sorted((c.subject, c.subject_type, c.destination_country) for c in cases) == [
+        ("Anna Roth", "person", "United States"), ("Anna Roth's family", "group", "United States")]
