@@ -2137,7 +2137,7 @@ def _attempted(tok: Token) -> bool:
         if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "conj", "pcomp"):
             head = t.head
             tried_in_court = any(c.dep_ == "auxpass" for c in head.children)  # "was tried in 1937 and sent to a camp"
-            if _lemma(head) in lex["attempt_verbs"] and not tried_in_court or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]) \
+            if _verb_in(head, lex["attempt_verbs"]) and not tried_in_court or (head.pos_ == "NOUN" and _lemma(head) in lex["attempt_nouns"]) \
                     or _asks_for_oneself(t):
                 return True
             if t.dep_ == "conj":
@@ -2149,6 +2149,19 @@ def _attempted(tok: Token) -> bool:
             return True
         break
     return False
+
+
+def _verb_in(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a verb is one of the words, also where the small model's lemma is wrong ("hoped" -> "hop")."""
+    if _lemma(tok) in words:
+        return True
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    word = tok.lower_
+    stems = {word[:-1], word[:-2]} if word.endswith(("ed", "es")) else {word[:-1]} if word.endswith("s") else set()
+    if word.endswith("ing"):
+        stems |= {word[:-3], word[:-3] + "e"}
+    return bool(stems & words)
 
 
 def _has_particle(tok: Token, words: frozenset[str]) -> str | None:

@@ -2467,3 +2467,9 @@ def test_they_after_someones_family_is_that_family_and_the_child_moved_with_it(n
                      "Anna Roth's family were Volga Germans: they left Russia for Kansas in 1876, when she was two.")
     assert sorted((c.subject, c.subject_type, c.destination_country) for c in cases) == [
         ("Anna Roth", "person", "United States"), ("Anna Roth's family", "group", "United States")]
+
+
+def test_hoped_to_reach_is_an_attempt_whatever_the_lemma(nlp):
+    # The small model lemmatises "hoped" as "hop"
+    cases = cases_of(nlp, "Where did refugees get stuck?", "The Weber family hoped to reach America, but they got stuck in Lisbon.")
+    assert [(c.destination_country, c.status) for c in cases] == [("United States", "attempted")]
