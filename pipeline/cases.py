@@ -1458,6 +1458,8 @@ def subjects_for(
         return [Subject(last.text, last.type, last.key, via_pronoun=True)]
     if _sole_title(mover):
         return [ctx.person(f"the {mover.text}")]  # "The Shah left in January 1979": one person, named by the office
+    if (titled := _titled_name(mover)) is not None:
+        return [ctx.person(titled)]
     persons = _persons_in(mover, ctx) or _described_person(mover, ctx)
     if persons:
         return persons
@@ -2151,6 +2153,18 @@ def _attempted(tok: Token) -> bool:
     return False
 
 
+def _titled_name(tok: Token) -> str | None:
+    """"the Duke of Windsor", "the Earl of Mar": one person, named by a title of nobility and its place."""
+    if tok.lower_ not in lexicon()["noble_titles"] or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    place = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of is not None else None
+    if place is None or not tok.text[:1].isupper():
+        return None
+    words = _name_words(place)
+    return f"{tok.text} of {' '.join(w.text for w in words)}" if words[-1].i == place.i else None
+
+
 def _verb_in(tok: Token, words: frozenset[str]) -> bool:
     """Whether a verb is one of the words, also where the small model's lemma is wrong ("hoped" -> "hop")."""
     if _lemma(tok) in words:
@@ -2637,6 +2651,12 @@ def _read_trigger(
         elif kind == "follow" and m.destination is None:
             # "His wife followed him", "joined him there": to where the one followed had gone.
             followed = _followed(tok, subj, ctx, state)
+            along = word.particle == "along" and state.last_mention is not None and si - state.last_mention_sent <= 1
+            if followed is None and along:
+                # "Dorothy West and Ted Poston came along too": on the journey just told, the same year
+                followed = state.last_mention
+                if m.date is None:
+                    m.date, m.date_text = followed.date, followed.date_text
             if followed is not None and followed.destination is not None:
                 m.destination, m.origin = followed.destination, m.origin or followed.origin
             else:
@@ -2743,6 +2763,11 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
     out: list[Subject] = []
     firsts = [obj for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with")
               for obj in prep.children if obj.dep_ == "pobj"]
+    # "sailed back to France, taking the Earl of Mar with him": whom the mover took along
+    firsts += [o for c in verb.children if c.dep_ in ("advcl", "conj") and _lemma(c) in ("take", "bring")
+               and any(p.dep_ == "prep" and p.lower_ == "with" and any(g.lower_ in ("him", "her", "them") for g in p.children)
+                       for p in c.children)
+               for o in c.children if o.dep_ in ("dobj", "obj")]
     # "He and his mother went to Alexandria": kin beside the subject go too (a name there is a mover of its own already)
     firsts += [c for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("he", "she")
                for c in s.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
@@ -2756,7 +2781,9 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
         # "his girlfriend and his best friend" are two; "his wife and two sons" share one possessive: one group
         parties: list[list[Token]] = []
         for t in members:
-            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            if (titled := _titled_name(t)) is not None:
+                out.append(ctx.person(titled))  # "taking the Earl of Mar with him"
+            elif t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
                 ent = _ent_of(t)
                 if ent is not None and _plausible_name(_clean_name(_span_text(ent))):
                     out.append(ctx.person(_span_text(ent)))

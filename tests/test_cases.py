@@ -2473,3 +2473,22 @@ def test_hoped_to_reach_is_an_attempt_whatever_the_lemma(nlp):
     # The small model lemmatises "hoped" as "hop"
     cases = cases_of(nlp, "Where did refugees get stuck?", "The Weber family hoped to reach America, but they got stuck in Lisbon.")
     assert [(c.destination_country, c.status) for c in cases] == [("United States", "attempted")]
+
+
+def test_came_along_is_the_journey_just_told(nlp):
+    cases = cases_of(nlp, "Did African Americans go to the Soviet Union?",
+                     "In June 1932 a group of Americans sailed from New York to Moscow. Mary Green and Tom Parker came along too.")
+    along = sorted((c.subject, c.destination_country, c.year_start) for c in cases if c.subject_type == "person")
+    assert along == [("Mary Green", "Soviet Union", 1932), ("Tom Parker", "Soviet Union", 1932)]
+
+
+def test_taking_someone_with_him_takes_them_along(nlp):
+    cases = cases_of(nlp, "Where did the Jacobites go?",
+                     "James Stuart sailed from Calais back to Scotland in 1715, taking the Earl of Mar with him.")
+    assert sorted((c.subject, c.subject_type, c.destination_country) for c in cases) == [
+        ("Earl of Mar", "person", "United Kingdom"), ("James Stuart", "person", "United Kingdom")]
+
+
+def test_a_title_of_nobility_and_its_place_name_one_person(nlp):
+    cases = cases_of(nlp, "Where did the abdicated king live?", "In 1937 the Duke of Windsor moved to Paris.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("Duke of Windsor", "person", "France")]
