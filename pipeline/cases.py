@@ -2719,7 +2719,7 @@ def _read_trigger(
                                            inferred_destination=m.inferred_destination, is_return=m.is_return), tok.i))
         if dest_ent is not None and m.destination is not None and (leg := _then_leg(dest_ent, year)) is not None:
             out.append(_as_leg(Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1]), tok.i))
-    out.extend(_gapped(tok, kind, out, post, sent, ctx))
+    out.extend(_gapped(tok, kind, out, post, sent, ctx, year))
     child = _moved_as_child(tok, state, ctx, out[0].subject if out else None)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
         # "his family moved to Athens in 1914 when he was a child": he moved too, and he is whom the thread is about
@@ -2821,7 +2821,8 @@ def _names_noun(name: Token, noun: Token) -> bool:
     return False
 
 
-def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span, ctx: ThreadContext) -> list[Mention]:
+def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span, ctx: ThreadContext,
+            year: int | None = None) -> list[Mention]:
     """"Yang came to the US in 1945 and Lee in 1946": a second name with the verb left out makes the same move.
 
     The parser hangs the second name on the verb as a conjunct; its own place
@@ -2832,8 +2833,12 @@ def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span,
     base = told[0]
     doc = verb.doc
     out: list[Mention] = _gapped_share(verb, kind, base, post, sent)
-    for name in verb.children:
-        if name.dep_ != "conj" or name.pos_ != "PROPN" or name.i < verb.i or name.ent_type_ not in ("PERSON", ""):
+    # "Hertz went to Leipzig, Steenbeck to Jena": after a comma the parser may hang the name on the place before it
+    listed = [t for t in _tokens(sent) if t.i > verb.i + 1 and t.head.i != verb.i and t.dep_ in ("appos", "conj", "npadvmod")
+              and t.pos_ == "PROPN" and doc[t.i - 1].text == "," and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to"
+              and verb.i in {a.i for a in t.ancestors} and _known_surname(t, ctx)]
+    for name in [*verb.children, *listed]:
+        if name not in listed and (name.dep_ != "conj" or name.pos_ != "PROPN" or name.i < verb.i or name.ent_type_ not in ("PERSON", "")):
             continue
         words = _name_words(name)
         text = " ".join(t.text for t in words)
@@ -2851,7 +2856,8 @@ def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span,
         destination, destination_text = base.destination, base.destination_text
         places = [e for e in _places_in(tail, doc) if e.start > name.i]
         if places:
-            found = _resolve_span(places[0], date.year_start if date is not None else None, date is not None)
+            # undated, the place is of the year the story has reached, as the first name's was
+            found = _resolve_span(places[0], date.year_start if date is not None else year, date is not None)
             if found is not None and found.country:
                 destination, destination_text = found, _as_written(places[0])
         out.append(_as_leg(Mention(ctx.person(text), kind, base.status, post, sent, base.origin, destination, base.origin_text,

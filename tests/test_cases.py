@@ -2492,3 +2492,11 @@ def test_taking_someone_with_him_takes_them_along(nlp):
 def test_a_title_of_nobility_and_its_place_name_one_person(nlp):
     cases = cases_of(nlp, "Where did the abdicated king live?", "In 1937 the Duke of Windsor moved to Paris.")
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("Duke of Windsor", "person", "France")]
+
+
+def test_a_known_surname_after_a_comma_with_its_own_place_makes_the_same_move(nlp):
+    # The parser hangs "Steenbeck" on "Leipzig" as an apposition; the NER calls it a place
+    cases = cases_of(nlp, "Where did the German scientists go after the Soviet Union?",
+                     "Otto Brandt and Max Steenbeck worked in Sukhumi. In 1955 Brandt went to Leipzig, Steenbeck to Jena.")
+    assert sorted((c.subject, c.destination_country) for c in cases if c.year_start == 1955) == [
+        ("Max Steenbeck", "East Germany"), ("Otto Brandt", "East Germany")]
