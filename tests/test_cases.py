@@ -2500,3 +2500,8 @@ def test_a_known_surname_after_a_comma_with_its_own_place_makes_the_same_move(nl
                      "Otto Brandt and Max Steenbeck worked in Sukhumi. In 1955 Brandt went to Leipzig, Steenbeck to Jena.")
     assert sorted((c.subject, c.destination_country) for c in cases if c.year_start == 1955) == [
         ("Max Steenbeck", "East Germany"), ("Otto Brandt", "East Germany")]
+
+
+def test_leaving_for_a_university_is_a_move_to_its_country(nlp):
+    cases = cases_of(nlp, "Which physicists left Germany?", "Hans Bethe left for Cornell in 1935.")
+    assert [(c.subject, c.destination, c.destination_country) for c in cases] == [("Hans Bethe", "Cornell", "United States")]

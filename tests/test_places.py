@@ -666,3 +666,14 @@ def test_a_state_named_like_a_bigger_city_elsewhere_is_the_state_where_its_count
     assert (victoria.country, victoria.kind) == ("Australia", "region")
     with places.countries_in_view({"AU", "HK"}):
         assert places.resolve_place("Victoria", 1855).country == "Hong Kong"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "country"),
+    [("Cornell", 1935, "United States"), ("Columbia University", 1939, "United States"), ("the Sorbonne", 1933, "France"),
+     ("ETH Zurich", 1933, "Switzerland"), ("the Institute for Advanced Study", 1933, "United States"),
+     ("Hebrew University", 1925, "Palestine")],
+)
+def test_a_university_that_names_no_town_is_placed_in_its_town(text, year, country):
+    place = places.resolve_place(text, year)
+    assert place is not None and place.country == country
