@@ -3173,8 +3173,9 @@ def _host_takes_people(verb: Token) -> bool:
     Only a country (not a people: "the Germans took 300,000 prisoners") and only a
     count or people as the object ("Britain took Hong Kong", "took the lead" are not moves).
     """
-    if _lemma(verb) not in lexicon()["taking_verbs"] or any(c.dep_ == "prt" for c in verb.children):
-        return False
+    if _lemma(verb) not in lexicon()["taking_verbs"] or any(
+            c.dep_ == "prt" and not (c.lower_ == "over" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].like_num) for c in verb.children):
+        return False  # "took over the business"; but "took over 4,000" is a count
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     if subj is None or obj is None or subj.ent_type_ not in ("GPE", "") or subj.pos_ != "PROPN" or not is_known_place(subj.text):

@@ -2505,3 +2505,11 @@ def test_a_known_surname_after_a_comma_with_its_own_place_makes_the_same_move(nl
 def test_leaving_for_a_university_is_a_move_to_its_country(nlp):
     cases = cases_of(nlp, "Which physicists left Germany?", "Hans Bethe left for Cornell in 1935.")
     assert [(c.subject, c.destination, c.destination_country) for c in cases] == [("Hans Bethe", "Cornell", "United States")]
+
+
+def test_a_country_took_over_a_number_takes_people_in(nlp):
+    # "took over 4,000" parses "over" as the particle of "take over"
+    cases = cases_of(nlp, "Where were Finnish children sent?",
+                     "About 70,000 Finnish children were sent abroad during the war. Denmark took over 4,000 in 1942.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("70,000 Finnish children", "Denmark")]
+    assert cases_of(nlp, "Who ruled China?", "In 1949 the communists took over the country.") == []
