@@ -2751,7 +2751,8 @@ _COMPANION_KINDS = frozenset({"arrive", "depart", "return", "forced", "follow"})
 
 def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject]:
     """Who went along: "emigrated with his wife and two sons", "came over with his parents", "fled together
-    with Massoud Rajavi", "moved there with his wife Shirley Graham Du Bois".
+    with Massoud Rajavi", "moved there with his wife Shirley Graham Du Bois", "sailed to France, taking the Earl
+    of Mar with him", "he and his mother went to Alexandria".
 
     A name is a person of its own; kin or companions told by a possessive ("his parents", "her two sons")
     are one unnamed person or one group, written with the mover's surname ("Carnegie's parents") where
