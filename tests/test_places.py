@@ -677,3 +677,10 @@ def test_a_state_named_like_a_bigger_city_elsewhere_is_the_state_where_its_count
 def test_a_university_that_names_no_town_is_placed_in_its_town(text, year, country):
     place = places.resolve_place(text, year)
     assert place is not None and place.country == country
+
+
+def test_the_congo_is_the_belgian_congo_and_its_successors():
+    # "the Congo" in history writing; the other Congo is named as such
+    assert places.resolve_place("the Congo", 1955).country == "DR Congo"
+    assert places.canonical_country("Congo", year=1960) == "DR Congo"
+    assert places.resolve_place("Congo-Brazzaville", 1970).country == "Republic of the Congo"
