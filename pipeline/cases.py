@@ -577,7 +577,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":
                 if prep == "of" and grand.head.lower_ in ("among", "near", "around", "outside") and _lemma(grand.head.head) in ("settle", "resettle"):
                     return "destination"  # "settled among the ruins of Amman"
-                bound_for = grand.head.lower_ == "for" and _lemma(grand.head.head) in ("leave", "depart", "head", "sail", "set", "bound")
+                bound_for = grand.head.lower_ == "for" and (_lemma(grand.head.head) in ("leave", "depart", "head", "sail", "set")
+                                                            or grand.head.head.lower_ == "bound")
                 if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on"):
                     return "destination"  # "flew to Hakodate in Japan", "left for the institute in Pittsburgh"
                 grand = grand.head.head
@@ -596,8 +597,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in grand.children) \
                 and (kind == "return" or _has_particle(trigger, lexicon()["return_particles"])):
             return "destination"  # "came back to sing in Buenos Aires": where the return took them
-        if prep == "for" and _lemma(grand) in ("leave", "depart", "head", "sail", "set", "bound"):
-            return "destination"
+        if prep == "for" and (_lemma(grand) in ("leave", "depart", "head", "sail", "set") or grand.lower_ == "bound"):
+            return "destination"  # the small model lemmatises "bound" (for Naples) as "bind"
         if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
             return "origin"
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:

@@ -2513,3 +2513,9 @@ def test_a_country_took_over_a_number_takes_people_in(nlp):
                      "About 70,000 Finnish children were sent abroad during the war. Denmark took over 4,000 in 1942.")
     assert [(c.subject, c.destination_country) for c in cases] == [("70,000 Finnish children", "Denmark")]
     assert cases_of(nlp, "Who ruled China?", "In 1949 the communists took over the country.") == []
+
+
+def test_bound_for_a_place_is_where_a_departure_went(nlp):
+    # The small model lemmatises "bound" as "bind"
+    cases = cases_of(nlp, "Where did deposed kings go?", "King Farouk left Egypt in 1952 bound for Italy.")
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [("King Farouk", "Egypt", "Italy")]
