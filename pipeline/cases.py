@@ -2611,9 +2611,9 @@ def _read_trigger(
                 m.destination = ctx.topic if subj.type == "person" and prev is None and ctx.topic is not None \
                     else _default_destination(state, ctx, si)
                 # "stayed on in Moscow until 1933 and came back": the place may be named in this very sentence
-                here = _place_before(tok, sent, year) or _recent_place(state, si)
-                if prev is None and m.destination is not None and here is not None and here.country == m.destination.country \
-                        and here.text in _span_text(sent):
+                if prev is None and m.destination is not None \
+                        and (here := _place_before(tok, sent, year) or _recent_place(state, si)) is not None \
+                        and here.country == m.destination.country and here.text in _span_text(sent):
                     # "X stayed on in Moscow until 1933 and came back": back from the place just told, not to it
                     m.destination = None
                 if subj.type == "person" and prev is not None and prev.destination is not None and not prev.inferred_destination \
