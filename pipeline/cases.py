@@ -3255,8 +3255,8 @@ def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -
                     return m
         elif c.ent_type_ == "PERSON":
             return ctx.previous(ctx.person(c.text).key)
-        elif c.lower_ in lex["pronouns_group"] and state.last_group is not None:
-            return ctx.previous(state.last_group.key)
+        elif c.lower_ in lex["pronouns_group"] and (group := state.group_meant()) is not None:
+            return ctx.previous(group.key)
     return None
 
 
@@ -3620,7 +3620,7 @@ def _attach_outcomes(sent: Span, state: PostState, ctx: ThreadContext, mentions:
         elif tok.lower_ in lex["pronouns_group"] or (
             tok.lower_ in ("some", "many", "most") and tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children)
         ):
-            target = state.last_group
+            target = state.group_meant()
         elif tok.ent_type_ == "PERSON":
             target = ctx.person(tok.text)
         elif tok.lower_ in lex["relative_pronouns"] and tok.head.dep_ == "relcl":
