@@ -432,6 +432,8 @@ def _is_placeish(span: Span) -> bool:
             and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in span.root.head.children):
         return is_known_place(_span_text(span))  # "landed at what is now Puerto Madryn"
     if span.label_ == "NORP":
+        if span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an", "one") and span.root.dep_ not in ("amod", "compound"):
+            return False  # "for a Swede in Utah": one person of that nation, not the land ("to a Turkish camp" is)
         if span.root.dep_ == "amod" and span.root.head.pos_ == "NOUN" and demonym_country(_span_text(span)) is None:
             return False  # "among the Roman ruins": an adjective on a thing, no nation's, is not the Romanian town of Roman
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["non_place_heads"]:
@@ -477,7 +479,10 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
         # a name shared by towns in several countries is in.
         root = ent.root
         holders = [root, root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN" else [root]  # "the Altai region in ..."
-        for prep in (c for h in holders for c in h.children):
+        preps = [c for h in holders for c in h.children]
+        if ent.end < len(ent.doc) and ent.doc[ent.end].dep_ == "prep":
+            preps.append(ent.doc[ent.end])  # "to Elizabeth in South Australia": the parser may hang the "in" on the verb
+        for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "near") and prep.i >= ent.end:
                 outer = next((e for e in _ents(ent.doc) if e.root.head.i == prep.i and e.root.dep_ == "pobj" and e.label_ in ("GPE", "LOC")), None)
                 wider = _resolve(outer.text, year, dated) if outer is not None else None
@@ -601,6 +606,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"  # the small model lemmatises "bound" (for Naples) as "bind"
         if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
             return "origin"
+        if prep == "by" and kind == "recruit" and grand.i == trigger.i:
+            return "destination"  # "6,000 were taken in by Canada": the one taking them in is where they went
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
         if prep in ("among", "near", "around", "outside") and _lemma(grand) in ("settle", "resettle") and grand.i == trigger.i:
@@ -618,8 +625,6 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
         if _lemma(trigger) in ("enter", "reach", "cross"):
             return "destination"
     if root.dep_ in ("nsubj",) and head.i == trigger.i and kind == "recruit":
-        return "destination"
-    if kind == "recruit" and root.dep_ == "pobj" and head.text.lower() == "by":
         return "destination"
     return None
 
@@ -827,6 +832,19 @@ def _with_shared_surname(ent: Span, ctx: ThreadContext) -> str:
             and other.label_ == "PERSON" and _shares_surname(ent.root, other) and not _surname_named_in_full(_span_text(ent), ctx):
         return f"{_span_text(ent)} {other[-1].text}"
     return _span_text(ent)
+
+
+def _bare_mononym(tok: Token) -> bool:
+    """A lone capitalised word the NER left untagged as the subject of a move is a person called by one name.
+
+    Not a word with an article or a modifier ("the Mimosa sailed"), a place, a people or an organisation word.
+    """
+    if tok.ent_type_ or tok.pos_ != "PROPN" or tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or len(tok) < 3:
+        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ not in ("punct", "appos") for c in tok.children):
+        return False
+    return not is_known_place(tok.text) and not is_demonym(tok.text) and tok.lower_ not in lexicon()["organisation_words"] \
+        and tok.lower_ not in lexicon()["never_movers"] and _plausible_name(tok.text)
 
 
 def _copula_subject(noun: Token) -> Token | None:
@@ -1321,6 +1339,9 @@ def subjects_for(
             subj = next((s for p in tok.children if p.dep_ == "parataxis" and p.i < tok.i
                          for g in p.children if g.dep_ == "ccomp" and g.i < p.i and _hedged(g)
                          for s in g.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and kind != "recruit":
+            # "about 400,000 Irish left": the parser may take a people's adjective used as a noun for the verb's modifier
+            subj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.ent_type_ == "NORP" and is_demonym(c.text)), None)
         if subj is not None and kind != "recruit":
             mover = subj
             break
@@ -1480,6 +1501,8 @@ def subjects_for(
         if 2 <= len(words) <= 3 and all(t.text[:1].isupper() or 0 < k < len(words) - 1 and t.lower_ in particles for k, t in enumerate(words)) \
                 and not is_known_place(name) and _plausible_name(name):
             return [ctx.person(name)]
+        if _bare_mononym(mover):
+            return [ctx.person(mover.text)]  # "Gokhale had come out on a tour": one word the NER tagged as nothing
     subjects: list[Subject] = []
     if mover.pos_ == "ADJ" and mover.ent_type_ == "NORP":
         # "Polish and Lithuanian Jews": the parser makes the first adjective the head
@@ -2718,8 +2741,19 @@ def _read_trigger(
                 out.append(_as_leg(Mention(Subject(name, subj.type, name.lower()), kind, status, post, sent, other, m.destination,
                                            other_text, m.destination_text, m.date, m.date_text,
                                            inferred_destination=m.inferred_destination, is_return=m.is_return), tok.i))
-        if dest_ent is not None and m.destination is not None and (leg := _then_leg(dest_ent, year)) is not None:
-            out.append(_as_leg(Mention(subj, kind, status, post, sent, m.destination, leg[0], m.destination_text, leg[1]), tok.i))
+        if kind == "arrive" and m.destination is not None and not m.inferred_destination \
+                and (lived := _lived_in(tok, year, dated, later=True)) is not None and lived[0].country != m.destination.country:
+            # "went to Mexico in 1865 as a volunteer, then lived for a while in New Orleans": a later stop
+            out.append(_as_leg(Mention(subj, kind, status, post, sent, m.destination, lived[0], m.destination_text, lived[1]), tok.i))
+        stop, stop_text, stop_ent = m.destination, m.destination_text, dest_ent
+        for _ in range(_MAX_LATER_STOPS):
+            # "fled to Prague in 1933, then to Paris, and finally to New York in 1941": each stop from the one before
+            if stop_ent is None or stop is None or (leg := _then_leg(stop_ent, year)) is None:
+                break
+            place, text, stop_ent = leg
+            date, date_text = _date_after(stop_ent)
+            out.append(_as_leg(Mention(subj, kind, status, post, sent, stop, place, stop_text, text, date, date_text), tok.i))
+            stop, stop_text = place, text
     out.extend(_gapped(tok, kind, out, post, sent, ctx, year))
     child = _moved_as_child(tok, state, ctx, out[0].subject if out else None)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
@@ -2773,6 +2807,10 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
     # "He and his mother went to Alexandria": kin beside the subject go too (a name there is a mover of its own already)
     firsts += [c for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("he", "she")
                for c in s.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    # "Hans Weber was among the 2,000 refugees who went to Shanghai": one of those who went
+    group = verb.head if verb.dep_ in ("relcl", "acl") else None
+    if group is not None and group.dep_ == "pobj" and group.head.lower_ == "among" and _lemma(group.head.head) == "be":
+        firsts += [c for c in group.head.head.children if c.dep_ == "nsubj"]
     for obj in firsts:
         conj = {obj.i}
         members = [obj]
@@ -2986,11 +3024,19 @@ def _coordinated_destinations(dest: Span | None, first: Place | None, year: int 
     # The parser reads "Australia, Brazil and the US" as conjuncts, or as an apposition with conjuncts of its own.
     appos = [c for c in dest.root.children if c.dep_ == "appos"]
     listed = [*dest.root.conjuncts, *appos, *(c for a in appos for c in a.conjuncts)]
+    prep = dest.root.head
+    if dest.root.dep_ == "pobj" and prep.lower_ in ("to", "into"):
+        # "had moved on, to Halifax, to Montreal, or quietly back to the States": one "to" after another on the verb
+        preps = [c for c in prep.head.children if c.dep_ == "prep" and c.lower_ in ("to", "into") and c.i > prep.i]
+        preps += [p for c in prep.conjuncts for p in ([c] if c.lower_ in ("to", "into") else c.children)
+                  if p.lower_ in ("to", "into") and p.dep_ in ("prep", "conj")]
+        listed += [o for p in preps if not any(c.lower_ in _LATER_WORDS for c in p.children) and doc[p.i - 1].lower_ not in _LATER_WORDS
+                   for o in p.children if o.dep_ == "pobj"]
     for conj in sorted(set(listed), key=lambda t: t.i):
-        if conj.i < dest.root.i or any(c.lower_ in ("then", "later", "eventually", "finally") for c in conj.children) \
+        if conj.i < dest.root.i or any(c.lower_ in _LATER_WORDS for c in conj.children) \
                 or doc[conj.i - 1].lower_ == "then" or conj.i >= 2 and doc[conj.i - 2].lower_ == "then":
             continue
-        ent = next((e for e in _ents(doc) if e.root.i == conj.i and e.label_ in ("GPE", "LOC") and _is_placeish(e)), None)
+        ent = next((e for e in _ents(doc) if e.root.i == conj.i and (e.label_ in ("GPE", "LOC") or conj.dep_ == "pobj") and _is_placeish(e)), None)
         if ent is None:
             continue  # "the British and Soviet zones": peoples' adjectives name no destination of their own
         place = _resolve_span(ent, year, dated)
@@ -3000,31 +3046,41 @@ def _coordinated_destinations(dest: Span | None, first: Place | None, year: int 
     return out
 
 
-def _then_leg(dest: Span, year: int | None) -> tuple[Place, str] | None:
+# How many later stops one sentence may chain after its first destination.
+_MAX_LATER_STOPS = 4
+_LATER_WORDS = ("then", "later", "eventually", "finally")
+
+
+def _then_leg(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
     """"moved on to Paraguay and then Brazil": a place conjoined to the destination with "then" is a later stop."""
     for conj in dest.root.children:
-        if conj.dep_ != "conj" or not any(c.lower_ in ("then", "later", "eventually", "finally") and c.dep_ == "advmod" for c in conj.children):
+        if conj.dep_ != "conj" or not any(c.lower_ in _LATER_WORDS and c.dep_ == "advmod" for c in conj.children):
             continue
         ent = _ent_of(conj)
         if ent is not None and ent.label_ in ("GPE", "LOC") and (place := _resolve_span(ent, year, False)) is not None and place.country:
-            return place, _as_written(ent)
+            return place, _as_written(ent), ent
     return _then_after(dest, year)
 
 
-def _then_after(dest: Span, year: int | None) -> tuple[Place, str] | None:
-    """"ended up in Belgrade, then Buenos Aires": the parser often leaves the later stop unattached,
-    and the small model may tag it a person; read it off the words when a known place follows "then"."""
+def _then_after(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
+    """"ended up in Belgrade, then Buenos Aires", "flown out to Algeria, and from there to West Germany": the parser
+    often leaves the later stop unattached, and the small model may tag it a person; read it off the words when a
+    known place follows "then" or "from there"."""
     doc = dest.doc
     i = dest.end
-    if i + 1 < len(doc) and doc[i].lower_ in ("in", "by") and doc[i + 1].ent_type_ == "DATE":
+    if i + 1 < len(doc) and doc[i].lower_ in ("in", "by", "on") and doc[i + 1].ent_type_ == "DATE":
         i += 1  # "had gone to Egypt in 1920 and later to Paris": the first stop's year comes between
         while i < len(doc) and doc[i].ent_type_ == "DATE":
             i += 1
     while i < len(doc) and (doc[i].is_punct and doc[i].text in ",;" or doc[i].lower_ == "and"):
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in ("then", "later", "eventually", "finally"):
+    if i + 2 < len(doc) and doc[i].lower_ == "from" and doc[i + 1].lower_ == "there" and doc[i + 2].lower_ in ("to", "on"):
+        i += 1  # "and from there to West Germany": the place just reached is where the next leg starts
+    elif i >= len(doc) or doc[i].lower_ not in _LATER_WORDS:
         return None
     i += 1
+    if i < len(doc) and doc[i].lower_ == "on":
+        i += 1  # "then on to Chicago"
     if i < len(doc) and doc[i].lower_ in ("to", "in"):
         i += 1
     ent = next((e for e in _ents(doc) if e.start == i), None)
@@ -3033,7 +3089,17 @@ def _then_after(dest: Span, year: int | None) -> tuple[Place, str] | None:
     place = _resolve_span(ent, year, False)
     if place is None or not place.country or place.kind not in ("city", "country", "polity"):
         return None
-    return place, _as_written(ent)
+    return place, _as_written(ent), ent
+
+
+def _date_after(ent: Span) -> tuple[DateSpan | None, str | None]:
+    """"... and finally to New York in 1941": the year right after a later stop is that leg's."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and doc[ent.end + 1].ent_type_ == "DATE":
+        date_ent = _ent_of(doc[ent.end + 1])
+        if date_ent is not None:
+            return _date_of(date_ent)
+    return None, None
 
 
 def _home_of(subj: Subject, year: int | None) -> Place | None:
@@ -3120,13 +3186,20 @@ def _same_way(tok: Token) -> bool:
     return False
 
 
-def _lived_in(tok: Token, year: int | None, dated: bool) -> tuple[Place, str] | None:
+def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) -> tuple[Place, str] | None:
     """The place of a stay verb conjoined with a departure ("left in 1918, lived mostly in Paris"), or of the end
-    told of the one who left ("left Gävle in 1902 and was executed in Salt Lake City in 1915": he had got there)."""
+    told of the one who left ("left Gävle in 1902 and was executed in Salt Lake City in 1915": he had got there).
+
+    ``later``: only a stay told as what came next ("went to Mexico in 1865, then lived in New Orleans").
+    """
     lex = lexicon()
-    ends = _one_word_outcomes()
+    ends = frozenset() if later else _one_word_outcomes()
     for conj in tok.children:
-        if conj.dep_ != "conj" or conj.pos_ != "VERB" or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be":
+        # ", then lived in New Orleans": the parser may leave the later clause loosely attached
+        if conj.dep_ not in (("conj", "dep") if later else ("conj",)) or conj.pos_ != "VERB" \
+                or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be":
+            continue
+        if later and not (any(c.dep_ == "advmod" and c.lower_ in _LATER_WORDS for c in conj.children) or conj.doc[conj.i - 1].lower_ in _LATER_WORDS):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             continue  # another subject: another clause
@@ -3152,7 +3225,7 @@ def _mover_place(tok: Token, year: int | None, dated: bool) -> tuple[Place, str]
     for prep in tok.head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i < tok.i:
             for ent in _ents(tok.doc):
-                if ent.root.head.i == prep.i and ent.root.dep_ == "pobj" and ent.label_ in ("GPE", "LOC"):
+                if ent.root.head.i == prep.i and ent.root.dep_ == "pobj" and _is_placeish(ent):
                     place = _resolve_span(ent, year, dated)
                     if place is not None and place.country:
                         return place, _as_written(ent)
@@ -3410,7 +3483,8 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
         if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and tok.dep_ != "conj" and tok.dep_ != "relcl":
             continue  # "had been living": the auxiliary is not the verb of the stay
         preps = [c for c in tok.children if c.dep_ == "prep"]
-        where = [e for e in ents if e.label_ in ("GPE", "LOC") and e.root.dep_ == "pobj" and e.root.head.i in
+        # "was in Hamamatsu from 1991": the small model often tags a town it does not know as an organisation
+        where = [e for e in ents if _is_placeish(e) and e.root.dep_ == "pobj" and e.root.head.i in
                  {p.i for p in preps if p.lower_ in ("in", "at")}]
         span_preps = {p.i for p in preps if p.lower_ in ("from", "in", "between", "during")}
         # The NER may take the preposition in ("from 1936 to 1938"): then the entity's root is the preposition.
@@ -3428,7 +3502,7 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
         if opened:
             date = DateSpan(date.year_start, None, date.text)  # "was in Paris from 1904": there from then on
         # "in Paris and Istanbul": each place of the stay
-        places = [(e, p) for e in [where[0], *(x for x in ents if x.label_ in ("GPE", "LOC") and x.root.dep_ == "conj"
+        places = [(e, p) for e in [where[0], *(x for x in ents if _is_placeish(x) and x.root.dep_ == "conj"
                                                and x.root.head.i == where[0].root.i)]
                   if (p := _resolve_span(e, date.year_start, True)) is not None and p.country]
         for subj in subjects_for(tok, "arrive", ctx, state, None) if places else []:
@@ -3457,7 +3531,7 @@ def _lived_since(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadContext
         return []
     ents = _ents(sent)
     since = [e for e in ents if e.label_ == "DATE" and e.root.head.i == preps["since"].i and e.root.dep_ == "pobj"]
-    where = [e for e in ents if e.label_ in ("GPE", "LOC") and e.root.head.i == preps["in"].i and e.root.dep_ == "pobj"]
+    where = [e for e in ents if _is_placeish(e) and e.root.head.i == preps["in"].i and e.root.dep_ == "pobj"]
     if not since or not where:
         return []
     date, date_text = _date_of(since[0])
@@ -3532,7 +3606,7 @@ def _read_presence(sent: Span, si: int, post: Post, ctx: ThreadContext, state: P
             if home is None or not _animate(noun):
                 continue
             preps = [p for c in (noun, verb) for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
-            places = [e for p in preps for e in _ents(doc) if e.root.head.i == p.i and e.root.dep_ == "pobj" and e.label_ in ("GPE", "LOC")]
+            places = [e for p in preps for e in _ents(doc) if e.root.head.i == p.i and e.root.dep_ == "pobj" and _is_placeish(e)]
             if not places:
                 continue
             date, date_text = _first_date(_dates_in(sent, doc), verb)

@@ -414,6 +414,7 @@ def blocks_start_sentences(doc: Doc) -> Doc:
     one item is read into the next. A single line break inside a paragraph
     (hard-wrapped text) is left to the parser.
     """
+    _lead_in_ends(doc)
     if "\n" not in doc.text:
         return doc
     n = len(doc)
@@ -429,6 +430,31 @@ def blocks_start_sentences(doc: Doc) -> Doc:
         if item and tok.i + 2 < n and not doc[tok.i + 2].is_space and doc[tok.i + 2].text not in (".", ")"):
             doc[tok.i + 2].is_sent_start = False  # the marker belongs to its item's sentence
     return doc
+
+
+# The longest paragraph lead-in ("One thing worth adding:") read as a label of its own.
+_LEAD_IN_MAX = 6
+
+
+def _lead_in_ends(doc: Doc) -> None:
+    """A paragraph's lead-in label ("Short version:", "On going back:", "Anecdotally:") is a sentence of its own.
+
+    Otherwise the parser makes the label the subject or a phrase of the clause after it, and "Short version"
+    became the one who "left Quebec for the United States". Only a label of plain words does: after its first word,
+    all lower case, so "On Denmark:" or "Kurt Weill: left in 1933" keep the name in the clause it belongs to.
+    """
+    n = len(doc)
+    for tok in doc:
+        if tok.i > 0 and not (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
+            continue  # only where a paragraph or the text begins
+        colon = next((t.i for t in doc[tok.i : min(n, tok.i + _LEAD_IN_MAX + 1)] if t.text == ":"), None)
+        if colon is None or colon == tok.i or colon + 1 >= n or doc[colon + 1].is_space or not doc[colon].whitespace_:
+            continue
+        words = doc[tok.i : colon]
+        if not words[0].is_alpha or not words[0].is_title and not words[0].is_lower:
+            continue
+        if all(t.is_alpha and t.is_lower for t in words[1:]):
+            doc[colon + 1].is_sent_start = True
 
 
 @Language.component(LINES_NAME)

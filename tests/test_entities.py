@@ -235,3 +235,12 @@ def test_the_domain_ruler_tries_its_token_patterns_only_near_anchors_and_finds_t
     texts = seed_path.read_text(encoding="utf-8").split("\n\n") + _ODD_TEXTS
     for doc in map(nlp.make_doc, texts):
         assert ruler.match(doc) == EntityRuler.match(ruler, doc), doc.text
+
+
+def test_a_paragraph_lead_in_label_is_a_sentence_of_its_own(nlp):
+    doc = nlp("Short version: most of the French Canadians left Quebec for the United States.\n\nKurt Weill: left in 1933.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Short version:"
+    assert sents[1].startswith("most of the French Canadians")
+    # a name before the colon stays in its clause
+    assert any(s.startswith("Kurt Weill: left") for s in sents)
