@@ -577,6 +577,11 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     if root.dep_ == "pobj" or what_is_now:
         prep = head.text.lower()
         grand = head.head
+        if prep in ("to", "for") and grand.pos_ == "NOUN" and _lemma(grand) in lexicon()["visit_nouns"] and grand.i != trigger.i \
+                and grand.dep_ == "pobj" and grand.head.lower_ in ("from", "after", "before", "during"):
+            # "on the way back from a trip to Tokyo, he walked into the embassy": a visit told as the time of the move,
+            # not where he went; "left on a holiday to Uganda and never went back" is the move
+            return None
         # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
         for _ in range(3):
             if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":

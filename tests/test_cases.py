@@ -2592,3 +2592,12 @@ def test_one_person_of_a_nation_is_no_place(nlp):
     cases = cases_of(nlp, "Did Swedes go west?", "And for a Swede who wasn't a Mormon at all: Joe Hill left Gävle in 1902.")
     assert all(c.destination != "Swede" for c in cases)
     assert [(c.subject, c.origin_country) for c in cases] == [("Joe Hill", "Sweden")]
+
+
+def test_a_trip_told_as_the_time_of_a_move_is_not_its_destination(nlp):
+    cases = cases_of(nlp, "Who defected from North Korea?",
+                     "In February 1997, on the way back from a trip to Tokyo, Hwang Jang-yop walked into the South Korean embassy in Beijing.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Hwang Jang-yop", "China")]
+    # leaving on a tour and never going back is the move
+    cases = cases_of(nlp, "Who left Cuba?", "Celia Cruz left Cuba in 1960 on a tour to Mexico and never went back.")
+    assert [(c.subject, c.destination_country) for c in cases][:1] == [("Celia Cruz", "Mexico")]
