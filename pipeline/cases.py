@@ -607,8 +607,9 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in grand.children) \
                 and (kind == "return" or _has_particle(trigger, lexicon()["return_particles"])):
             return "destination"  # "came back to sing in Buenos Aires": where the return took them
-        if prep == "for" and (_lemma(grand) in ("leave", "depart", "head", "sail", "set") or grand.lower_ == "bound"):
-            return "destination"  # the small model lemmatises "bound" (for Naples) as "bind"
+        if prep == "for" and (_lemma(grand) in ("leave", "depart", "head", "sail", "set") or grand.lower_ == "bound") and head.i > grand.i:
+            # the small model lemmatises "bound" (for Naples) as "bind"; "For Czechoslovakia, 70,000 left" is a topic
+            return "destination"
         if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
             return "origin"
         if prep == "by" and kind == "recruit" and grand.i == trigger.i:

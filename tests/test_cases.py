@@ -2601,3 +2601,10 @@ def test_a_trip_told_as_the_time_of_a_move_is_not_its_destination(nlp):
     # leaving on a tour and never going back is the move
     cases = cases_of(nlp, "Who left Cuba?", "Celia Cruz left Cuba in 1960 on a tour to Mexico and never went back.")
     assert [(c.subject, c.destination_country) for c in cases][:1] == [("Celia Cruz", "Mexico")]
+
+
+def test_a_fronted_for_phrase_is_a_topic_not_where_they_left_for(nlp):
+    cases = cases_of(nlp, "Who left the bloc in 1968?",
+                     "For Czechoslovakia, something like 70,000 Czechs left immediately after the invasion in August 1968.",
+                     min_confidence=0)
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("70,000 Czechs", None, 1968)]
