@@ -1474,7 +1474,8 @@ def subjects_for(
         or (mover.lower_ in lex["share_words"] and mover.pos_ == "NOUN" and mover.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ in ("prep", "compound", "amod") for c in mover.children))
         or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] for g in c.children) for c in mover.children))
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] or _the_group_itself(g) for g in c.children)
+            for c in mover.children))
         # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
         or ((mover.like_num and mover.pos_ == "NUM"
              or (mover.lower_ in ("hundreds", "thousands", "dozens", "millions") or kind == "recruit" and mover.lower_ == "most")
@@ -1590,6 +1591,12 @@ class PostState:
         if last is None or not _vague_group(last.text):
             return last
         return next((g for g in reversed(self.groups) if not _vague_group(g.text)), last)
+
+
+def _the_group_itself(noun: Token) -> bool:
+    """"most of the group went home": "the group" with nothing to say who is the group just named."""
+    return noun.dep_ == "pobj" and _lemma(noun) in ("group", "party") and noun.tag_ == "NN" \
+        and all(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and any(c.lower_ == "the" for c in noun.children)
 
 
 def _vague_group(text: str) -> bool:
@@ -3259,8 +3266,15 @@ def _host_takes_people(verb: Token) -> bool:
         return False  # "took over the business"; but "took over 4,000" is a count
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if subj is None and obj is None:
+        # "Several thousand each were taken by Czechoslovakia, Poland and Hungary": the passive, the country as agent
+        subj = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or obj is None or subj.ent_type_ not in ("GPE", "") or subj.pos_ != "PROPN" or not is_known_place(subj.text):
         return False
+    if obj.lower_ in lexicon()["quantity_heads"] and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(_animate(p) for p in c.children if p.dep_ == "pobj") for c in obj.children):
+        return True  # "Venezuela took a lot of ordinary Chileans"
     if obj.lower_ == "something":  # "the US took something like 38,000": the estimate is the object
         obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "like" for p in c.children if p.dep_ == "pobj"), obj)
     if obj.like_num and obj.ent_type_ not in ("DATE", "MONEY", "PERCENT", "TIME"):
@@ -4036,6 +4050,16 @@ def _names_a_thing(subject: Subject) -> bool:
     return head in never or head.endswith("s") and head[:-1] in never
 
 
+def _says_nobody(subject: Subject) -> bool:
+    """"most of them", "some of the ones": a group that says neither who nor how many, when no group named before
+    says who (``PostState.group_meant``), is no subject a reader can use. A count ("a few thousand people") says something."""
+    if subject.type == "person":
+        return False
+    generic = lexicon()["generic_subjects"] | {"ones", "them"}
+    words = [w for w in re.findall(r"[^\W_]+", subject.text.lower()) if w not in STOP_WORDS]
+    return all(w in generic for w in words)
+
+
 def _countries_named(docs: Sequence[Doc]) -> set[str]:
     """The countries a thread names outright or by their people ("Canada", "Britain", "Americans"), as ISO codes."""
     codes: set[str] = set()
@@ -4079,7 +4103,7 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     cases = [
         _to_case(m, thread)
         for m in mentions
-        if not m.subject.generic and m.subject.text.strip() and not _names_a_thing(m.subject)  # a case names who moved (CASES.md)
+        if not m.subject.generic and m.subject.text.strip() and not _names_a_thing(m.subject) and not _says_nobody(m.subject)  # a case names who moved (CASES.md)
         # A question frames what it asks about; only a named person's stated move in it counts.
         and (m.post.kind != "question" or (m.subject.type == "person" and not m.inferred_destination))
     ]

@@ -2608,3 +2608,27 @@ def test_a_fronted_for_phrase_is_a_topic_not_where_they_left_for(nlp):
                      "For Czechoslovakia, something like 70,000 Czechs left immediately after the invasion in August 1968.",
                      min_confidence=0)
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("70,000 Czechs", None, 1968)]
+
+
+def test_most_of_the_group_is_the_group_just_named(nlp):
+    cases = cases_of(nlp, "Did Black Americans go to the USSR?",
+                     "A group of 22 young African Americans went to Moscow in 1932 to make a film. "
+                     "The film was cancelled, and most of the group went home by the end of the year.")
+    assert [(c.subject, c.destination_country) for c in cases] == [
+        ("group of 22 young African Americans", "Soviet Union"), ("group of 22 young African Americans", "United States")]
+
+
+def test_a_country_taking_a_lot_of_people_or_taking_them_in_the_passive_is_where_they_went(nlp):
+    cases = cases_of(nlp, "Where did Chileans go after the coup?",
+                     "Many Chileans fled after the coup in 1973. Venezuela, rich from oil, took a lot of ordinary Chileans looking for work.")
+    assert ("Venezuela") in {c.destination_country for c in cases}
+    cases = cases_of(nlp, "Where did the Greek communists go?",
+                     "Greek communists fled north in 1949. Several thousand each were taken by Czechoslovakia, Poland and Hungary.")
+    assert {c.destination_country for c in cases} == {"Czechoslovakia", "Poland", "Hungary"}
+    assert cases_of(nlp, "Who ruled the city?", "The city was taken by Germany in 1940. Britain took a lot of criticism.") == []
+
+
+def test_a_group_that_says_neither_who_nor_how_many_is_no_subject(nlp):
+    assert cases_of(nlp, "Did the Acadians go back?", "Some of the ones who had been sent to Massachusetts walked back to Nova Scotia in 1764.") == []
+    cases = cases_of(nlp, "Did the Acadians go back?", "Some of the Acadians who had been sent to Massachusetts walked back to Nova Scotia in 1764.")
+    assert ("Some of the Acadians", "Canada") in {(c.subject, c.destination_country) for c in cases}
