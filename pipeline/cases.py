@@ -1008,6 +1008,8 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     elif generic and (kinds := _mostly_after(span)) is not None:
         # "with 52 people on board, mostly Quakers and Haugeans": the parser hangs the kinds elsewhere
         text, generic = f"{text}, {kinds.text}", False
+    elif generic and not place_text and (said := _people_described(tok, span)) is not None:
+        text, generic = said, False  # "360,000 people from the border camps moved back to Cambodia": the camps say who
     if generic:
         if place_text:
             # "a million people left Ireland": the people of a country are named for it ("Irish")
@@ -1034,6 +1036,28 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
             text = tok.doc[span.start : _span_of_noun(appos).end].text
     key = " ".join(sorted({t.lemma_.lower() for t in words if not t.is_stop and not t.like_num} or {text.lower()}))
     return Subject(text, kind, key, generic=generic)
+
+
+def _people_described(tok: Token, span: Span) -> str | None:
+    """"people from the border camps", "people with money and connections", "people kidnapped from West Berlin": a
+    phrase after "people" that is no place of their own says who they were; the words up to its end are the subject."""
+    if _lemma(tok) not in ("people", "person", "individual"):
+        return None
+    ends = []
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in ("from", "in", "on", "at", "with") and any(
+                p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_ for p in c.children):
+            ends.append(c.right_edge.i)
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and _is_trigger(c) is None and _lemma(c) not in lexicon()["stay_verbs"]:
+            ends.append(c.right_edge.i)
+    if not ends:
+        return None
+    end = min(ends) + 1
+    if any(t.text in (",", ";", "(") or t.is_space for t in tok.doc[tok.i + 1 : end]):
+        return None
+    return _span_text(tok.doc[span.start : end]).strip()
 
 
 def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext) -> Subject | None:

@@ -2632,3 +2632,13 @@ def test_a_group_that_says_neither_who_nor_how_many_is_no_subject(nlp):
     assert cases_of(nlp, "Did the Acadians go back?", "Some of the ones who had been sent to Massachusetts walked back to Nova Scotia in 1764.") == []
     cases = cases_of(nlp, "Did the Acadians go back?", "Some of the Acadians who had been sent to Massachusetts walked back to Nova Scotia in 1764.")
     assert ("Some of the Acadians", "Canada") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_people_described_by_the_phrase_after_them_are_a_group(nlp):
+    cases = cases_of(nlp, "Did the Cambodian refugees go home?", "In 1992 some 360,000 people from the border camps moved back to Cambodia.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
+        ("some 360,000 people from the border camps", "group", "Cambodia")]
+    cases = cases_of(nlp, "Who left Iran?", "People with money and connections moved to London in 1978.")
+    assert [c.subject for c in cases] == ["People with money and connections"]
+    # "people" with nothing to say who stays no subject
+    assert cases_of(nlp, "Who left Cuba?", "About 35,000 people left for Florida in 1994.") == []
