@@ -1052,6 +1052,7 @@ def _people_described(tok: Token, span: Span) -> str | None:
             ends.append(c.right_edge.i)
         elif c.dep_ == "acl" and c.tag_ == "VBN" and _is_trigger(c) is None and _lemma(c) not in lexicon()["stay_verbs"]:
             ends.append(c.right_edge.i)
+
     if not ends:
         return None
     end = min(ends) + 1
@@ -2869,6 +2870,10 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                     parties.append([t])
                 elif parties:
                     parties[-1].append(t)
+                elif t.lower_ in lex["quantity_heads"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+                    # "was taken with a couple of hundred of his colleagues": a counted group went along
+                    text = _span_text(_span_of_noun(t)).strip()
+                    out.append(Subject(text, "group", text.lower()))
         for party in parties:
             first, last = party[0], party[-1]
             # "his wife Shirley Graham Du Bois", "her sister Maria": the name says who

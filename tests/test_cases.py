@@ -2642,3 +2642,10 @@ def test_people_described_by_the_phrase_after_them_are_a_group(nlp):
     assert [c.subject for c in cases] == ["People with money and connections"]
     # "people" with nothing to say who stays no subject
     assert cases_of(nlp, "Who left Cuba?", "About 35,000 people left for Florida in 1994.") == []
+
+
+def test_a_counted_group_along_with_the_mover_went_too(nlp):
+    cases = cases_of(nlp, "Were German specialists taken to the USSR?",
+                     "My grandfather was taken to the Soviet Union in October 1946 with a couple of hundred of his colleagues.")
+    assert [(c.subject, c.subject_type, c.destination_country, c.year_start) for c in cases] == [
+        ("My grandfather", "unnamed", "Soviet Union", 1946), ("couple of hundred of his colleagues", "group", "Soviet Union", 1946)]
