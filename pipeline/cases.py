@@ -3121,6 +3121,12 @@ def _then_after(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
     elif i >= len(doc) or doc[i].lower_ not in _LATER_WORDS:
         return None
     i += 1
+    # "then in June to Cuernavaca", "and then, from 1962, to Surgut": the later stop's own date may come first
+    while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in ("in", "from", "on", "by") and i + 1 < len(doc)
+                            and doc[i + 1].ent_type_ == "DATE"):
+        i += 1
+        while i < len(doc) and doc[i].ent_type_ == "DATE":
+            i += 1
     if i < len(doc) and doc[i].lower_ == "on":
         i += 1  # "then on to Chicago"
     if i < len(doc) and doc[i].lower_ in ("to", "in"):
@@ -3956,6 +3962,8 @@ def merge_cases(cases: list[Case]) -> list[Case]:
                 continue
             if been_elsewhere and cand.thread_id == case.thread_id and set(cand.post_ids) & set(case.post_ids):
                 continue  # "went to Aswan ..., flown to Panama ..., went back to Egypt": a second stay, not the first retold
+            if _two_towns(case, cand):
+                continue  # "landed in Marseille in 1925 and later moved to Paris": two moves within one country
             if case.year_start is None or cand.year_start is None or abs(case.year_start - cand.year_start) <= 1:
                 if (case.origin_country or cand.origin_country) is None or case.origin_country == cand.origin_country or None in (case.origin_country, cand.origin_country):
                     target = cand
@@ -3989,6 +3997,17 @@ def _core_words(subject: str) -> frozenset[str]:
 
 _STOP = frozenset({"a", "an", "the", "of", "and", "or", "from", "who", "that", "which", "some", "like", "about", "around", "also",
                    "nearly", "almost", "over", "under", "than", "more", "less", "their", "his", "her", "its", "our", "my", "these", "those"})
+
+
+def _two_towns(a: Case, b: Case) -> bool:
+    """Two cities of one country told in one post are two stops, whether or not both are dated."""
+    if not (set(a.post_ids) & set(b.post_ids)) or a.destination is None or b.destination is None:
+        return False
+    if a.destination.lower().removeprefix("the ") == b.destination.lower().removeprefix("the "):
+        return False
+    year = a.year_start or b.year_start
+    pa, pb = resolve_place(a.destination, year), resolve_place(b.destination, year)
+    return pa is not None and pb is not None and pa.kind == "city" and pb.kind == "city" and pa.name != pb.name
 
 
 def _same_group_move(a: Case, b: Case) -> bool:

@@ -2649,3 +2649,17 @@ def test_a_counted_group_along_with_the_mover_went_too(nlp):
                      "My grandfather was taken to the Soviet Union in October 1946 with a couple of hundred of his colleagues.")
     assert [(c.subject, c.subject_type, c.destination_country, c.year_start) for c in cases] == [
         ("My grandfather", "unnamed", "Soviet Union", 1946), ("couple of hundred of his colleagues", "group", "Soviet Union", 1946)]
+
+
+def test_two_towns_of_one_country_in_one_post_are_two_stops(nlp):
+    cases = cases_of(nlp, "Where did the Armenian orphans go?",
+                     "Missak Manouchian landed in Marseille in 1925 and later moved to Paris.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("Marseille", "France"), ("Paris", "France")]
+    # the same town told twice is one case
+    cases = cases_of(nlp, "Where did the Armenian orphans go?", "Missak Manouchian went to Paris in 1925. He arrived in Paris in 1925.")
+    assert len(cases) == 1
+
+
+def test_a_later_stop_may_tell_its_own_date_first(nlp):
+    cases = cases_of(nlp, "Where did the Shah go?", "In 1979 the Shah went to the Bahamas, then in June to Cuernavaca in Mexico.")
+    assert [c.destination_country for c in cases] == ["Bahamas", "Mexico"]
