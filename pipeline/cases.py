@@ -275,6 +275,7 @@ class ThreadContext:
     default_year: int | None = None
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
+    born: dict[str, str] = field(default_factory=dict)  # subject key -> the place they were born, as written
 
     def person(self, text: str) -> "Subject":
         """The thread's fullest form of a name: "Oswald" -> "Lee Harvey Oswald"; "Maclean" -> the Maclean last read."""
@@ -511,6 +512,21 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
                 continue  # "born in Delhi in 1943, he moved to Karachi in 1947": the birth is not the move
             stack.append(child)
     return out
+
+
+def _note_births(sent: Span, ctx: ThreadContext, state: "PostState") -> None:
+    """"My grandmother was born in Riga", "born in Delhi in 1943, he ...": where someone was born is where their
+    first move told without an origin set out from, and so where "came back" leads."""
+    for tok in _tokens(sent):
+        if not _born(tok):
+            continue
+        place = next((e for e in _ents(sent) if e.root.dep_ == "pobj" and e.root.head.head.i == tok.i
+                      and e.root.head.lower_ in ("in", "at", "near") and _is_placeish(e)), None)
+        if place is None:
+            continue
+        for subj in subjects_for(tok, "arrive", ctx, state, None):
+            if not subj.generic:
+                ctx.born.setdefault(subj.key, _span_text(place))
 
 
 def _born(verb: Token) -> bool:
@@ -2294,6 +2310,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
             _note_persons(sent, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
+            _note_births(sent, ctx, state)
             keep(_read_example(sent, si, post, ctx, state, trig_idx))
             keep(_read_named_stays(sent, si, post, ctx, state))
             for tok, word in triggers:
@@ -2656,6 +2673,10 @@ def _read_trigger(
                 # "when Machado fell in 1933 he was jailed ... Desi and his mother got out to Miami that year":
                 # with no move dated before, the year the sentence before told
                 m.date, m.date_text = DateSpan(told_year + relative[0], None, relative[1]), relative[1]
+        if m.origin is None and m.origin_text is None and not is_return and prev is None and subj.key in ctx.born \
+                and m.destination is not None and (home := resolve_place(ctx.born[subj.key], year)) is not None and home.country \
+                and m.destination.country != home.country:
+            m.origin = home  # "She was born in Riga. She left for Sweden in 1944": from where she was born
         if is_return:
             # Back to where they came from: swap the previous move's ends.
             if m.origin is None and prev is not None and prev.destination is not None:
@@ -2664,7 +2685,9 @@ def _read_trigger(
                 # "Lots of Spaniards returned": home is the country their name says, unless a stated origin says more.
                 m.destination = home
             elif m.destination is None and prev is not None and (start := _journey_start(prev, ctx).origin) is not None:
-                m.destination = start
+                # the state of the year they went back: Riga left in 1944 is in the Soviet Union, in 1992 in Latvia
+                again = resolve_place(start.text, year) if m.date is not None else None
+                m.destination = again if again is not None and again.name == start.name else start
             elif m.destination is None:
                 # "emigrants who returned": home is the place the thread is about. A person with no move told before
                 # goes back to that place too, not to where someone else just went ("Wang had studied in Berlin. And

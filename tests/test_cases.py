@@ -2663,3 +2663,11 @@ def test_two_towns_of_one_country_in_one_post_are_two_stops(nlp):
 def test_a_later_stop_may_tell_its_own_date_first(nlp):
     cases = cases_of(nlp, "Where did the Shah go?", "In 1979 the Shah went to the Bahamas, then in June to Cuernavaca in Mexico.")
     assert [c.destination_country for c in cases] == ["Bahamas", "Mexico"]
+
+
+def test_a_birthplace_is_where_a_first_move_set_out_and_where_coming_back_leads(nlp):
+    cases = cases_of(nlp, "Did Latvian refugees go back?", "My grandmother was born in Riga. She left for Sweden in 1944 and came back in 1992.")
+    assert [(c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        ("Soviet Union", "Sweden", 1944), ("Sweden", "Latvia", 1992)]
+    cases = cases_of(nlp, "Who moved at Partition?", "Born in Delhi in 1943, Anwar Khan moved to Karachi in 1947.")
+    assert [(c.origin_country, c.destination_country) for c in cases] == [("India", "Pakistan")]
