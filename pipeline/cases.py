@@ -2660,6 +2660,7 @@ def _read_trigger(
     relative = None if date is not None else next(
         ((offset, d.text) for d in [*_dates_in(scope, doc), *year_phrases] if (offset := relative_years(d.text)) is not None), None)
     out: list[Mention] = []
+    stay_listed = False  # the destination is the first place of a stay told after the move
     for subj in subjects:
         m = Mention(subj, kind, status, post, sent, origin, destination, origin_text, destination_text, date, date_text, is_return=is_return)
         m.trigger_i = tok.i
@@ -2713,6 +2714,9 @@ def _read_trigger(
             if m.destination is None and (lived := _lived_in(tok, year, dated)) is not None:
                 # "He had left in 1918, lived mostly in Paris": where they lived next is where they went
                 m.destination, m.destination_text = lived
+                # "spent the next years in Turkey, France and Norway": each country of the stay is a stop
+                dest_ent = next((e for e in _ents(doc) if e.start > tok.i and _as_written(e) == lived[1]), dest_ent)
+                stay_listed = True
             if m.origin is None and m.destination is None and m.origin_text is None:
                 # "left with the Whites in 1920 and was in Shanghai from 1935": a stay told first but dated later is no start;
                 # an origin named but not placed ("abducted from Sado Island") is not replaced by a guess
@@ -2792,9 +2796,11 @@ def _read_trigger(
         m.confidence = _confidence(m)
         out.append(m)
         for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, dated):
-            # "Others left China for Australia, Brazil and the US": one move to each country named
-            out.append(_as_leg(Mention(subj, kind, status, post, sent, m.origin, other, m.origin_text, other_text, m.date,
-                                       m.date_text, is_return=m.is_return), tok.i))
+            # "Others left China for Australia, Brazil and the US": one move to each country named; the countries of a
+            # stay after it ("spent the next years in Turkey, France and Norway") were reached later, in years not told
+            out.append(_as_leg(Mention(subj, kind, status, post, sent, m.origin, other, m.origin_text, other_text,
+                                       None if stay_listed else m.date, None if stay_listed else m.date_text,
+                                       is_return=m.is_return), tok.i))
         if subj.generic is False and m.origin_text and subj.text.endswith(f" from {m.origin_text}"):
             for other, other_text in _coordinated_destinations(origin_ent, m.origin, year, dated):
                 # "the biggest groups came from Syria and Lebanon, Iran, and Greece": one group from each country

@@ -2671,3 +2671,9 @@ def test_a_birthplace_is_where_a_first_move_set_out_and_where_coming_back_leads(
         ("Soviet Union", "Sweden", 1944), ("Sweden", "Latvia", 1992)]
     cases = cases_of(nlp, "Who moved at Partition?", "Born in Delhi in 1943, Anwar Khan moved to Karachi in 1947.")
     assert [(c.origin_country, c.destination_country) for c in cases] == [("India", "Pakistan")]
+
+
+def test_each_country_of_a_stay_after_a_departure_is_a_stop(nlp):
+    cases = cases_of(nlp, "Where did Trotsky go?",
+                     "Trotsky was expelled from the Soviet Union in 1929 and spent the next years in Turkey, France and Norway.")
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Turkey", 1929), ("France", None), ("Norway", None)]
