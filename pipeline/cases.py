@@ -863,8 +863,9 @@ def _bare_mononym(tok: Token) -> bool:
     """
     if tok.ent_type_ or tok.pos_ != "PROPN" or tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or len(tok) < 3:
         return False
-    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ not in ("punct", "appos") for c in tok.children):
-        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass", "conj") or any(
+            c.dep_ not in ("punct", "appos", "cc", "conj") and not (c.dep_ == "det" and c.lower_ == "both") for c in tok.children):
+        return False  # "Both Adorno and Horkheimer returned": names side by side are each one
     return not is_known_place(tok.text) and not is_demonym(tok.text) and tok.lower_ not in lexicon()["organisation_words"] \
         and tok.lower_ not in lexicon()["never_movers"] and _plausible_name(tok.text)
 
@@ -1549,8 +1550,9 @@ def subjects_for(
         if 2 <= len(words) <= 3 and all(t.text[:1].isupper() or 0 < k < len(words) - 1 and t.lower_ in particles for k, t in enumerate(words)) \
                 and not is_known_place(name) and _plausible_name(name):
             return [ctx.person(name)]
-        if _bare_mononym(mover):
-            return [ctx.person(mover.text)]  # "Gokhale had come out on a tour": one word the NER tagged as nothing
+        if _bare_mononym(mover) and all(_bare_mononym(c) for c in mover.conjuncts):
+            # "Gokhale had come out on a tour": one word the NER tagged as nothing
+            return [ctx.person(t.text) for t in (mover, *mover.conjuncts)]
     subjects: list[Subject] = []
     if mover.pos_ == "ADJ" and mover.ent_type_ == "NORP":
         # "Polish and Lithuanian Jews": the parser makes the first adjective the head
@@ -2813,9 +2815,9 @@ def _read_trigger(
             # "went to Mexico in 1865 as a volunteer, then lived for a while in New Orleans": a later stop
             out.append(_as_leg(Mention(subj, kind, status, post, sent, m.destination, lived[0], m.destination_text, lived[1]), tok.i))
         stop, stop_text, stop_ent = m.destination, m.destination_text, dest_ent
-        for _ in range(_MAX_LATER_STOPS):
+        for k in range(_MAX_LATER_STOPS):
             # "fled to Prague in 1933, then to Paris, and finally to New York in 1941": each stop from the one before
-            if stop_ent is None or stop is None or (leg := _then_leg(stop_ent, year)) is None:
+            if stop_ent is None or stop is None or (leg := _then_leg(stop_ent, year, chained=k > 0)) is None:
                 break
             place, text, stop_ent = leg
             date, date_text = _date_after(stop_ent)
@@ -3122,34 +3124,43 @@ _MAX_LATER_STOPS = 4
 _LATER_WORDS = ("then", "later", "eventually", "finally")
 
 
-def _then_leg(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
-    """"moved on to Paraguay and then Brazil": a place conjoined to the destination with "then" is a later stop."""
+def _then_leg(dest: Span, year: int | None, chained: bool = False) -> tuple[Place, str, Span] | None:
+    """"moved on to Paraguay and then Brazil": a place conjoined to the destination with "then" is a later stop.
+
+    ``chained``: the destination is itself a later stop, so a plain "and" goes on ("then Sweden and Finland").
+    """
     for conj in dest.root.children:
-        if conj.dep_ != "conj" or not any(c.lower_ in _LATER_WORDS and c.dep_ == "advmod" for c in conj.children):
+        if conj.dep_ != "conj" or not (chained or any(c.lower_ in _LATER_WORDS and c.dep_ == "advmod" for c in conj.children)):
             continue
         ent = _ent_of(conj)
         if ent is not None and ent.label_ in ("GPE", "LOC") and (place := _resolve_span(ent, year, False)) is not None and place.country:
             return place, _as_written(ent), ent
-    return _then_after(dest, year)
+    return _then_after(dest, year, chained)
 
 
-def _then_after(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
+def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Place, str, Span] | None:
     """"ended up in Belgrade, then Buenos Aires", "flown out to Algeria, and from there to West Germany": the parser
-    often leaves the later stop unattached, and the small model may tag it a person; read it off the words when a
-    known place follows "then" or "from there"."""
+    often leaves the later stop unattached, and the small model may tag it a person or nothing; read it off the words
+    when a known place follows "then" or "from there" (after a later stop, ", and in 1940 to New York" too)."""
     doc = dest.doc
     i = dest.end
     if i + 1 < len(doc) and doc[i].lower_ in ("in", "by", "on") and doc[i + 1].ent_type_ == "DATE":
         i += 1  # "had gone to Egypt in 1920 and later to Paris": the first stop's year comes between
         while i < len(doc) and doc[i].ent_type_ == "DATE":
             i += 1
+    joined = False
     while i < len(doc) and (doc[i].is_punct and doc[i].text in ",;" or doc[i].lower_ == "and"):
+        joined = True
         i += 1
+    needs_to = False
     if i + 2 < len(doc) and doc[i].lower_ == "from" and doc[i + 1].lower_ == "there" and doc[i + 2].lower_ in ("to", "on"):
-        i += 1  # "and from there to West Germany": the place just reached is where the next leg starts
-    elif i >= len(doc) or doc[i].lower_ not in _LATER_WORDS:
+        i += 2  # "and from there to West Germany": the place just reached is where the next leg starts
+    elif i < len(doc) and doc[i].lower_ in _LATER_WORDS:
+        i += 1
+    elif chained and joined:
+        needs_to = True  # "then to Bath, and in 1940 to New York": only a "to" says it is another stop
+    else:
         return None
-    i += 1
     # "then in June to Cuernavaca", "and then, from 1962, to Surgut": the later stop's own date may come first
     while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in ("in", "from", "on", "by") and i + 1 < len(doc)
                             and doc[i + 1].ent_type_ == "DATE"):
@@ -3158,9 +3169,17 @@ def _then_after(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
             i += 1
     if i < len(doc) and doc[i].lower_ == "on":
         i += 1  # "then on to Chicago"
-    if i < len(doc) and doc[i].lower_ in ("to", "in"):
+    if i < len(doc) and doc[i].lower_ in (("to",) if needs_to else ("to", "in")):
         i += 1
+    elif needs_to:
+        return None
     ent = next((e for e in _ents(doc) if e.start == i), None)
+    if ent is None and i < len(doc) and doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+        if is_known_place(doc[i:end].text) or doc[i - 1].lower_ == "to" and resolve_word_named_city(doc[i:end].text, year) is not None:
+            ent = Span(doc, i, end, label="GPE")  # "then to Bath": a town the NER tagged as nothing, named like a word
     if ent is None or ent.label_ not in ("GPE", "LOC", "PERSON", "ORG") or (ent.label_ != "GPE" and not is_known_place(ent.text)):
         return None
     place = _resolve_span(ent, year, False)

@@ -2677,3 +2677,17 @@ def test_each_country_of_a_stay_after_a_departure_is_a_stop(nlp):
     cases = cases_of(nlp, "Where did Trotsky go?",
                      "Trotsky was expelled from the Soviet Union in 1929 and spent the next years in Turkey, France and Norway.")
     assert [(c.destination_country, c.year_start) for c in cases] == [("Turkey", 1929), ("France", None), ("Norway", None)]
+
+
+def test_a_chain_of_stops_goes_on_after_a_later_stop(nlp):
+    cases = cases_of(nlp, "Where did Brecht go?", "Brecht fled in 1933, first to Denmark, then Sweden and Finland, and reached California in 1941.")
+    assert [(c.origin_country, c.destination_country) for c in cases] == [
+        (None, "Denmark"), ("Denmark", "Sweden"), ("Sweden", "Finland"), ("Finland", "United States")]
+    cases = cases_of(nlp, "Where did Zweig go?",
+                     "Stefan Zweig left Austria in 1934 for England, moved from London to Oxford, then to Bath, and in 1940 to New York and finally Brazil.")
+    assert [c.destination for c in cases] == ["Oxford", "Bath", "New York", "Brazil"]
+
+
+def test_names_side_by_side_the_ner_left_untagged_are_each_a_person(nlp):
+    cases = cases_of(nlp, "Did the Frankfurt School go back?", "Both Adorno and Horkheimer returned to Frankfurt after the war.")
+    assert [(c.subject, c.subject_type) for c in cases] == [("Adorno", "person"), ("Horkheimer", "person")]
