@@ -1390,6 +1390,10 @@ def subjects_for(
         if subj is None and kind != "recruit":
             # "about 400,000 Irish left": the parser may take a people's adjective used as a noun for the verb's modifier
             subj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.ent_type_ == "NORP" and is_demonym(c.text)), None)
+        if subj is None and kind != "recruit":
+            # "- Lise Meitner - fled to Sweden in 1938": a list item's name set off by a dash or a colon
+            subj = next((c for c in reversed(list(tok.lefts)) if c.ent_type_ == "PERSON" and c.dep_ in ("npadvmod", "dep", "compound", "appos")
+                         and any(t.text in ("-", "–", "—", ":") for t in tok.doc[c.i + 1 : tok.i])), None)
         if subj is not None and kind != "recruit":
             mover = subj
             break
@@ -3303,8 +3307,12 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
         around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else conj.children
         for prep in around:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                for p in prep.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
+                # "taught at Carnegie Tech in Pittsburgh": the town the institution is in
+                objs = [p for p in prep.children if p.dep_ == "pobj"]
+                objs += [g for p in objs if not p.ent_type_ in ("GPE", "LOC") for q in p.children
+                         if q.dep_ == "prep" and q.lower_ == "in" for g in q.children if g.dep_ == "pobj"]
+                for p in objs:
+                    if p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
                         ent = _ent_of(p)
                         if ent is not None and not _is_placeish(ent):
                             continue  # "lived at the Institute": an organisation, not a town
@@ -3461,6 +3469,12 @@ def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_te
             for p in c.children:
                 if p.dep_ == "pobj":
                     subj = _group_or_unnamed(p, origin_text)
+    people = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.ent_type_ == "NORP"
+                   and demonym_country(c.text) is not None), None)
+    if subj is None and people is not None:
+        # "Japanese immigration to Hawaii": the people named on the noun moved
+        name = _span_text(tok.doc[people.left_edge.i : people.i + 1]).strip()
+        subj = Subject(name, "group", name.lower())
     if subj is None:
         if origin is not None and origin.country:
             plural = country_people(origin.country)

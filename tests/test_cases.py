@@ -2691,3 +2691,18 @@ def test_a_chain_of_stops_goes_on_after_a_later_stop(nlp):
 def test_names_side_by_side_the_ner_left_untagged_are_each_a_person(nlp):
     cases = cases_of(nlp, "Did the Frankfurt School go back?", "Both Adorno and Horkheimer returned to Frankfurt after the war.")
     assert [(c.subject, c.subject_type) for c in cases] == [("Adorno", "person"), ("Horkheimer", "person")]
+
+
+def test_a_peoples_word_on_a_movement_noun_names_who_moved(nlp):
+    cases = cases_of(nlp, "Where did Japanese emigrants go?", "Japanese immigration to Hawaii began in earnest in 1885.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Japanese", "United States", 1885)]
+
+
+def test_a_list_items_name_set_off_by_a_dash_is_who_moved(nlp):
+    cases = cases_of(nlp, "Which physicists left Germany?", "Some examples:\n\n- Lise Meitner - fled to Sweden in 1938.\n- Max Born: went to Edinburgh in 1936.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Lise Meitner", "Sweden"), ("Max Born", "United Kingdom")]
+
+
+def test_the_town_of_the_institution_someone_worked_at_is_where_they_went(nlp):
+    cases = cases_of(nlp, "Which physicists left Germany?", "Otto Stern emigrated in 1933 and taught at Carnegie Tech in Pittsburgh.")
+    assert [(c.subject, c.destination, c.destination_country) for c in cases] == [("Otto Stern", "Pittsburgh", "United States")]
