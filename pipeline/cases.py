@@ -1321,6 +1321,8 @@ def subjects_for(
                 and _span_text(tok.doc[subjects[0].i + 1 : subjects[1].i]).strip().startswith(","):
             # "X, later the publisher of Y, fled": the parser makes the apposition a second subject
             children["nsubj"] = subjects[0]
+        if len(subjects) == 2 and subjects[0].lower_ in ("something", "anything") and any(c.lower_ == "like" for c in subjects[0].children):
+            children["nsubj"] = subjects[1]  # "Something like 40% of southern Italians went home": the estimate is who
         if len(subjects) == 2 and subjects[1].left_edge.i > 0 and tok.doc[subjects[1].left_edge.i - 1].lower_ == "and" \
                 and _animate(subjects[1]) and subjects[1].pos_ == "NOUN":
             # "a lot of repatriates and their children got exit visas": the parser makes the conjunct a second subject;

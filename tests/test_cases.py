@@ -2706,3 +2706,8 @@ def test_a_list_items_name_set_off_by_a_dash_is_who_moved(nlp):
 def test_the_town_of_the_institution_someone_worked_at_is_where_they_went(nlp):
     cases = cases_of(nlp, "Which physicists left Germany?", "Otto Stern emigrated in 1933 and taught at Carnegie Tech in Pittsburgh.")
     assert [(c.subject, c.destination, c.destination_country) for c in cases] == [("Otto Stern", "Pittsburgh", "United States")]
+
+
+def test_an_estimated_share_as_the_subject_is_who_moved(nlp):
+    cases = cases_of(nlp, "Did Italian emigrants go back?", "Something like 40% of southern Italians in the US went home.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("40% of southern Italians", "Italy")]
