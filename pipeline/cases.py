@@ -583,6 +583,9 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     """'to'/'for'/'into' mark a destination, 'from'/'out of' an origin; a direct object depends on the verb."""
     root = ent.root
     head = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and _lemma(head) in lexicon()["embassy_nouns"] and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") for c in head.children):
+        return None  # "walked into the US embassy in New Delhi": the embassy's town is where they went, not its country
     # Walk over compound/appos heads ("the city of Kharkov")
     while root.dep_ in ("compound", "appos", "amod", "nmod") and head is not root and head.i != trigger.i:
         root, head = head, head.head
@@ -1356,7 +1359,7 @@ def subjects_for(
             if tok.dep_ == "relcl":
                 mover = tok.head
                 break
-        if tok.i == trigger.i and _lemma(tok) in lex["granting_verbs"] and "nsubjpass" not in children:
+        if tok.i == trigger.i and _lemma(tok) in lex["granting_verbs"] and "nsubjpass" not in children and "auxpass" not in children:
             # "Sweden granted her asylum": she is the one who stayed, not the one granting
             dative = children.get("dative")
             poss = next((c for d in tok.children if d.dep_ in ("dobj", "obj") for c in d.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
@@ -2405,10 +2408,13 @@ def _recent_place(state: PostState, si: int) -> Place | None:
 
 
 def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
-    """"flew to Mexico City, went on to Havana and ended up in Moscow" is one move, to Moscow.
+    """"escaped from prison in 1979 and turned up in Cuba" is one move, to Cuba.
 
     A later leg of the same journey in the same sentence updates the earlier
-    mention (its destination, a missing date) instead of making a new case.
+    mention (its destination, a missing date) instead of making a new case,
+    unless both name a country and the countries differ: "flew to Mexico City,
+    went on to Havana" is two moves (CASES.md: one case per movement from one
+    place to another).
     """
     legs = ("arrive", "stay", "forced", "depart", "follow", "example")
     if m.new_leg:
@@ -2431,24 +2437,20 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
             return False  # "left for London in 1934, and in 1940 moved on to Brazil": two moves
         if any(w.lower_ in ("eventually", "later", "afterwards", "after", "then", "subsequently", "finally", "home") for w in m.sent if w.head.i == m.trigger_i):
             return False  # "asked for asylum in Amsterdam and eventually settled in Switzerland"; "... and went home"
-        if prev.destination is not None and not prev.inferred_destination and m.destination is not None and not m.inferred_destination \
-                and prev.destination.country and m.destination.country and prev.destination.country != m.destination.country \
-                and (_lemma(m.sent.doc[m.trigger_i]) in ("reach", "arrive", "settle") and not _onward(m.sent.doc[m.trigger_i])
-                     or _lemma(m.sent.doc[m.trigger_i]) in ("move", "relocate")
-                     # "reached East Germany in November 1953 and crossed to West Germany": a country arrived in is a stop
-                     or _lemma(m.sent.doc[prev.trigger_i]) in ("reach", "arrive", "land") and not _onward(m.sent.doc[m.trigger_i])):
-            # "crossed into Austria and reached New York in January 1957": a country reached after another is a move of
-            # its own; "flew to Mexico City, went on to Havana and ended up in Moscow" stays one journey, but
-            # "flew to the Dominican Republic, moved on to Madeira" says the first country was lived in
-            if m.origin is None:
-                m.origin, m.origin_text = prev.destination, prev.destination_text
-            if m.date is None:
-                m.date, m.date_text = prev.date, prev.date_text
-            return False
         later_stop = (
             prev.destination_text is not None and m.destination_text is not None and not prev.inferred_destination
             and _span_text(m.sent).rfind(prev.destination_text) > _span_text(m.sent).rfind(m.destination_text)
-        )  # "... smuggled to East Germany, and from there on to Moscow": the last stop named wins
+        )  # "... smuggled to East Germany, and from there on to Moscow": the stop named last is reached last
+        if prev.destination is not None and not prev.inferred_destination and m.destination is not None and not m.inferred_destination \
+                and prev.destination.country and m.destination.country and prev.destination.country != m.destination.country:
+            # "crossed into Austria and reached New York in January 1957", "flew to Japan and was given asylum in the
+            # US": a country reached after another is a move of its own, from there
+            first, then = (m, prev) if later_stop else (prev, m)
+            if then.origin is None or then.origin.country == then.destination.country:
+                then.origin, then.origin_text = first.destination, first.destination_text
+            if m.date is None:
+                m.date, m.date_text = prev.date, prev.date_text
+            return False
         if m.destination is not None and not m.inferred_destination and not later_stop:
             prev.destination, prev.destination_text, prev.inferred_destination = m.destination, m.destination_text, False
         if m.date is not None and (prev.date is None or open_departure):
