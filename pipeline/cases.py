@@ -1508,6 +1508,9 @@ def subjects_for(
         # meaning whom it meant
         partners = [p for p in _persons_in(mover, ctx) if p.key != resolved.key] if mover.lower_ in ("he", "she") else []
         return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
+    if mover.lower_ == "one" and (named := next((c for c in mover.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)) is not None \
+            and (ent := _ent_of(named)) is not None and _plausible_name(_span_text(ent)):
+        return [ctx.person(_span_text(ent))]  # "One of them, Brunolf Baade, came back in 1954": the one named
     if (whole := _fronted_whole(mover)) is not None and (subj := _group_or_unnamed(whole, origin_text)) is not None:
         # "Of the 5,000 Finns who went to Karelia, about half came back": a share of the group the sentence opened with
         return [subj]
@@ -2424,6 +2427,11 @@ def _continues(m: Mention, same_sentence: list[Mention]) -> bool:
             continue
         if _other_share(prev, m):
             return False  # "Most went to Brazil; some went to Argentina": two parts of one group, two moves
+        if prev.is_return and not m.is_return and prev.inferred_destination and m.destination is not None and not m.inferred_destination \
+                and m.kind in ("arrive", "stay") and prev.status == m.status == "completed":
+            # "came back in 1954 and went to Dresden": the way back ended where the sentence says
+            prev.destination, prev.destination_text, prev.inferred_destination = m.destination, m.destination_text, False
+            return True
         # "escaped from prison and was smuggled to X", "was kidnapped in Paris, smuggled to Moscow"
         smuggled_on = m.kind == "forced" and (prev.kind == "depart" or prev.kind == "forced" and (prev.destination is None or prev.inferred_destination))
         if prev.kind not in legs or (m.kind not in ("arrive", "stay", "follow") and not smuggled_on) or m.is_return or prev.is_return \
@@ -2756,6 +2764,8 @@ def _read_trigger(
                 followed = state.last_mention
                 if m.date is None:
                     m.date, m.date_text = followed.date, followed.date_text
+            if followed is not None and word.particle == "with" and m.date is None:
+                m.date, m.date_text = followed.date, followed.date_text  # "went with him": on his journey, the same year
             if followed is not None and followed.destination is not None:
                 m.destination, m.origin = followed.destination, m.origin or followed.origin
             else:

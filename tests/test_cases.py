@@ -2729,3 +2729,16 @@ def test_an_embassy_in_a_town_is_in_that_towns_country(nlp):
 def test_asylum_given_after_a_flight_is_a_move_of_its_own(nlp):
     cases = cases_of(nlp, "Famous Soviet defectors?", "Viktor Belenko flew to Japan in 1976 and was given asylum in the US.")
     assert [(c.origin_country, c.destination_country) for c in cases] == [(None, "Japan"), ("Japan", "United States")]
+
+
+def test_going_with_someone_just_told_is_following_them(nlp):
+    cases = cases_of(nlp, "Where did the Windsors go?", "Hans Weber moved to Paris in 1933. His wife went with him.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Hans Weber", "France"), ("His wife", "France")]
+    assert cases_of(nlp, "How did he cope?", "He went with the flow.") == []
+
+
+def test_one_of_them_named_in_apposition_is_that_person_and_a_way_back_ends_where_the_sentence_says(nlp):
+    cases = cases_of(nlp, "Did the German scientists come back?",
+                     "Many German engineers worked in the USSR after the war. One of them, Brunolf Baade, came back in 1954 and went to Dresden.")
+    assert [(c.subject, c.destination, c.destination_country, c.year_start) for c in cases] == [
+        ("Brunolf Baade", "Dresden", "East Germany", 1954)]
