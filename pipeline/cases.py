@@ -546,7 +546,9 @@ def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     found = [_with_head_noun(e) for e, root in zip(_ents(doc), _ent_roots(doc)) if root in idx and _is_placeish(e)]
     # Towns the NER missed ("flew to Hakodate"): a proper noun after to/from that a gazetteer knows.
     for t in tokens:
-        if t.dep_ == "pobj" and t.pos_ == "PROPN" and not t.ent_type_ and t.head.lower_ in ("to", "from", "into") and t.i in idx:
+        # "left Stavanger in 1882": a town left or reached as the verb's object, too
+        if (t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into") or t.dep_ in ("dobj", "obj") and _lemma(t.head) in ("leave", "reach", "flee", "quit")) \
+                and t.pos_ == "PROPN" and not t.ent_type_ and t.i in idx:
             span = doc[min(c.i for c in t.subtree if c.dep_ in ("compound", "flat")) if any(c.dep_ in ("compound", "flat") for c in t.children) else t.i : t.i + 1]
             if is_known_place(span.text):
                 found.append(Span(doc, span.start, span.end, label="GPE"))
@@ -1374,7 +1376,8 @@ def subjects_for(
         if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") \
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok)) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
-                and _lemma(tok) not in lex["route_verbs"] and not _set_off(obj):
+                and _lemma(tok) not in lex["route_verbs"] and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
+            # "took the Cunard or White Star steamers to New York": the ships carried the movers, they are not the movers
             if _lemma(tok) in ("move", "take", "relocate") and _household_of_subject(obj) and (subj := children.get("nsubj")) is not None:
                 obj = subj  # "Joyce moved his family from Trieste to Paris": he went with them
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved

@@ -2742,3 +2742,18 @@ def test_one_of_them_named_in_apposition_is_that_person_and_a_way_back_ends_wher
                      "Many German engineers worked in the USSR after the war. One of them, Brunolf Baade, came back in 1954 and went to Dresden.")
     assert [(c.subject, c.destination, c.destination_country, c.year_start) for c in cases] == [
         ("Brunolf Baade", "Dresden", "East Germany", 1954)]
+
+
+def test_ships_that_carried_the_movers_are_not_movers(nlp):
+    cases = cases_of(nlp, "How did Norwegians get to America?",
+                     "Most Norwegian emigrants sailed from Bergen to Hull, crossed England by train to Liverpool "
+                     "and took the Cunard or White Star steamers to New York.")
+    assert {c.subject for c in cases} == {"Most Norwegian emigrants"}
+    assert [c.destination_country for c in cases][-1] == "United States"
+
+
+def test_a_town_left_that_the_ner_left_untagged_is_the_origin(nlp):
+    cases = cases_of(nlp, "How did Norwegians get to America?",
+                     "My great-great-grandfather left Stavanger in 1882, homesteaded in North Dakota, and went back to Norway in 1901.")
+    assert [(c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        ("Norway", "United States", 1882), ("United States", "Norway", 1901)]

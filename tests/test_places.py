@@ -684,3 +684,8 @@ def test_the_congo_is_the_belgian_congo_and_its_successors():
     assert places.resolve_place("the Congo", 1955).country == "DR Congo"
     assert places.canonical_country("Congo", year=1960) == "DR Congo"
     assert places.resolve_place("Congo-Brazzaville", 1970).country == "Republic of the Congo"
+
+
+def test_hull_is_the_english_port_unless_its_province_is_named():
+    assert resolve_place("Hull", 1880).country == "United Kingdom"
+    assert resolve_place("Hull, Quebec", 1880).country == "Canada"
