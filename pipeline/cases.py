@@ -4182,7 +4182,7 @@ def _says_nobody(subject: Subject) -> bool:
     says who (``PostState.group_meant``), is no subject a reader can use. A count ("a few thousand people") says something."""
     if subject.type == "person":
         return False
-    generic = lexicon()["generic_subjects"] | {"ones", "them"}
+    generic = lexicon()["generic_subjects"] | {"ones", "them", "number"}  # "a number of them"
     words = [w for w in re.findall(r"[^\W_]+", subject.text.lower()) if w not in STOP_WORDS]
     return all(w in generic for w in words)
 
