@@ -637,8 +637,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"  # "6,000 were taken in by Canada": the one taking them in is where they went
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
-        if prep in ("among", "near", "around", "outside") and _lemma(grand) in ("settle", "resettle") and grand.i == trigger.i:
-            return "destination"  # "settled among the ruins of Amman", "settled near Kayseri"
+        if prep in ("among", "near", "around", "outside") and _lemma(grand) in ("settle", "resettle", "end", "wind", "land") and grand.i == trigger.i:
+            return "destination"  # "settled among the ruins of Amman", "settled near Kayseri", "ended up near Stuttgart"
         if prep in ("in", "at") and grand.i == trigger.i and _institution_then_place(trigger):
             return "destination"  # "was sent to school in Wales"
         if prep in ("in", "at") and _lemma(trigger) == "be" and (grand.i == trigger.i or grand.lower_ == "back" and grand.head.i == trigger.i):
@@ -1737,6 +1737,10 @@ def _own_person(tok: Token) -> bool:
         if c.dep_ == "poss" and c.lower_ in ("my", "our"):
             return True
         if c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("mine", "ours") for p in c.children):
+            return True
+        # "a friend of my grandmother's", "a cousin of my father": someone of the writer's own people
+        if c.dep_ == "prep" and c.lower_ == "of" and any(p.pos_ == "NOUN" and any(g.dep_ == "poss" and g.lower_ in ("my", "our") for g in p.children)
+                                                         for p in c.children):
             return True
     return False
 
@@ -3323,10 +3327,10 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
         # "executed by firing squad in Salt Lake City": the place of an end may hang on the words of how it came
         around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else conj.children
         for prep in around:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                # "taught at Carnegie Tech in Pittsburgh": the town the institution is in
-                objs = [p for p in prep.children if p.dep_ == "pobj"]
-                objs += [g for p in objs if not p.ent_type_ in ("GPE", "LOC") for q in p.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):
+                # "taught at Carnegie Tech in Pittsburgh", "worked on the railroads in Pennsylvania": the town of the work
+                objs = [p for p in prep.children if p.dep_ == "pobj"] if prep.lower_ != "on" else []
+                objs += [g for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC") for q in p.children
                          if q.dep_ == "prep" and q.lower_ == "in" for g in q.children if g.dep_ == "pobj"]
                 for p in objs:
                     if p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):

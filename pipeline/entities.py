@@ -457,6 +457,29 @@ def _lead_in_ends(doc: Doc) -> None:
             doc[colon + 1].is_sent_start = True
 
 
+# Words between two place names that the NER may run into one entity ("left Cork for Boston").
+_PLACE_JOINERS = frozenset({"for", "to", "from", "via"})
+
+
+def _places_apart(doc: Doc) -> tuple[Span, ...]:
+    """"left Cork for Boston" tagged as one organisation: two known places joined by "for", "to", "from" or "via" are
+    two places. Returns the entities, set on the doc when any was split."""
+    from pipeline.places import is_known_place  # the gazetteer loads once, on the first such entity
+
+    out: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        cut = next((t.i for t in ent[1:-1] if t.lower_ in _PLACE_JOINERS), None) if len(ent) >= 3 and ent.label_ in _NAME_LABELS else None
+        if cut is not None and is_known_place(doc[ent.start : cut].text) and is_known_place(doc[cut + 1 : ent.end].text):
+            out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
+            changed = True
+        else:
+            out.append(ent)
+    if changed:
+        doc.ents = out
+    return doc.ents
+
+
 @Language.component(LINES_NAME)
 def ents_within_lines(doc: Doc) -> Doc:
     """No entity runs across a line break, no name ends on a preposition, conjunction or article, and none starts on an
@@ -468,7 +491,7 @@ def ents_within_lines(doc: Doc) -> Doc:
     line breaks at its edges are dropped. Last, a person's surname the model left
     out is taken back into the name (``_surnames_taken_back``).
     """
-    ents = doc.ents
+    ents = _places_apart(doc)
     loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS
              and (doc[e.end - 1].pos_ in _LOOSE_END_POS or doc[e.start].pos_ == "ADV")]
     if not loose and not any(t.is_space and "\n" in t.text for e in ents for t in e):

@@ -2758,3 +2758,15 @@ def test_a_town_left_that_the_ner_left_untagged_is_the_origin(nlp):
                      "My great-great-grandfather left Stavanger in 1882, homesteaded in North Dakota, and went back to Norway in 1901.")
     assert [(c.origin_country, c.destination_country, c.year_start) for c in cases] == [
         ("Norway", "United States", 1882), ("United States", "Norway", 1901)]
+
+
+def test_family_stories_of_the_writers_own_people(nlp):
+    q = "Did your family emigrate?"
+    cases = cases_of(nlp, q, "My grandfather came over from Sicily in 1913 and worked on the railroads in Pennsylvania.")
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [("My grandfather", "Italy", "United States")]
+    cases = cases_of(nlp, q, "A friend of my grandmother's was one of the children on the Kindertransport; she went to Leeds in 1939.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("friend of my grandmother's", "United Kingdom", 1939)]
+    cases = cases_of(nlp, q, "My mother's family were Volksdeutsche from the Banat; they were expelled in 1945 and ended up near Stuttgart.")
+    assert [(c.subject, c.destination) for c in cases] == [("My mother's family", "Stuttgart")]
+    cases = cases_of(nlp, q, "My great-grandparents on my father's side left Cork for Boston in 1848.")
+    assert [(c.origin, c.destination_country) for c in cases] == [("Cork", "United States")]

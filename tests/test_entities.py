@@ -244,3 +244,8 @@ def test_a_paragraph_lead_in_label_is_a_sentence_of_its_own(nlp):
     assert sents[1].startswith("most of the French Canadians")
     # a name before the colon stays in its clause
     assert any(s.startswith("Kurt Weill: left") for s in sents)
+
+
+def test_two_places_the_ner_ran_into_one_entity_are_two(nlp):
+    doc = nlp("My great-grandparents on my father's side left Cork for Boston in 1848.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "DATE"] == [("Cork", "GPE"), ("Boston", "GPE")]
