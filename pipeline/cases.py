@@ -3208,8 +3208,8 @@ def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Pl
     if ent is None or ent.label_ not in ("GPE", "LOC", "PERSON", "ORG") or (ent.label_ != "GPE" and not is_known_place(ent.text)):
         return None
     place = _resolve_span(ent, year, False)
-    if place is None or not place.country or place.kind not in ("city", "country", "polity"):
-        return None
+    if place is None or not place.country or place.kind not in ("city", "country", "polity", "region"):
+        return None  # "and later to New Brunswick": a province is a stop too
     return place, _as_written(ent), ent
 
 

@@ -2695,6 +2695,9 @@ def test_a_chain_of_stops_goes_on_after_a_later_stop(nlp):
     cases = cases_of(nlp, "Where did Zweig go?",
                      "Stefan Zweig left Austria in 1934 for England, moved from London to Oxford, then to Bath, and in 1940 to New York and finally Brazil.")
     assert [c.destination for c in cases] == ["Oxford", "Bath", "New York", "Brazil"]
+    # a province is a stop too
+    cases = cases_of(nlp, "Where did the Loyalists go?", "Benedict Arnold himself went to London in 1781 and later to New Brunswick.")
+    assert [c.destination for c in cases] == ["London", "New Brunswick"]
 
 
 def test_names_side_by_side_the_ner_left_untagged_are_each_a_person(nlp):
