@@ -2773,3 +2773,9 @@ def test_family_stories_of_the_writers_own_people(nlp):
     assert [(c.subject, c.destination) for c in cases] == [("My mother's family", "Stuttgart")]
     cases = cases_of(nlp, q, "My great-grandparents on my father's side left Cork for Boston in 1848.")
     assert [(c.origin, c.destination_country) for c in cases] == [("Cork", "United States")]
+
+
+def test_the_one_expelled_is_the_mover_even_when_the_ner_takes_the_name_for_a_place(nlp):
+    # The small model tags "Solzhenitsyn" as a place; the Soviets who expelled him did not move
+    cases = cases_of(nlp, "Cold War exiles?", "The Soviets expelled Solzhenitsyn to West Germany in February 1974.", min_confidence=0)
+    assert [(c.subject, c.destination_country) for c in cases] == [("Solzhenitsyn", "West Germany")]
