@@ -1693,7 +1693,10 @@ def _note_groups(sent: Span, state: PostState) -> None:
                 break
         # "Elia Kazan's family were Anatolian Greeks too: they left ...": someone's household is a group "they" means
         household = _lemma(tok) in lex["household_nouns"] and any(c.dep_ == "poss" for c in tok.children)
-        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or household or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
+        # "The Greek community of Alexandria ... most of them left": a people's community is a group too
+        community = _lemma(tok) in ("community", "colony", "diaspora", "population") and any(c.ent_type_ == "NORP" for c in tok.children) \
+            and state.last_group is None and tok.head.dep_ in ("ROOT", "conj")  # not "..., though the Sephardic community there is Moroccan"
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or household or community or (tok.pos_ == "PROPN" and is_demonym(tok.text))) \
                 and _animate(tok) and tok.lower_ not in lex["generic_subjects"] and _lemma(tok) not in lex["authority_nouns"]:
             # not "the Spanish authorities got her sent back": an authority acts on people, it is no "them"
             if _part_of_them(tok):
@@ -2629,6 +2632,12 @@ def _read_trigger(
         elif role == "origin" and origin is None:
             origin, origin_text = _resolve_span(ent, year, dated), _as_written(ent)
             origin_ent = ent
+    if destination is None and kind == "depart" and tok.i + 3 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "for" \
+            and (ent := next((e for e in _ents(doc) if e.start == tok.i + 3 and _is_placeish(e)), None)) is not None:
+        # "most of them left, for Greece, Australia or South Africa": the parser may hang the "for" elsewhere
+        found = _resolve_span(ent, year, dated)
+        if found is not None and found.country:
+            destination, destination_text, dest_ent = found, _as_written(ent), ent
     if destination is None and kind == "recruit":
         # "Bolivia let in 20,000 refugees": a country as the subject takes them in, tagged by the NER or not
         taker = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("", "ORG", "NORP")), None)

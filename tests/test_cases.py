@@ -2779,3 +2779,15 @@ def test_the_one_expelled_is_the_mover_even_when_the_ner_takes_the_name_for_a_pl
     # The small model tags "Solzhenitsyn" as a place; the Soviets who expelled him did not move
     cases = cases_of(nlp, "Cold War exiles?", "The Soviets expelled Solzhenitsyn to West Germany in February 1974.", min_confidence=0)
     assert [(c.subject, c.destination_country) for c in cases] == [("Solzhenitsyn", "West Germany")]
+
+
+def test_a_peoples_community_is_what_them_means_and_a_for_after_the_departure_is_where_they_went(nlp):
+    cases = cases_of(nlp, "Did Greeks leave Egypt?",
+                     "The Greek community of Alexandria was about 100,000 strong in the 1940s, but after Nasser's nationalisations "
+                     "most of them left, for Greece, Australia or South Africa.")
+    assert [(c.subject, c.destination_country) for c in cases] == [
+        ("Greek community of Alexandria", "Greece"), ("Greek community of Alexandria", "Australia"),
+        ("Greek community of Alexandria", "South Africa")]
+    # a community in a clause on the side says nothing of who moved
+    assert cases_of(nlp, "Did pieds-noirs go to Canada?",
+                    "Quebec took a few thousand in the 1960s, though the big Sephardic community in Montreal is more Moroccan.") == []
