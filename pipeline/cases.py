@@ -2691,7 +2691,9 @@ def _read_trigger(
             if destination is None or date is None:
                 return []
             # "was deported back to the US in 2008": a way back told with its place and year is a move of its own too
-    status = "attempted" if _attempted(tok) else "completed"
+    # "was denied entry to Britain", "applied for a visa to France": asked, not (yet) gone
+    refused = _lemma(tok) in lex["refusal_verbs"] or _lemma(tok) == "apply" and any(_lemma(c) in lex["application_nouns"] for c in tok.subtree)
+    status = "attempted" if refused or _attempted(tok) else "completed"
     # "left for Malta in 1922; the next year he moved on to England": a year counted from the one told before
     # The NER does not always tag the phrase ("got out to Miami that year"): a "year" phrase on the verb is read too
     year_phrases = [doc[c.left_edge.i : c.i + 1] for c in tok.children if c.lower_ == "year" and c.dep_ in ("npadvmod", "advmod")]

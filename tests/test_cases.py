@@ -2791,3 +2791,14 @@ def test_a_peoples_community_is_what_them_means_and_a_for_after_the_departure_is
     # a community in a clause on the side says nothing of who moved
     assert cases_of(nlp, "Did pieds-noirs go to Canada?",
                     "Quebec took a few thousand in the 1960s, though the big Sephardic community in Montreal is more Moroccan.") == []
+
+
+def test_a_visa_asked_for_or_entry_denied_is_an_attempted_move(nlp):
+    q = "Who tried to emigrate and failed?"
+    cases = cases_of(nlp, q, "Osip Mandelstam applied for a visa to France in 1933 but was refused.")
+    assert [(c.subject, c.destination_country, c.status) for c in cases] == [("Osip Mandelstam", "France", "attempted")]
+    cases = cases_of(nlp, q, "Anna Weber was denied entry to Britain in 1938.")
+    assert [(c.subject, c.destination_country, c.status) for c in cases] == [("Anna Weber", "United Kingdom", "attempted")]
+    # asking for asylum somewhere is still the move it was
+    cases = cases_of(nlp, q, "Hans Weber applied for asylum in Sweden in 1950.")
+    assert [(c.destination_country, c.status) for c in cases] == [("Sweden", "completed")]
