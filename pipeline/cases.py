@@ -547,7 +547,8 @@ def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     # Towns the NER missed ("flew to Hakodate"): a proper noun after to/from that a gazetteer knows.
     for t in tokens:
         # "left Stavanger in 1882": a town left or reached as the verb's object, too
-        if (t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into") or t.dep_ in ("dobj", "obj") and _lemma(t.head) in ("leave", "reach", "flee", "quit")) \
+        if (t.dep_ == "pobj" and (t.head.lower_ in ("to", "from", "into") or t.head.lower_ == "for" and _lemma(t.head.head) in ("leave", "depart", "sail", "head"))
+                or t.dep_ in ("dobj", "obj") and _lemma(t.head) in ("leave", "reach", "flee", "quit")) \
                 and t.pos_ == "PROPN" and not t.ent_type_ and t.i in idx:
             span = doc[min(c.i for c in t.subtree if c.dep_ in ("compound", "flat")) if any(c.dep_ in ("compound", "flat") for c in t.children) else t.i : t.i + 1]
             if is_known_place(span.text):

@@ -2802,3 +2802,8 @@ def test_a_visa_asked_for_or_entry_denied_is_an_attempted_move(nlp):
     # asking for asylum somewhere is still the move it was
     cases = cases_of(nlp, q, "Hans Weber applied for asylum in Sweden in 1950.")
     assert [(c.destination_country, c.status) for c in cases] == [("Sweden", "completed")]
+
+
+def test_a_town_left_for_that_the_ner_left_untagged_is_the_destination(nlp):
+    cases = cases_of(nlp, "Where did the Mennonites go?", "In the 1920s about 8,000 Old Colony Mennonites left Manitoba and Saskatchewan for Chihuahua.")
+    assert [(c.origin_country, c.destination_country) for c in cases] == [("Canada", "Mexico")]
