@@ -1075,7 +1075,6 @@ def _people_described(tok: Token, span: Span) -> str | None:
             ends.append(c.right_edge.i)
         elif c.dep_ == "acl" and c.tag_ == "VBN" and _is_trigger(c) is None and _lemma(c) not in lexicon()["stay_verbs"]:
             ends.append(c.right_edge.i)
-
     if not ends:
         return None
     end = min(ends) + 1
