@@ -1342,10 +1342,11 @@ def subjects_for(
             if "dobj" in children and (_animate(children["dobj"]) or children["dobj"].lower_ in lex["relative_pronouns"]):
                 mover = children["dobj"]  # "deported them", not "put on a plane"
                 break
-            named = _span_text(_span_of_noun(children["dobj"])).strip() if "dobj" in children else ""
-            if "dobj" in children and children["dobj"].pos_ == "PROPN" and not is_known_place(named) and _plausible_name(named) \
-                    and not is_demonym(named) and not any(c.dep_ == "det" for c in children["dobj"].children):  # "sent the Azor": a ship
-                return [ctx.person(named)]  # "The Soviets expelled Solzhenitsyn": a name the NER took for a place; the Soviets stayed
+            dobj = children.get("dobj")
+            if dobj is not None and dobj.pos_ == "PROPN" and not any(c.dep_ == "det" for c in dobj.children):  # "sent the Azor": a ship
+                named = _span_text(_span_of_noun(dobj)).strip()
+                if not is_known_place(named) and _plausible_name(named) and not is_demonym(named):
+                    return [ctx.person(named)]  # "The Soviets expelled Solzhenitsyn": a name the NER took for a place; the Soviets stayed
             if "dobj" in children and children["dobj"].pos_ in ("NOUN", "PROPN") and children["dobj"].ent_type_ not in ("GPE", "LOC") \
                     and _lemma(children["dobj"]) not in lex["vehicle_nouns"]:  # "put on a plane": the plane is the means
                 return []  # "sent money home", "handed back the keys": a thing moved, and the subject stayed
