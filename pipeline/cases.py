@@ -234,6 +234,7 @@ class Subject:
     key: str  # what identifies the subject across mentions
     via_pronoun: bool = False
     generic: bool = False
+    share: bool = False  # "a smaller number", "others": a part of the group just named, not all of it
 
 
 @dataclass
@@ -500,8 +501,9 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
         tok = stack.pop()
         out.append(tok)
         for child in tok.children:
-            if child.i in others and child.i != trigger.i:
-                continue
+            if child.i in others and child.i != trigger.i and not (
+                    child.dep_ == "pobj" and child.head.lower_ in ("into", "to") and _lemma(child) in lexicon()["exile_nouns"]):
+                continue  # but "went into exile in Algiers": the exile is how they went, and its place where
             if child.dep_ in ("relcl", "conj") and child.pos_ in ("VERB", "AUX"):
                 continue
             if child.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and child.pos_ == "NOUN" and child.lower_ in lexicon()["quantity_heads"]:
@@ -1064,6 +1066,9 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
 def _people_described(tok: Token, span: Span) -> str | None:
     """"people from the border camps", "people with money and connections", "people kidnapped from West Berlin": a
     phrase after "people" that is no place of their own says who they were; the words up to its end are the subject."""
+    if _lemma(tok) not in ("people", "person", "individual") and tok.lower_ in lexicon()["quantity_heads"]:
+        # "a lot of people who had worked with the Americans": the people the share is of
+        tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
     if _lemma(tok) not in ("people", "person", "individual"):
         return None
     ends = []
@@ -1074,6 +1079,11 @@ def _people_described(tok: Token, span: Span) -> str | None:
                 p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_ for p in c.children):
             ends.append(c.right_edge.i)
         elif c.dep_ == "acl" and c.tag_ == "VBN" and _is_trigger(c) is None and _lemma(c) not in lexicon()["stay_verbs"]:
+            ends.append(c.right_edge.i)
+        elif c.dep_ == "relcl" and _is_trigger(c) is None and c.right_edge.i - tok.i <= 12 \
+                and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children):
+            # "people who had worked with the Americans": what they did says who they were ("the people she
+            # traced" says only who found them)
             ends.append(c.right_edge.i)
     if not ends:
         return None
@@ -1335,6 +1345,11 @@ def subjects_for(
             span = tok.doc[subjects[0].left_edge.i : subjects[1].right_edge.i + 1]
             key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
             return [Subject(span.text, "group", key)]
+        if (estimated := children.get("dobj")) is not None and estimated.lower_ in ("something", "anything"):
+            # "India sent back something like 54,000 refugees": the estimate is who was moved
+            like = [p for c in estimated.children if c.dep_ == "prep" and c.lower_ == "like" for p in c.children if p.dep_ == "pobj"]
+            if like:
+                children["dobj"] = like[0]
         if kind == "forced" and tok.i == trigger.i:
             if "nsubjpass" in children:
                 mover = children["nsubjpass"]
@@ -1418,6 +1433,11 @@ def subjects_for(
         if tok.dep_ == "conj" and (before := _noun_before(tok, ctx)) is not None:
             mover = before
             break
+        if tok.dep_ == "pcomp" and tok.tag_ in ("VBD", "VBZ", "VBP") and (before := _noun_before(tok, ctx)) is not None:
+            # "between 1840 and 1930 something like 900,000 French Canadians left Quebec": a finite verb is no
+            # preposition's complement; the parser swallowed its subject into the time phrase before it
+            mover = before
+            break
         if tok.dep_ == "conj" and _reason_clause(tok.head):
             # "left for France because his wife was Jewish, and got to New York": the parser hangs the last verb
             # on the reason clause; it goes with the clause the reason explains
@@ -1451,6 +1471,7 @@ def subjects_for(
         return []
     if mover.lower_ in ("none", "nobody", "neither") or mover.lower_ == "one" and any(c.lower_ == "no" for c in mover.children):
         return []  # "almost none of them went back": nobody moved
+    estimate = False
     if mover.lower_ in ("something", "anything", "somewhere"):
         # "Something like 2.7 million East Germans left": the estimate is who moved
         like = [p for c in mover.children if c.dep_ == "prep" and c.lower_ in ("like", "of", "over", "around", "under", "near", "above") for p in c.children if p.dep_ == "pobj"]
@@ -1458,7 +1479,7 @@ def subjects_for(
         if not like and after is not None and after.lower_ == "like" and after.dep_ == "prep":
             like = [p for p in after.children if p.dep_ == "pobj"]  # the parser may hang "like 30,000" on the verb
         if like:
-            mover = like[0]
+            mover, estimate = like[0], True
     if _lemma(mover) in lex["vehicle_nouns"] or mover.lower_ in lex["vehicle_nouns"]:
         # "the first trains of Turkish workers arrived": the people aboard moved
         aboard = [p for c in mover.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and _animate(p)]
@@ -1542,11 +1563,12 @@ def subjects_for(
         or ((mover.like_num and mover.pos_ == "NUM"
              or (mover.lower_ in ("hundreds", "thousands", "dozens", "millions") or kind == "recruit" and mover.lower_ == "most")
              and (mover.i + 1 == len(mover.doc) or mover.doc[mover.i + 1].lower_ != "of"))
-            and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit")
+            # "Something like 1,000 to 1,500 went back": the estimate the subject is says how many of them
+            and (mover.dep_ in ("nsubj", "nsubjpass") or kind == "recruit" or estimate)
             and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
     ):
         last = state.group_meant()
-        return [Subject(last.text, last.type, last.key, via_pronoun=True)]
+        return [Subject(last.text, last.type, last.key, via_pronoun=True, share=True)]
     if _sole_title(mover):
         return [ctx.person(f"the {mover.text}")]  # "The Shah left in January 1979": one person, named by the office
     if (titled := _titled_name(mover)) is not None:
@@ -2340,7 +2362,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             _note_groups(sent, state)
             _note_persons(sent, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
             _note_births(sent, ctx, state)
-            keep(_read_example(sent, si, post, ctx, state, trig_idx))
+            if not triggers:  # "X is the famous example: he ... moved to Athens": the sentence tells the move itself
+                keep(_read_example(sent, si, post, ctx, state, trig_idx))
             keep(_read_named_stays(sent, si, post, ctx, state))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
@@ -2487,12 +2510,16 @@ def _other_share(a: Mention, b: Mention) -> bool:
     """Whether two moves of one group are told of different parts of it ("most ..., some ...", "many ..., others ...")."""
     shares = lexicon()["share_words"]
 
-    def share(m: Mention) -> str | None:
+    def share(m: Mention) -> Token | None:
         verb = m.sent.doc[m.trigger_i]
-        return next((c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     first, second = share(a), share(b)
-    return first in shares and second in shares and first != second
+    if first is None or second is None:
+        return False
+    if a.subject.share and b.subject.share and first.i != second.i:
+        return True  # "a large number went south ...; a smaller number went to Australia"
+    return first.lower_ in shares and second.lower_ in shares and first.lower_ != second.lower_
 
 
 def _default_destination(state: PostState, ctx: ThreadContext, si: int) -> Place | None:
@@ -2513,7 +2540,8 @@ def _default_origin(state: PostState, ctx: ThreadContext, si: int, subj: Subject
     East Germany; a journey chain gives the next leg's origin only to the same subject.
     """
     last = state.last_mention
-    if last is not None and si - state.last_mention_sent <= 1 and last.subject.key == subj.key:
+    # "a large number went to South Africa; a smaller number went to Australia": parts of one group, not one journey
+    if last is not None and si - state.last_mention_sent <= 1 and last.subject.key == subj.key and not subj.share:
         return _default_destination(state, ctx, si)
     if state.host is not None and state.host_sent > state.last_destination_sent:
         return state.host
@@ -2867,13 +2895,17 @@ def _read_trigger(
     out.extend(_gapped(tok, kind, out, post, sent, ctx, year))
     child = _moved_as_child(tok, state, ctx, out[0].subject if out else None)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
-        # "his family moved to Athens in 1914 when he was a child": he moved too, and he is whom the thread is about
-        base = out[0]
-        m = Mention(child, base.kind, base.status, post, sent, base.origin, base.destination, base.origin_text, base.destination_text,
-                    base.date, base.date_text, inferred_destination=base.inferred_destination, is_return=base.is_return)
-        m.trigger_i = tok.i
-        m.confidence = base.confidence - 0.05
-        out.append(m)
+        # "his family moved to Athens in 1914 when he was a child": he moved too, and he is whom the thread is about,
+        # on every leg the family went ("got out to Trieste in 1956 ... and then went to New York in 1958")
+        for base in [m for m in out if m.subject.key == out[0].subject.key]:
+            origin, origin_text = base.origin, base.origin_text
+            if origin is None and origin_text is None and child.key in ctx.born and ctx.previous(child.key) is None:
+                origin = resolve_place(ctx.born[child.key], year)  # "born in Kabul. His family moved to Paris": from Kabul
+            m = Mention(child, base.kind, base.status, post, sent, origin, base.destination, origin_text, base.destination_text,
+                        base.date, base.date_text, inferred_destination=base.inferred_destination, is_return=base.is_return)
+            m.trigger_i = base.trigger_i
+            m.confidence = base.confidence - 0.05
+            out.append(m)
     if out and kind in _COMPANION_KINDS:
         base = out[0]
         told = {m.subject.key for m in out}
@@ -3083,12 +3115,25 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
     family followed him" or a family's move with no word of the person's age.
     """
     lex = lexicon()
+    for _ in range(3):  # "Her family got out to Trieste ... and then went to New York": the later verb's subject is the first's
+        if verb.dep_ not in ("conj", "advcl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        verb = verb.head
     household = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex["household_nouns"]), None)
     poss = next((c for c in household.children if c.dep_ == "poss"), None) if household is not None else None
     told = re.fullmatch(r"(.+?)['’]s (\w+)", mover.text) if mover is not None and mover.type == "group" else None
+    # A whole family moving takes its children along, so "his family" or "the family" of the one a sentence
+    # calls "she" moved them too; "his parents left" may leave a grown son behind, and needs his age to say so
+    whole = household is not None and _lemma(household) in ("family", "household")
     if poss is None and told is not None and told.group(2).lower() in lex["household_nouns"] and ctx.persons.get(person_key(told.group(1))):
         # "Elia Kazan's family were Anatolian Greeks: they left ... when he was four": "they" already means his household
         owner, pronoun = ctx.person(told.group(1)), None
+    elif poss is None and whole and any(c.dep_ == "det" and c.lower_ == "the" for c in household.children) \
+            and (said := next((t for t in _tokens(_sent_of(verb)) if t.lower_ in ("he", "she", "his", "her", "him") and t.i > household.i), None)):
+        # "The family moved back to Jaffna when she was a baby": the family of the one the sentence calls "she"
+        pronoun = "she" if said.lower_ in ("she", "her") else "he"
+        owner = _antecedent(pronoun, state, ctx)
+        whole = False  # the sentence speaks of her too: only her age says she went along
     elif poss is None:
         return None
     elif poss.pos_ == "PRON":
@@ -3125,6 +3170,8 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
             return owner
         if tok.lower_ == "aged" and any(c.like_num for c in tok.children) or tok.lower_ == "age" and tok.head.lower_ == "at":
             return owner
+    if whole and not any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") for t in _tokens(sent)):
+        return owner  # "Her family got out to Trieste in 1956"; not "... in 1952, long after she had left home"
     return None
 
 
@@ -3340,22 +3387,37 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             continue  # another subject: another clause
-        # "executed by firing squad in Salt Lake City": the place of an end may hang on the words of how it came
-        around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else conj.children
-        for prep in around:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):
-                # "taught at Carnegie Tech in Pittsburgh", "worked on the railroads in Pennsylvania": the town of the work
-                objs = [p for p in prep.children if p.dep_ == "pobj"] if prep.lower_ != "on" else []
-                objs += [g for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC") for q in p.children
-                         if q.dep_ == "prep" and q.lower_ == "in" for g in q.children if g.dep_ == "pobj"]
-                for p in objs:
-                    if p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
-                        ent = _ent_of(p)
-                        if ent is not None and not _is_placeish(ent):
-                            continue  # "lived at the Institute": an organisation, not a town
-                        place = _resolve_span(ent, year, dated) if ent is not None else None
-                        if place is not None and place.country:
-                            return place, _as_written(ent)
+        if (found := _stay_place(conj, year, dated, ends)) is not None:
+            return found
+    if not later:
+        # "left after the 1938 racial laws; he taught in Córdoba": the clause after the semicolon says where, of the same one
+        sent = _sent_of(tok)
+        semi = next((t for t in _tokens(sent) if t.i > tok.i and t.text == ";"), None)
+        verb = semi.head if semi is not None and semi.head.i > semi.i else None
+        if verb is not None and verb.pos_ == "VERB" and _lemma(verb) in lex["stay_verbs"] | {"settle"} and _lemma(verb) != "be" \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in verb.children) and tok in verb.subtree:
+            return _stay_place(verb, year, dated, frozenset())
+    return None
+
+
+def _stay_place(conj: Token, year: int | None, dated: bool, ends: frozenset[str]) -> tuple[Place, str] | None:
+    """The town a stay verb places its subject in ("lived mostly in Paris", "taught at Carnegie Tech in Pittsburgh")."""
+    # "executed by firing squad in Salt Lake City": the place of an end may hang on the words of how it came
+    around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else conj.children
+    for prep in around:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):
+            # "taught at Carnegie Tech in Pittsburgh", "worked on the railroads in Pennsylvania": the town of the work
+            objs = [p for p in prep.children if p.dep_ == "pobj"] if prep.lower_ != "on" else []
+            objs += [g for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC") for q in p.children
+                     if q.dep_ == "prep" and q.lower_ == "in" for g in q.children if g.dep_ == "pobj"]
+            for p in objs:
+                if p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
+                    ent = _ent_of(p)
+                    if ent is not None and not _is_placeish(ent):
+                        continue  # "lived at the Institute": an organisation, not a town
+                    place = _resolve_span(ent, year, dated) if ent is not None else None
+                    if place is not None and place.country:
+                        return place, _as_written(ent)
     return None
 
 
@@ -4132,8 +4194,12 @@ def _merge_into(target: Case, other: Case) -> None:
     target.post_ids = list(dict.fromkeys([*target.post_ids, *other.post_ids]))
     if len(other.subject) > len(target.subject) and other.subject_type == target.subject_type:
         target.subject = other.subject
+    # "taught in Córdoba and later in Tucumán": a leg that starts where this case ends tells no origin of it
+    onward = other.origin is not None and other.origin == target.destination
     for name in ("origin", "origin_country", "destination", "year_start", "year_end", "date_text", "outcome",
                  "origin_lat", "origin_lon", "destination_lat", "destination_lon"):
+        if onward and name.startswith("origin"):
+            continue
         if getattr(target, name) is None and getattr(other, name) is not None:
             setattr(target, name, getattr(other, name))
     if other.destination and not target.destination:

@@ -22,6 +22,7 @@ its author too) and a life span's ("Bruno Pontecorvo (1913-1993)").
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -473,6 +474,15 @@ def _places_apart(doc: Doc) -> tuple[Span, ...]:
         if cut is not None and is_known_place(doc[ent.start : cut].text) and is_known_place(doc[cut + 1 : ent.end].text):
             out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
             changed = True
+        elif ent.label_ in _THING_LABELS and _country_named(ent.text):
+            # "retired to Cyprus" tagged a product: a country's own name is a place whatever the NER took it for
+            out.append(Span(doc, ent.start, ent.end, label="GPE"))
+            changed = True
+        elif ent.label_ in ("DATE", "TIME") and all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in ent) \
+                and not any(t.like_num or t.lower_ in _CALENDAR_WORDS for t in ent) and is_known_place(ent.text):
+            # "left Colonia Clara for Winnipeg around 1912" tagged "Winnipeg" a date: a known place with no number is a place
+            out.append(Span(doc, ent.start, ent.end, label="GPE"))
+            changed = True
         else:
             out.append(ent)
     if changed:
@@ -540,6 +550,18 @@ def _surnames_taken_back(doc: Doc) -> Doc:
 
 # Labels of names (not dates or amounts) and the word classes a name never ends on.
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "ORG", "LAW"})
+
+
+def _country_named(text: str) -> bool:
+    from pipeline.places import resolve_place
+
+    place = resolve_place(text)
+    return place is not None and place.kind == "country" and place.name.lower() == text.lower().removeprefix("the ")
+
+
+# month and day names, and feasts, that a date may be named by alone: no place, whatever a gazetteer says
+_CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.day_name, "Christmas", "Easter", "Advent", "Lent"])
 _LOOSE_END_POS = frozenset({"ADP", "CCONJ", "DET"})
 
 

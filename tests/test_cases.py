@@ -2807,3 +2807,69 @@ def test_a_visa_asked_for_or_entry_denied_is_an_attempted_move(nlp):
 def test_a_town_left_for_that_the_ner_left_untagged_is_the_destination(nlp):
     cases = cases_of(nlp, "Where did the Mennonites go?", "In the 1920s about 8,000 Old Colony Mennonites left Manitoba and Saskatchewan for Chihuahua.")
     assert [(c.origin_country, c.destination_country) for c in cases] == [("Canada", "Mexico")]
+
+
+def test_an_estimate_with_no_people_word_is_part_of_the_group_just_named(nlp):
+    cases = cases_of(nlp, "Did the Chinese students go back?",
+                     "The Chinese students in America were courted by Beijing. Something like 1,000 to 1,500 went back in 1955.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Chinese students", "China", 1955)]
+    cases = cases_of(nlp, "Did refugees go home?", "In 1993 India sent back something like 54,000 refugees to Sri Lanka.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("54,000 refugees", "Sri Lanka")]
+
+
+def test_a_subject_the_parser_swallowed_into_a_time_phrase_still_moved(nlp):
+    cases = cases_of(nlp, "Why did French Canadians go to New England?",
+                     "Short version: between about 1840 and 1930 something like 900,000 French Canadians left Quebec for the United States.")
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [
+        ("900,000 French Canadians", "Canada", "United States")]
+
+
+def test_people_described_by_what_they_did_are_a_group(nlp):
+    cases = cases_of(nlp, "Who fled Laos?", "In 1975 a lot of people who had worked with the Americans fled to Thailand.")
+    assert [(c.subject_type, c.destination_country) for c in cases] == [("group", "Thailand")]
+    assert "worked with the Americans" in cases[0].subject
+
+
+def test_a_persons_family_moving_takes_the_person_along(nlp):
+    q = "Famous children of emigrant families?"
+    cases = cases_of(nlp, q, "Lidia Bastianich was born in Pola. Her family got out to Trieste in 1956, spent two years in a camp, "
+                             "and then went to New York in 1958.")
+    assert [(c.subject, c.destination_country) for c in cases if c.subject_type == "person"] == [
+        ("Lidia Bastianich", "Italy"), ("Lidia Bastianich", "United States")]
+    cases = cases_of(nlp, q, "Maya Arulpragasam was born in London. The family moved back to Jaffna when she was a baby.")
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases if c.subject_type == "person"] == [
+        ("Maya Arulpragasam", "United Kingdom", "Sri Lanka")]
+    # parents who leave may leave a grown son behind
+    cases = cases_of(nlp, q, "Jacques Derrida moved to Paris in 1949. His parents only left Algeria in 1962 and settled in Nice.")
+    assert [c.subject for c in cases if c.subject_type == "person"] == ["Jacques Derrida"]
+
+
+def test_an_example_whose_move_the_sentence_tells_is_read_from_the_move(nlp):
+    cases = cases_of(nlp, "Did Greeks leave Egypt for Australia?",
+                     "The singer Demis Roussos is the famous example: he was born in Alexandria, and in 1961 he moved to Athens.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Demis Roussos", "Greece")]
+
+
+def test_a_stay_after_a_semicolon_says_where_the_one_who_left_went(nlp):
+    cases = cases_of(nlp, "Italian exiles in South America?",
+                     "Rodolfo Mondolfo was Jewish and left after the 1938 racial laws; he taught in Córdoba and later in Tucumán.")
+    assert [(c.subject, c.origin, c.destination, c.destination_country) for c in cases] == [
+        ("Rodolfo Mondolfo", None, "Córdoba", "Argentina")]
+
+
+def test_exile_in_a_town_is_where_they_went(nlp):
+    cases = cases_of(nlp, "Portuguese exiles?", "Manuel Alegre went into exile in Algiers in 1964.")
+    assert [(c.destination, c.destination_country, c.year_start) for c in cases] == [("Algiers", "Algeria", 1964)]
+
+
+def test_making_it_back_and_retiring_somewhere_are_moves(nlp):
+    cases = cases_of(nlp, "Did Italians leave Egypt?", "His uncle, stubborn man, stayed on in Egypt until the 1980s and then retired to Cyprus.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("His uncle", "Cyprus")]
+
+
+def test_parts_of_one_group_going_different_ways_each_start_where_the_group_was(nlp):
+    cases = cases_of(nlp, "Where did the Kenya settlers go?",
+                     "After independence the settlers scattered: a large number went south to South Africa; "
+                     "a smaller number went to Australia.")
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [
+        ("settlers", None, "South Africa"), ("settlers", None, "Australia")]

@@ -249,3 +249,11 @@ def test_a_paragraph_lead_in_label_is_a_sentence_of_its_own(nlp):
 def test_two_places_the_ner_ran_into_one_entity_are_two(nlp):
     doc = nlp("My great-grandparents on my father's side left Cork for Boston in 1848.")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ != "DATE"] == [("Cork", "GPE"), ("Boston", "GPE")]
+
+
+def test_a_known_place_the_ner_took_for_a_date_or_a_thing_is_a_place(nlp):
+    doc = nlp("A cousin of my grandfather left Colonia Clara for Winnipeg around 1912. His uncle retired to Cyprus.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Winnipeg", "GPE"), ("Cyprus", "GPE")}
+    # a month stays a date
+    doc = nlp("They left in May 1912 for Canada.")
+    assert all(e.label_ != "GPE" or e.text == "Canada" for e in doc.ents)

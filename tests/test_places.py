@@ -689,3 +689,10 @@ def test_the_congo_is_the_belgian_congo_and_its_successors():
 def test_hull_is_the_english_port_unless_its_province_is_named():
     assert resolve_place("Hull", 1880).country == "United Kingdom"
     assert resolve_place("Hull, Quebec", 1880).country == "Canada"
+
+
+def test_the_punjab_before_partition_is_in_india_and_ruanda_urundi_is_rwanda():
+    assert resolve_place("Punjab", 1911).country == "India"
+    assert resolve_place("the Punjab", 1960).country is None  # split between India and Pakistan
+    assert resolve_place("Ruanda-Urundi", 1960).country == "Rwanda"
+    assert resolve_place("Kivu", 1960).country == "DR Congo"
