@@ -608,7 +608,7 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return None
         # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
         for _ in range(3):
-            if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ == "prep":
+            if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ in ("prep", "dative"):
                 if prep == "of" and grand.head.lower_ in ("among", "near", "around", "outside") and _lemma(grand.head.head) in ("settle", "resettle"):
                     return "destination"  # "settled among the ruins of Amman"
                 bound_for = grand.head.lower_ == "for" and (_lemma(grand.head.head) in ("leave", "depart", "head", "sail", "set")
@@ -1125,6 +1125,8 @@ def _to_common_noun(tok: Token) -> bool:
     if _institution_then_place(tok):
         return False  # "was sent to school in Wales": the school is in a place
     for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "into" and any(p.dep_ == "pobj" and _lemma(p) in lexicon()["state_nouns"] for p in c.children):
+            return True  # "the Act came into force in 1990", "went into hiding": a state entered, not a place
         if c.dep_ == "prep" and c.lower_ == "to":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if objs and all(p.pos_ == "NOUN" and not p.ent_type_ for p in objs) and not any(t.ent_type_ in ("GPE", "LOC") for t in c.subtree):
@@ -1393,10 +1395,12 @@ def subjects_for(
         causative = kind == "arrive" or (kind in ("depart", "return") and _lemma(tok) not in ("leave", "abandon", "quit", "flee", "escape"))
         # "crossed the Pyrenees into France": a route verb's object is the way taken, not who moved.
         # "had gone a couple of years before him": a span of time is no one moved
-        if tok.i == trigger.i and causative and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") \
-                and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok)) \
+        named = obj is not None and obj.pos_ == "PROPN" and _known_surname(obj, ctx)  # "had driven Turati out of Milan"
+        if tok.i == trigger.i and causative and obj is not None and (obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") or named) \
+                and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
-                and _lemma(tok) not in lex["route_verbs"] and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
+                and (_lemma(tok) not in lex["route_verbs"] or obj.tag_ == "PRP") and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
+            # "a smuggler who walked them into Galicia": a person walked across is who moved, not the way
             # "took the Cunard or White Star steamers to New York": the ships carried the movers, they are not the movers
             if _lemma(tok) in ("move", "take", "relocate") and _household_of_subject(obj) and (subj := children.get("nsubj")) is not None:
                 obj = subj  # "Joyce moved his family from Trieste to Paris": he went with them
@@ -2335,10 +2339,12 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             # ("defected to the US in 1967, and later returned to the USSR").
             nonlocal order
             for m in found:
-                # "X is the famous example: he left for London": the stated move replaces the placeholder.
-                for ex in [e for e in new if e.kind == "example" and e.subject.key == m.subject.key and m.kind != "example"]:
-                    new.remove(ex)
-                    ctx.mentions.remove(ex)
+                # "X is the famous example: he left for London", "X is the classic example. His family moved to
+                # Paris": the move the post then tells replaces the placeholder.
+                for told in (new, mentions):
+                    for ex in [e for e in told if e.kind == "example" and e.subject.key == m.subject.key and m.kind != "example"]:
+                        told.remove(ex)
+                        ctx.mentions.remove(ex)
                 if _continues(m, new):
                     continue
                 m.order = order

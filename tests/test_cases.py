@@ -2873,3 +2873,30 @@ def test_parts_of_one_group_going_different_ways_each_start_where_the_group_was(
                      "a smaller number went to Australia.")
     assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [
         ("settlers", None, "South Africa"), ("settlers", None, "Australia")]
+
+
+def test_a_law_coming_into_force_is_no_move(nlp):
+    assert cases_of(nlp, "Who came to Japan?", "The revised Immigration Control Act, which came into force in June 1990, "
+                                               "gave the descendants of emigrants a visa.") == []
+
+
+def test_whom_a_guide_walked_or_a_rival_drove_out_is_who_moved(nlp):
+    cases = cases_of(nlp, "How did Portuguese get to France?",
+                     "The Portuguese emigrants paid a passador, often a smuggler from the border country, who walked them into Spain.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Portuguese emigrants", "Spain")]
+    cases = cases_of(nlp, "Italian exiles?", "Filippo Turati was a socialist leader. In 1926 Mussolini drove Turati out of Milan.",
+                     min_confidence=0)
+    assert [(c.subject, c.origin_country) for c in cases] == [("Filippo Turati", "Italy")]
+
+
+def test_a_named_example_is_read_from_the_story_the_post_then_tells(nlp):
+    cases = cases_of(nlp, "Afghans who went to America?",
+                     "Khaled Hosseini is the classic example. His family moved to Paris in 1976, and in 1980 they moved to San Jose.")
+    assert ("Khaled Hosseini", "France") in [(c.subject, c.destination_country) for c in cases]
+    assert all(c.destination_country is not None for c in cases)
+
+
+def test_a_place_after_the_people_someone_was_sent_to_is_where_they_went(nlp):
+    cases = cases_of(nlp, "Irish leaders born abroad?",
+                     "Eamon de Valera was born in New York and was sent to his mother's family in County Limerick in 1885, aged two.")
+    assert [(c.origin_country, c.destination, c.year_start) for c in cases] == [("United States", "County Limerick", 1885)]

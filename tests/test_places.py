@@ -696,3 +696,9 @@ def test_the_punjab_before_partition_is_in_india_and_ruanda_urundi_is_rwanda():
     assert resolve_place("the Punjab", 1960).country is None  # split between India and Pakistan
     assert resolve_place("Ruanda-Urundi", 1960).country == "Rwanda"
     assert resolve_place("Kivu", 1960).country == "DR Congo"
+
+
+def test_la_in_capitals_is_los_angeles():
+    assert resolve_place("LA", 1990).name == "Los Angeles"
+    assert resolve_place("L.A.", 1990).country == "United States"
+    assert resolve_place("la", 1990) is None
