@@ -1191,6 +1191,8 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             return None  # "moved up to Manchester in the fifties and went back": a decade is no subject
         if verb.dep_ == "conj" and t.dep_ in ("dobj", "obj") and t.head.i == verb.head.i:
             return None  # "took Soviet passports and went to X": what the first verb took did not go
+        if verb.dep_ == "conj" and any(a.dep_ == "prep" and a.lower_ == "with" and a.head.i == verb.head.i for a in t.ancestors):
+            return None  # "he walked into the embassy with his aide Kim Duk-hong and asked for asylum": one who went along
         if verb.dep_ == "conj" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
             # "left to stay with Lawrence Durrell and was back in New York": the one stayed with did not go
             # (but "at the end of the Korean Conflict 21 Americans chose to defect": a noun's phrase the parser swallowed)
@@ -1658,8 +1660,11 @@ class PostState:
     # the date phrases of the last sentence that had any, for "that year" with no dated move before; read only then
     last_dates: tuple[str, ...] = ()
     last_dates_sent: int = -10
+    single_sent: int = -10  # the last sentence that named, or called "he" or "she", anyone: how fresh ``last_single`` is
+    remembered: int = 0  # how many subjects were remembered so far, to tell whether a sentence named anyone
 
     def remember(self, subject: Subject) -> None:
+        self.remembered += 1
         if subject.type == "group":
             self.note_group(subject)
             self.pair = ()
@@ -1855,6 +1860,9 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int 
         cands.insert(0, titled)
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (unlabelled := _unlabelled_subject_name(sent, ctx)) is not None:
         cands.insert(0, unlabelled)  # "- Otfried Preussler, the author of ..., was a Sudeten German": the NER missed the name
+    if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (mono := next(
+            (t for t in _tokens(sent) if t.dep_ in ("nsubj", "nsubjpass") and (before is None or t.i < before) and _bare_mononym(t)), None)) is not None:
+        cands.insert(0, Span(sent.doc, mono.i, mono.i + 1, label="PERSON"))  # "Polanski doesn't really belong here, he left ..."
     if not cands and state.last_single is None:
         # "Small addition on Ponzi: ... he was deported": an answer opening on a person another answer named
         first = next((t for t in _tokens(sent) if t.pos_ == "PROPN" and _known_surname(t, ctx)), None)
@@ -1899,9 +1907,12 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int 
                     state.remember(subj)
         return
     subj_cands = [e for e in cands if _names_the_subject(e.root)]
-    if not subj_cands and state.last_single is not None and state.last_single.type == "person":
-        # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not
-        # take "he" away from the person the post is about.
+    sents, starts = _doc_sents(sent.doc)
+    si = bisect.bisect_right(starts, sent.start) - 1
+    if not subj_cands and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
+        # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not take "he" away from
+        # the person the post is about, while the post is still about them ("Zachariadis ended badly. ... Hungary
+        # built a village, named after Nikos Beloyannis. He had gone back": two sentences on, the name just read)
         return
     lex = lexicon()
     for e in cands:
@@ -1916,7 +1927,8 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int 
             ctx.genders.setdefault(ctx.person(_span_text(e)).key, "she")
         elif near & lex["male_words"] and not near & lex["female_words"]:
             ctx.genders.setdefault(ctx.person(_span_text(e)).key, "he")
-    ent = (subj_cands or cands)[0]
+    # with no name as a subject, the one named last is nearest the next "he" ("renamed Beloiannisz after Nikos Beloyannis")
+    ent = subj_cands[0] if subj_cands else cands[-1]
     if not _plausible_name(_span_text(ent)):
         return
     together = [e for e in subj_cands if _plausible_name(_span_text(e)) and (e.root.i == ent.root.i or e.root.head.i == ent.root.i and e.root.dep_ == "conj")]
@@ -1963,7 +1975,9 @@ def _sole_title_ids() -> frozenset[int]:
 def _names_the_subject(root: Token) -> bool:
     """Whether a name with this root is whom its clause is about: not one met on the way ("he went to Aswan, where Sadat
     received them") or named in a clause beside "he"."""
-    return (root.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or root.head.dep_ in ("nsubj", "nsubjpass") or _labels_item(root)) \
+    # "with his aide Kim Duk-hong": a name set beside an object or a preposition's noun is one met on the way
+    return (root.dep_ in ("nsubj", "nsubjpass", "attr") or root.dep_ == "appos" and root.head.dep_ not in ("pobj", "dobj", "dative")
+            or root.head.dep_ in ("nsubj", "nsubjpass") or _labels_item(root)) \
         and not (root.head.dep_ == "relcl" and _he_or_she_subject(root, after=False)) and not _in_clause_beside_pronoun(root)
 
 
@@ -2359,6 +2373,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                     state.last_destination_sent = si
                 new.append(m)
 
+        named_before = state.remembered
         if post.kind == "question" and si == 0:
             continue  # the title asks; it reports nothing
         if not text.endswith("?"):  # a question asks about moves, it does not report one
@@ -2382,6 +2397,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         _attach_outcomes(sent, state, ctx, mentions, new)
         mentions.extend(new)
         _note_persons(sent, state, ctx)
+        if state.remembered != named_before or any(t.lower_ in ("he", "she", "him", "his", "her") for t in _tokens(sent)):
+            state.single_sent = si
         if dates := tuple(_span_text(ent) for ent in _ents(sent) if ent.label_ == "DATE"):
             state.last_dates, state.last_dates_sent = dates, si
         for ent in _ents(sent):

@@ -2900,3 +2900,26 @@ def test_a_place_after_the_people_someone_was_sent_to_is_where_they_went(nlp):
     cases = cases_of(nlp, "Irish leaders born abroad?",
                      "Eamon de Valera was born in New York and was sent to his mother's family in County Limerick in 1885, aged two.")
     assert [(c.origin_country, c.destination, c.year_start) for c in cases] == [("United States", "County Limerick", 1885)]
+
+
+def test_he_means_a_name_just_read_once_the_earlier_one_is_two_sentences_back(nlp):
+    cases = cases_of(nlp, "Greek communists in exile?",
+                     "Zachariadis himself ended badly. He was removed from the leadership in 1956 and died in 1973.\n\n"
+                     "Hungary did something different: they built a village for the Greeks, later renamed after Nikos Beloyannis. "
+                     "He had gone back into Greece illegally in 1950 to rebuild the party underground.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Nikos Beloyannis", "Greece", 1950)]
+
+
+def test_a_companion_named_after_with_does_not_become_he(nlp):
+    cases = cases_of(nlp, "North Korean defectors?",
+                     "The highest-ranking defector is still Hwang Jang-yop. In February 1997 he walked into the South Korean embassy "
+                     "in Beijing with his aide Kim Duk-hong and asked for asylum. After a standoff of several weeks he was flown "
+                     "to the Philippines, and reached Seoul in April 1997.")
+    assert [(c.subject, c.destination_country) for c in cases if c.destination_country != "China"] == [
+        ("Hwang Jang-yop", "Philippines"), ("Hwang Jang-yop", "South Korea")]
+
+
+def test_a_lone_surname_the_ner_missed_as_a_subject_is_whom_he_means(nlp):
+    cases = cases_of(nlp, "Polish emigres?", "Mrozek left in 1963 and lived in Italy. Polanski doesn't really belong to this wave, "
+                                             "he left in the early sixties and worked in Paris.")
+    assert ("Polanski", "France") in [(c.subject, c.destination_country) for c in cases]
