@@ -1035,6 +1035,11 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
         text, generic = f"{text}, {kinds.text}", False
     elif generic and not place_text and (said := _people_described(tok, span)) is not None:
         text, generic = said, False  # "360,000 people from the border camps moved back to Cambodia": the camps say who
+    own_from = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i and place_text
+                     and place_text in _span_text(tok.doc[c.i : c.right_edge.i + 1])), None) if generic else None
+    if own_from is not None and not any(t.text in (",", ";", "(") for t in tok.doc[tok.i : own_from.right_edge.i + 1]):
+        # "11,000 people from the United States went to Liberia": the words the text names them by
+        text, generic = _span_text(tok.doc[span.start : own_from.right_edge.i + 1]).strip(), False
     if generic:
         if place_text:
             # "a million people left Ireland": the people of a country are named for it ("Irish")

@@ -2923,3 +2923,12 @@ def test_a_lone_surname_the_ner_missed_as_a_subject_is_whom_he_means(nlp):
     cases = cases_of(nlp, "Polish emigres?", "Mrozek left in 1963 and lived in Italy. Polanski doesn't really belong to this wave, "
                                              "he left in the early sixties and worked in Paris.")
     assert ("Polanski", "France") in [(c.subject, c.destination_country) for c in cases]
+
+
+def test_people_from_a_place_keep_the_words_the_text_names_them_by(nlp):
+    cases = cases_of(nlp, "Who went to Liberia?", "About 11,000 people from the United States went to Liberia under ACS auspices.")
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [
+        ("11,000 people from the United States", "United States", "Liberia")]
+    # a place the verb left is no part of their name: they are named for it
+    cases = cases_of(nlp, "Did the Irish go to Australia?", "In 1853 a million people left Ireland for Australia.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Irish", "Australia")]
