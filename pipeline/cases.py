@@ -564,10 +564,13 @@ def _qualified_places(found: list[Span], doc: Doc) -> list[Span]:
     out: list[Span] = []
     for ent in found:
         prev = out[-1] if out else None
-        if prev is not None and ent.start == prev.end + 1 and doc[prev.end].text == "," and prev.label_ in ("GPE", "LOC"):
+        if prev is not None and ent.start == prev.end + 1 and doc[prev.end].text == "," \
+                and (prev.label_ in ("GPE", "LOC") or is_known_place(_span_text(prev))):  # "Nazareth, Pennsylvania", Nazareth tagged a person
             city = resolve_place(_span_text(doc[prev.start : ent.end]))
             wider = resolve_place(_span_text(ent))
-            if city is not None and wider is not None and city.kind == "city" and wider.kind != "city" and city.country == wider.country:
+            # a town the gazetteer lacks ("Nazareth, Pennsylvania") resolves to the state itself
+            if city is not None and wider is not None and (city.kind == "city" or city.name == wider.name) and wider.kind != "city" \
+                    and city.country == wider.country:
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label)
                 continue
         out.append(ent)
@@ -1667,6 +1670,7 @@ class PostState:
     last_dates_sent: int = -10
     single_sent: int = -10  # the last sentence that named, or called "he" or "she", anyone: how fresh ``last_single`` is
     remembered: int = 0  # how many subjects were remembered so far, to tell whether a sentence named anyone
+    family: tuple[str, Subject] | None = None  # a family group's key and the person whose family it is, for a later "they"
 
     def remember(self, subject: Subject) -> None:
         self.remembered += 1
@@ -2372,6 +2376,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                 if not m.companion:
                     state.remember(m.subject)
                     state.last_mention, state.last_mention_sent = m, si
+                    if m.subject.type != "group":
+                        state.single_sent = si
                 ctx.mentions.append(m)
                 if m.destination is not None and m.status == "completed" and not m.inferred_destination:
                     state.last_destination = m.destination
@@ -2921,7 +2927,7 @@ def _read_trigger(
             out.append(_as_leg(Mention(subj, kind, status, post, sent, stop, place, stop_text, text, date, date_text), tok.i))
             stop, stop_text = place, text
     out.extend(_gapped(tok, kind, out, post, sent, ctx, year))
-    child = _moved_as_child(tok, state, ctx, out[0].subject if out else None)
+    child = _moved_as_child(tok, state, ctx, out[0].subject if out else None, si)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
         # "his family moved to Athens in 1914 when he was a child": he moved too, and he is whom the thread is about,
         # on every leg the family went ("got out to Trieste in 1956 ... and then went to New York in 1958")
@@ -3135,7 +3141,7 @@ def _to_after(tok: Token) -> Token | None:
     return after if after is not None and after.lower_ in ("to", "into") and after.dep_ == "prep" else None
 
 
-def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Subject | None = None) -> Subject | None:
+def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Subject | None = None, si: int = -10) -> Subject | None:
     """The person whose family moved, when the sentence says the move came in their childhood.
 
     "his family moved to Soviet Armenia in 1946 when he was a baby", "Kazan's parents
@@ -3152,7 +3158,7 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
     told = re.fullmatch(r"(.+?)['’]s (\w+)", mover.text) if mover is not None and mover.type == "group" else None
     # A whole family moving takes its children along, so "his family" or "the family" of the one a sentence
     # calls "she" moved them too; "his parents left" may leave a grown son behind, and needs his age to say so
-    whole = household is not None and _lemma(household) in ("family", "household")
+    whole = household is not None and _lemma(household) in ("family", "household") and household.tag_ == "NN"
     if poss is None and told is not None and told.group(2).lower() in lex["household_nouns"] and ctx.persons.get(person_key(told.group(1))):
         # "Elia Kazan's family were Anatolian Greeks: they left ... when he was four": "they" already means his household
         owner, pronoun = ctx.person(told.group(1)), None
@@ -3162,6 +3168,15 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
         pronoun = "she" if said.lower_ in ("she", "her") else "he"
         owner = _antecedent(pronoun, state, ctx)
         whole = False  # the sentence speaks of her too: only her age says she went along
+    elif poss is None and whole and any(c.dep_ == "det" and c.lower_ == "the" for c in household.children) \
+            and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
+        # "Peter Maffay came from Kronstadt in 1963 as a teenager; the family settled in Waldkraiburg": the family of
+        # the one the story is about
+        owner, pronoun = state.last_single, None
+    elif poss is None and household is None and mover is not None and mover.via_pronoun and state.family is not None \
+            and mover.key == state.family[0]:
+        # "His family moved to Paris in 1976 ... in 1980 they moved to San Jose": "they" is still his family
+        owner, pronoun, whole = state.family[1], None, True
     elif poss is None:
         return None
     elif poss.pos_ == "PRON":
@@ -3174,6 +3189,8 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
         pronoun = None
     if owner is None or owner.type != "person":
         return None
+    if whole and mover is not None:
+        state.family = (mover.key, owner)
     sent = _sent_of(verb)
     # "X was born in Gah, and his family moved to Amritsar": born, and then moved with the family
     if any(_born(t) and t.i < verb.i and any(

@@ -553,7 +553,10 @@ def _lookup_qualified(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> _En
                 where.admin1 is None or where.kind != "region" or city["admin1code"] == where.admin1
             ):
                 return _city_entry(city)
-    return _lookup(g, head, in_view) or where
+    named = _lookup(g, head, in_view)
+    if where is not None and where.code and where.kind in ("region", "country") and (named is None or named.kind == "city" and named.code != where.code):
+        return where  # "Nazareth, Pennsylvania": a town too small for the gazetteer is in the state named, not in Galilee
+    return named or where
 
 
 def _lookup_prefixed(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> tuple[_Entry, str, str] | None:

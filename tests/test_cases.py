@@ -2932,3 +2932,17 @@ def test_people_from_a_place_keep_the_words_the_text_names_them_by(nlp):
     # a place the verb left is no part of their name: they are named for it
     cases = cases_of(nlp, "Did the Irish go to Australia?", "In 1853 a million people left Ireland for Australia.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Irish", "Australia")]
+
+
+def test_the_family_of_the_one_the_story_is_about_takes_them_along_and_they_stays_that_family(nlp):
+    q = "Famous children of emigrant families?"
+    cases = cases_of(nlp, q, "Mario Andretti was born in Montona in 1940. The family left in 1948 and spent seven years in a refugee "
+                             "camp in Lucca. In 1955 they emigrated to Nazareth, Pennsylvania.")
+    assert [(c.destination, c.destination_country) for c in cases if c.subject == "Mario Andretti"] == [
+        ("Lucca", "Italy"), ("Nazareth, Pennsylvania", "United States")]
+    cases = cases_of(nlp, q, "Khaled Hosseini is the classic example. His family moved to Paris in 1976. "
+                             "When the Soviets invaded, they asked for asylum and in 1980 they moved to San Jose, California.")
+    assert [c.destination_country for c in cases if c.subject == "Khaled Hosseini"] == ["France", "United States"]
+    # families in general are no one's own family
+    cases = cases_of(nlp, q, "Sami Michael left Baghdad in 1949. The wealthier families often went to Britain.")
+    assert "United Kingdom" not in [c.destination_country for c in cases if c.subject == "Sami Michael"]

@@ -702,3 +702,9 @@ def test_la_in_capitals_is_los_angeles():
     assert resolve_place("LA", 1990).name == "Los Angeles"
     assert resolve_place("L.A.", 1990).country == "United States"
     assert resolve_place("la", 1990) is None
+
+
+def test_a_town_the_gazetteer_lacks_is_in_the_state_named_after_its_comma():
+    assert resolve_place("Nazareth, Pennsylvania", 1955).country == "United States"
+    assert resolve_place("Nazareth", 1955).country == "Israel"
+    assert resolve_place("Australia, New Zealand", 1987).country == "Australia"  # two countries of a list, not a qualifier
