@@ -1524,7 +1524,9 @@ def subjects_for(
             mover = mover.head.head
         # "456 children, mostly from families in Madrid, Valencia and Barcelona, who sailed": "who" skips the places
         # the parser hung it on and means the people they qualify
-        if mover.ent_type_ in ("GPE", "LOC"):
+        named = " ".join(t.text for t in _name_words(mover)) if mover.pos_ == "PROPN" else ""
+        if mover.ent_type_ in ("GPE", "LOC") and not (" " in named and _plausible_name(named) and not is_known_place(named)):
+            # (not "the writer Natalia Ilyina, who came back": a full name, its first name tagged a place)
             for _ in range(8):
                 if mover.head is mover or mover.ent_type_ not in ("GPE", "LOC") and mover.pos_ not in ("ADP", "CCONJ"):
                     break
@@ -2796,8 +2798,12 @@ def _read_trigger(
                 # "emigrants who returned": home is the place the thread is about. A person with no move told before
                 # goes back to that place too, not to where someone else just went ("Wang had studied in Berlin. And
                 # Guo went back in 1956").
-                m.destination = ctx.topic if subj.type == "person" and prev is None and ctx.topic is not None \
-                    else _default_destination(state, ctx, si)
+                home = resolve_place(ctx.people_home, year) if ctx.people_home is not None and prev is None else None
+                if home is not None and (m.origin is None or m.origin.country != home.country):
+                    m.destination = home  # "Vertinsky had gone back from Shanghai" in a thread on Russian émigrés: to Russia
+                else:
+                    m.destination = ctx.topic if subj.type == "person" and prev is None and ctx.topic is not None \
+                        else _default_destination(state, ctx, si)
                 # "stayed on in Moscow until 1933 and came back": the place may be named in this very sentence
                 if prev is None and m.destination is not None \
                         and (here := _place_before(tok, sent, year) or _recent_place(state, si)) is not None \

@@ -2946,3 +2946,16 @@ def test_the_family_of_the_one_the_story_is_about_takes_them_along_and_they_stay
     # families in general are no one's own family
     cases = cases_of(nlp, q, "Sami Michael left Baghdad in 1949. The wealthier families often went to Britain.")
     assert "United Kingdom" not in [c.destination_country for c in cases if c.subject == "Sami Michael"]
+
+
+def test_a_way_back_with_no_place_in_a_thread_on_one_people_goes_to_their_country(nlp):
+    cases = cases_of(nlp, "Where did the Russian émigrés of Harbin go: Australia, America or home?",
+                     "Alexander Vertinsky, the singer, had already gone back from Shanghai in 1943, in the middle of the war.")
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [
+        ("Alexander Vertinsky", "China", "Soviet Union")]
+
+
+def test_a_full_name_whose_first_name_the_ner_took_for_a_place_is_who_the_relative_clause_means(nlp):
+    cases = cases_of(nlp, "Who went back to the USSR?",
+                     "- the writer Natalia Ilyina, who came back to Russia in 1947 and later wrote a novel about it.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Natalia Ilyina", "Soviet Union")]
