@@ -2958,6 +2958,10 @@ def _read_trigger(
             m.trigger_i, m.companion = tok.i, True
             m.confidence = base.confidence - 0.05
             out.append(m)
+        went_along = tuple(m.subject for m in out if m.companion)
+        if went_along and base.subject.type == "person":
+            # "X left Pola with his mother in 1947 and they ended up in Venice": "they" is the two of them
+            state.pair = (base.subject, *went_along)
     return out
 
 

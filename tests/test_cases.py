@@ -2959,3 +2959,8 @@ def test_a_full_name_whose_first_name_the_ner_took_for_a_place_is_who_the_relati
     cases = cases_of(nlp, "Who went back to the USSR?",
                      "- the writer Natalia Ilyina, who came back to Russia in 1947 and later wrote a novel about it.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Natalia Ilyina", "Soviet Union")]
+
+
+def test_they_after_a_move_with_a_companion_means_the_two_of_them(nlp):
+    cases = cases_of(nlp, "Who left Istria?", "- Sergio Endrigo left Pola with his mother in 1947 and they ended up in Venice.")
+    assert [(c.subject, c.destination) for c in cases] == [("Sergio Endrigo", "Venice"), ("Endrigo's mother", "Venice")]
