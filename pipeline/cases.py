@@ -3434,6 +3434,11 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
     lex = lexicon()
     ends = frozenset() if later else _one_word_outcomes()
     for conj in tok.children:
+        # "arrived in 1912 to study at Berkeley": what they came to do says where
+        if not later and conj.dep_ in ("advcl", "xcomp") and conj.i > tok.i and _lemma(conj) in lex["stay_verbs"] \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children) \
+                and (found := _stay_place(conj, year, dated, frozenset())) is not None:
+            return found
         # ", then lived in New Orleans": the parser may leave the later clause loosely attached
         if conj.dep_ not in (("conj", "dep") if later else ("conj",)) or conj.pos_ != "VERB" \
                 or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be":
@@ -3460,16 +3465,20 @@ def _stay_place(conj: Token, year: int | None, dated: bool, ends: frozenset[str]
     # "executed by firing squad in Salt Lake City": the place of an end may hang on the words of how it came
     around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else conj.children
     for prep in around:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):
-            # "taught at Carnegie Tech in Pittsburgh", "worked on the railroads in Pennsylvania": the town of the work
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on", "near", "around", "outside"):
+            # "taught at Carnegie Tech in Pittsburgh", "worked on the railroads in Pennsylvania", "worked in the lumber
+            # mills around Astoria": the town of the work; "farmed near Belleville": the town beside it
             objs = [p for p in prep.children if p.dep_ == "pobj"] if prep.lower_ != "on" else []
             objs += [g for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC") for q in p.children
-                     if q.dep_ == "prep" and q.lower_ == "in" for g in q.children if g.dep_ == "pobj"]
+                     if q.dep_ == "prep" and q.lower_ in ("in", "near", "around", "outside") for g in q.children if g.dep_ == "pobj"]
             for p in objs:
                 if p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
                     ent = _ent_of(p)
                     if ent is not None and not _is_placeish(ent):
                         continue  # "lived at the Institute": an organisation, not a town
+                    if ent is not None and (qualified := _qualified_places([ent, *[e for e in _ents(conj.doc) if e.start == ent.end + 1]],
+                                                                           conj.doc)[0]) is not ent:
+                        ent = qualified  # "farmed near Belleville, Illinois": the Belleville in Illinois
                     place = _resolve_span(ent, year, dated) if ent is not None else None
                     if place is not None and place.country:
                         return place, _as_written(ent)

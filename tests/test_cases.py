@@ -2964,3 +2964,14 @@ def test_a_full_name_whose_first_name_the_ner_took_for_a_place_is_who_the_relati
 def test_they_after_a_move_with_a_companion_means_the_two_of_them(nlp):
     cases = cases_of(nlp, "Who left Istria?", "- Sergio Endrigo left Pola with his mother in 1947 and they ended up in Venice.")
     assert [(c.subject, c.destination) for c in cases] == [("Sergio Endrigo", "Venice"), ("Endrigo's mother", "Venice")]
+
+
+def test_what_someone_came_to_do_or_did_next_says_where_they_went(nlp):
+    q = "Forty-Eighters and Punjabis in America?"
+    cases = cases_of(nlp, q, "Kartar Singh Sarabha, a teenager who had arrived in 1912 to study at Berkeley, ran the party's press.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("Berkeley", "United States")]
+    cases = cases_of(nlp, q, "Sohan Singh Bhakna, who had come over in 1909 and was working in the lumber mills around Astoria, Oregon, "
+                             "became its president.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("Astoria, Oregon", "United States")]
+    cases = cases_of(nlp, q, "Friedrich Hecker emigrated in 1848 and farmed near Belleville, Illinois.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("Belleville, Illinois", "United States")]
