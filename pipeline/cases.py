@@ -3197,7 +3197,7 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
     else:
         owner = _possessor_person(household, ctx)
         pronoun = None
-    if owner is None or owner.type != "person":
+    if owner is None or owner.type == "group":  # "my nonna ... her family ended up in Melbourne": one of the writer's own, too
         return None
     if whole and mover is not None:
         state.family = (mover.key, owner)

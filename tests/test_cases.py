@@ -2975,3 +2975,11 @@ def test_what_someone_came_to_do_or_did_next_says_where_they_went(nlp):
     assert [(c.destination, c.destination_country) for c in cases] == [("Astoria, Oregon", "United States")]
     cases = cases_of(nlp, q, "Friedrich Hecker emigrated in 1848 and farmed near Belleville, Illinois.")
     assert [(c.destination, c.destination_country) for c in cases] == [("Belleville, Illinois", "United States")]
+
+
+def test_one_of_the_writers_own_goes_with_her_family_and_one_released_back_returns(nlp):
+    cases = cases_of(nlp, "Who left Istria?", "My nonna was born in Pola in 1935 and her family ended up in Melbourne in the early fifties.")
+    assert ("My nonna", "Australia") in [(c.subject, c.destination_country) for c in cases]
+    cases = cases_of(nlp, "Romanian Germans deported to the USSR?",
+                     "The poet Oskar Pastior was one of them, at seventeen, and he was released back to Romania in 1949.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Oskar Pastior", "Romania", 1949)]
