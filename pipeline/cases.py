@@ -618,6 +618,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                                                             or grand.head.head.lower_ == "bound")
                 if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on"):
                     return "destination"  # "flew to Hakodate in Japan", "left for the institute in Pittsburgh"
+                if grand.head.lower_ == "from" and prep in ("in", "near", "outside", "at") and grand.pos_ == "NOUN":
+                    return "origin"  # "went from a village near Udine to Buenos Aires"
                 grand = grand.head.head
             elif grand.pos_ in ("NOUN", "PROPN") and grand.dep_ in ("dobj", "obj") and grand.head.i == trigger.i:
                 grand = grand.head  # "to join her husband in Hamburg"

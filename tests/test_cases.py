@@ -2983,3 +2983,9 @@ def test_one_of_the_writers_own_goes_with_her_family_and_one_released_back_retur
     cases = cases_of(nlp, "Romanian Germans deported to the USSR?",
                      "The poet Oskar Pastior was one of them, at seventeen, and he was released back to Romania in 1949.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Oskar Pastior", "Romania", 1949)]
+
+
+def test_a_village_near_a_town_is_where_the_journey_began_and_where_the_way_back_leads(nlp):
+    cases = cases_of(nlp, "Did Italians go back?", "My great-grandfather went from a village near Udine to Buenos Aires around 1905 "
+                                                   "and came back in the late 1920s with enough money to buy some land.")
+    assert [(c.origin_country, c.destination_country) for c in cases] == [("Italy", "Argentina"), ("Argentina", "Italy")]

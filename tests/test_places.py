@@ -708,3 +708,8 @@ def test_a_town_the_gazetteer_lacks_is_in_the_state_named_after_its_comma():
     assert resolve_place("Nazareth, Pennsylvania", 1955).country == "United States"
     assert resolve_place("Nazareth", 1955).country == "Israel"
     assert resolve_place("Australia, New Zealand", 1987).country == "Australia"  # two countries of a list, not a qualifier
+
+
+def test_the_hawaiian_islands_are_in_the_united_states():
+    assert resolve_place("Kauai", 1915).country == "United States"
+    assert resolve_place("Oahu", 1905).country == "United States"
