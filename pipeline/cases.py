@@ -1137,6 +1137,10 @@ def _to_common_noun(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "into" and any(p.dep_ == "pobj" and _lemma(p) in lexicon()["state_nouns"] for p in c.children):
             return True  # "the Act came into force in 1990", "went into hiding": a state entered, not a place
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.like_num) for p in c.children) \
+                or c.lower_ == "back" and any(g.dep_ == "prep" and g.lower_ == "to" and any(p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.like_num)
+                                                                                        for p in g.children) for g in c.children):
+            return True  # "The Welsh colony goes back to 1865": a time, not a place
         if c.dep_ == "prep" and c.lower_ == "to":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if objs and all(p.pos_ == "NOUN" and not p.ent_type_ for p in objs) and not any(t.ent_type_ in ("GPE", "LOC") for t in c.subtree):
@@ -1509,6 +1513,8 @@ def subjects_for(
                   for p in c.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS") and _animate(p)]
         if aboard:
             mover = aboard[0]
+        elif _lemma(trigger) in ("dock", "berth", "steam"):
+            return []  # "The Empire Windrush docked at Tilbury": a ship, and who was aboard is told elsewhere
     if mover.pos_ not in ("NOUN", "PROPN", "PRON"):
         # "father-in-law" split by the parser: the hyphenated word's first noun stands for it
         first, last = _hyphen_word(mover)

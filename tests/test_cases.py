@@ -2989,3 +2989,9 @@ def test_a_village_near_a_town_is_where_the_journey_began_and_where_the_way_back
     cases = cases_of(nlp, "Did Italians go back?", "My great-grandfather went from a village near Udine to Buenos Aires around 1905 "
                                                    "and came back in the late 1920s with enough money to buy some land.")
     assert [(c.origin_country, c.destination_country) for c in cases] == [("Italy", "Argentina"), ("Argentina", "Italy")]
+
+
+def test_a_colony_going_back_to_a_year_and_a_ship_docking_are_no_moves_of_a_person(nlp):
+    assert cases_of(nlp, "Welsh in Patagonia?", "The Welsh colony, Y Wladfa, goes back to 1865.", min_confidence=0) == []
+    cases = cases_of(nlp, "Windrush?", "The Empire Windrush docked at Tilbury on 21 June 1948.", min_confidence=0)
+    assert [c.subject for c in cases] == []
