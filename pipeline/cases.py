@@ -37,7 +37,9 @@ from pipeline.places import (
     demonym_country,
     is_demonym,
     is_known_place,
+    is_shared_city_name,
     resolve_place,
+    resolve_place_beside,
     resolve_town,
     resolve_word_named_city,
     side_words,
@@ -468,6 +470,8 @@ def _inner_place(span: Span) -> str | None:
 def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
     text = _span_text(ent)
     place = _resolve(text, year, dated)
+    if place is not None and place.kind == "city" and (beside := _countries_beside(ent, year)) and country_code(place.country or "") not in beside:
+        place = resolve_place_beside(text, year, beside) or place
     if place is None and ent.label_ in ("ORG", "FAC"):
         inner = _inner_place(ent)
         if inner is not None:
@@ -491,6 +495,22 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
                 if wider is not None and wider.country and wider.kind != "city" and wider.country != place.country:
                     return Place(place.text, wider.name, wider.country, wider.kind, wider.lat, wider.lon)
     return place
+
+
+def _countries_beside(ent: Span, year: int | None) -> frozenset[str]:
+    """ISO codes of the countries of the places named in one list with it ("Vancouver and Victoria": Canada), for a
+    city name several countries share."""
+    if not is_shared_city_name(_span_text(ent)):
+        return frozenset()
+    codes = set()
+    linked = {t.i for t in ent.root.conjuncts}  # only places named in one list with it: "Vancouver and Victoria"
+    for other in _ents(_sent_of(ent.root)):
+        if other.label_ not in ("GPE", "LOC") or other.start == ent.start or other.root.i not in linked:
+            continue
+        place = resolve_place(_span_text(other), year)
+        if place is not None and place.country and (code := country_code(place.country)):
+            codes.add(code)
+    return frozenset(codes)
 
 
 def _scope(trigger: Token, others: set[int]) -> list[Token]:

@@ -102,6 +102,9 @@ TOWN_AMBIGUITY_RATIO = 0.5
 # bigger: "Nelson" in a thread about Lancashire is the English one; "Dublin" stays in Ireland in a thread about
 # Americans that never names Ireland.
 CITY_VIEW_RATIO = 3
+# The same, for a country named in the very sentence ("landed at Vancouver and Victoria"): a nearer clue, so a
+# smaller namesake still wins (Victoria, BC has a third of the people of Hong Kong's Victoria).
+BESIDE_RATIO = 10
 
 
 @dataclass(frozen=True)
@@ -602,6 +605,29 @@ def resolve_place(text: str, year: int | None = None) -> Place | None:
     if in_view and not _shared_city_name(text):
         in_view = frozenset()  # the answer cannot depend on the view: share the cache with every thread
     return _resolve_place(text, year, in_view)
+
+
+def is_shared_city_name(text: str) -> bool:
+    """Whether several countries have a city of this name ("Victoria", "Halifax")."""
+    return _shared_city_name(text)
+
+
+def resolve_place_beside(text: str, year: int | None, beside: Iterable[str]) -> Place | None:
+    """``resolve_place``, but a city name several countries share is the one in a country of the places named
+    beside it ("landed at Vancouver and Victoria": Victoria in Canada, however big Hong Kong's Victoria is).
+
+    ``beside`` holds ISO country codes.
+    """
+    codes = frozenset(beside)
+    if codes and _shared_city_name(text):
+        g = _gazetteer()
+        clean = _clean(text)
+        found = _city_candidates(g, clean, _fold(clean))
+        # a namesake a tenth the size or more: Victoria in Canada beside Vancouver, never Moscow in Idaho beside Texas
+        near = [c for c in found if c["countrycode"] in codes and c["population"] * BESIDE_RATIO >= found[0]["population"]]
+        if near:
+            return _placed(g, text, _city_entry(near[0]), year)
+    return resolve_place(text, year)
 
 
 @functools.lru_cache(maxsize=1)

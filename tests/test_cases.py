@@ -2995,3 +2995,11 @@ def test_a_colony_going_back_to_a_year_and_a_ship_docking_are_no_moves_of_a_pers
     assert cases_of(nlp, "Welsh in Patagonia?", "The Welsh colony, Y Wladfa, goes back to 1865.", min_confidence=0) == []
     cases = cases_of(nlp, "Windrush?", "The Empire Windrush docked at Tilbury on 21 June 1948.", min_confidence=0)
     assert [c.subject for c in cases] == []
+
+
+def test_a_city_name_several_countries_share_is_the_one_in_the_country_of_the_places_listed_with_it(nlp):
+    cases = cases_of(nlp, "Punjabis on the Pacific coast?", "Between 1904 and 1908 about 5,000 Sikhs landed at Vancouver and Victoria.")
+    assert {c.destination_country for c in cases} == {"Canada"}
+    # a country told elsewhere in the sentence is no such clue: Cambridge stays the English one
+    cases = cases_of(nlp, "Chinese scientists?", "Hua Luogeng had been in Cambridge from 1936 to 1938 and went to the US in 1946.")
+    assert "United Kingdom" in {c.destination_country for c in cases}

@@ -713,3 +713,10 @@ def test_a_town_the_gazetteer_lacks_is_in_the_state_named_after_its_comma():
 def test_the_hawaiian_islands_are_in_the_united_states():
     assert resolve_place("Kauai", 1915).country == "United States"
     assert resolve_place("Oahu", 1905).country == "United States"
+
+
+def test_a_shared_city_name_leans_to_a_country_beside_it_only_for_a_namesake_not_too_small():
+    from pipeline.places import resolve_place_beside
+    assert resolve_place_beside("Victoria", 1905, {"CA"}).country == "Canada"
+    assert resolve_place_beside("Moscow", 1930, {"US"}).country == "Soviet Union"  # Moscow, Idaho is far too small
+    assert resolve_place_beside("Victoria", 1905, set()).country == "Hong Kong"
