@@ -1227,7 +1227,9 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             return None  # "took Soviet passports and went to X": what the first verb took did not go
         if verb.dep_ == "conj" and any(a.dep_ == "prep" and a.lower_ == "with" and a.head.i == verb.head.i for a in t.ancestors):
             return None  # "he walked into the embassy with his aide Kim Duk-hong and asked for asylum": one who went along
-        if verb.dep_ == "conj" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "conj" and t.dep_ == "pobj" and (t.head.head.pos_ in ("VERB", "AUX")
+                                                          or t.head.head.pos_ == "ADV" and t.head.head.head.pos_ in ("VERB", "AUX")):
+            # "never went back to Zara but settled in Trieste": Zara is where he did not go, no one who settled
             # "left to stay with Lawrence Durrell and was back in New York": the one stayed with did not go
             # (but "at the end of the Korean Conflict 21 Americans chose to defect": a noun's phrase the parser swallowed)
             return None
@@ -1433,10 +1435,12 @@ def subjects_for(
         # "had gone a couple of years before him": a span of time is no one moved
         named = obj is not None and obj.pos_ == "PROPN" and _known_surname(obj, ctx)  # "had driven Turati out of Milan"
         if tok.i == trigger.i and causative and obj is not None and (obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") or named) \
+                and _lemma(tok) not in lex["intransitive_movers"] \
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
                 and (_lemma(tok) not in lex["route_verbs"] or obj.tag_ == "PRP") and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
-            # "a smuggler who walked them into Galicia": a person walked across is who moved, not the way
+            # "a smuggler who walked them into Galicia": a person walked across is who moved, not the way; one who
+            # "emigrated ... and founded Argentine sociology" moved himself, whatever the parser makes the object
             # "took the Cunard or White Star steamers to New York": the ships carried the movers, they are not the movers
             if _lemma(tok) in ("move", "take", "relocate") and _household_of_subject(obj) and (subj := children.get("nsubj")) is not None:
                 obj = subj  # "Joyce moved his family from Trieste to Paris": he went with them
@@ -1545,6 +1549,8 @@ def subjects_for(
     if mover.lower_ in lex["relative_pronouns"] and mover.head.dep_ == "relcl":
         relative = mover
         mover = mover.head.head
+        if mover.dep_ == "pobj" and mover.head.lower_ == "from" and mover.head.head.ent_type_ == "PERSON" and mover.pos_ == "PROPN":
+            mover = mover.head.head  # "Francis Rule from Camborne, who sailed from Penzance": the man from there, not the town
         if mover.dep_ == "pobj" and mover.head.head.dep_ == "appos" and not _animate(mover) and mover.ent_type_ not in ("GPE", "LOC") \
                 and (mover.head.lower_ == "of" or relative.lower_ == "who"):
             # "X, a vice-president of the Assembly, who left", "X, the last prime minister before the occupation, who

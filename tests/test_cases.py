@@ -3003,3 +3003,16 @@ def test_a_city_name_several_countries_share_is_the_one_in_the_country_of_the_pl
     # a country told elsewhere in the sentence is no such clue: Cambridge stays the English one
     cases = cases_of(nlp, "Chinese scientists?", "Hua Luogeng had been in Cambridge from 1936 to 1938 and went to the US in 1946.")
     assert "United Kingdom" in {c.destination_country for c in cases}
+
+
+def test_who_moved_when_the_parse_offers_a_town_or_an_object_instead(nlp):
+    q = "Italian and Cornish emigrants?"
+    cases = cases_of(nlp, q, "The best known of the later arrivals is Francis Rule from Camborne, who sailed from Penzance "
+                             "as a teenager and reached Veracruz in 1854.")
+    assert {c.subject for c in cases} == {"Francis Rule"}
+    cases = cases_of(nlp, q, "Ottavio Missoni was taken prisoner at El Alamein, and after four years in a POW camp in Egypt "
+                             "he never went back to Zara but settled in Trieste instead.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Ottavio Missoni", "Italy")]
+    cases = cases_of(nlp, q, "- Gino Germani, who had been picked up as a student for anti-fascist activity, emigrated to "
+                             "Argentina in 1934 and more or less founded Argentine sociology.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Gino Germani", "Argentina")]
