@@ -871,8 +871,10 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
 
 
 def _shares_surname(first: Token, full: Span) -> bool:
-    """"Scott and Zelda Fitzgerald": a lone first name directly before "and", then a first and last name."""
-    return len(full) == 2 and first.i + 2 == full.start and first.doc[first.i + 1].lower_ == "and"
+    """"Scott and Zelda Fitzgerald", "Eddie and Alex Van Halen": a lone first name directly before "and", then a first
+    name and a surname (with its particle)."""
+    two = len(full) == 2 or len(full) == 3 and full[1].lower_ in lexicon()["name_particles"]
+    return two and first.i + 2 == full.start and first.doc[first.i + 1].lower_ == "and"
 
 
 def _surname_named_in_full(word: str, ctx: ThreadContext) -> bool:
@@ -885,7 +887,7 @@ def _with_shared_surname(ent: Span, ctx: ThreadContext) -> str:
     doc = ent.doc
     if len(ent) == 1 and ent.end + 2 < len(doc) and (other := _ent_of(doc[ent.end + 1])) is not None \
             and other.label_ == "PERSON" and _shares_surname(ent.root, other) and not _surname_named_in_full(_span_text(ent), ctx):
-        return f"{_span_text(ent)} {other[-1].text}"
+        return f"{_span_text(ent)} {_span_text(other[1:])}"
     return _span_text(ent)
 
 

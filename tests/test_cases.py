@@ -3016,3 +3016,8 @@ def test_who_moved_when_the_parse_offers_a_town_or_an_object_instead(nlp):
     cases = cases_of(nlp, q, "- Gino Germani, who had been picked up as a student for anti-fascist activity, emigrated to "
                              "Argentina in 1934 and more or less founded Argentine sociology.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Gino Germani", "Argentina")]
+
+
+def test_two_first_names_before_a_surname_with_a_particle_share_it(nlp):
+    cases = cases_of(nlp, "Dutch-Indonesians?", "Eddie and Alex Van Halen left Nijmegen for Pasadena in 1962.")
+    assert [c.subject for c in cases] == ["Eddie Van Halen", "Alex Van Halen"]
