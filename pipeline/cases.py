@@ -1620,6 +1620,12 @@ def subjects_for(
             and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
     ):
         last = state.group_meant()
+        agent = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if agent is not None and mover.i > trigger.i and _span_text(_span_of_noun(agent)).strip().endswith(last.text):
+            # "the Soviets repatriated more than 200,000 of them": "them" is never the clause's own subject
+            last = next((g for g in reversed(state.groups) if g.key != last.key), None)
+            if last is None:
+                return []
         return [Subject(last.text, last.type, last.key, via_pronoun=True, share=True)]
     if _sole_title(mover):
         return [ctx.person(f"the {mover.text}")]  # "The Shah left in January 1979": one person, named by the office

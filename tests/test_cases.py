@@ -3021,3 +3021,10 @@ def test_who_moved_when_the_parse_offers_a_town_or_an_object_instead(nlp):
 def test_two_first_names_before_a_surname_with_a_particle_share_it(nlp):
     cases = cases_of(nlp, "Dutch-Indonesians?", "Eddie and Alex Van Halen left Nijmegen for Pasadena in 1962.")
     assert [c.subject for c in cases] == ["Eddie Van Halen", "Alex Van Halen"]
+
+
+def test_them_as_an_object_is_never_the_clauses_own_subject(nlp):
+    cases = cases_of(nlp, "Black Sea Germans?", "The Black Sea Germans were resettled in the Warthegau in 1944. "
+                                                "After 1945 the Soviets repatriated more than 200,000 of them.")
+    assert "Soviets" not in {c.subject for c in cases}
+    assert [c.subject for c in cases if c.year_start == 1945] == ["Black Sea Germans"]
