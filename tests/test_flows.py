@@ -77,6 +77,14 @@ def test_run_flow_writes_three_outputs_with_the_same_rows(prefect_harness, tmp_p
     assert [json.loads(line) for line in (out / "cases.jsonl").read_text(encoding="utf-8").splitlines()] == jsonl
 
 
+def test_a_usage_error_prints_the_usage_and_no_traceback(tmp_path):
+    exe = Path(sys.executable).with_name("crossings")
+    proc = subprocess.run([str(exe), "evaluate", "--pred", str(tmp_path / "cases.jsonl")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "Missing option '--gold'" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
 @pytest.mark.slow
 def test_bad_inputs_are_named_and_skipped_by_the_cli(tmp_path, seed_path):
     """The real console script, with Prefect's temporary server: names each bad input, keeps the seed's cases."""
