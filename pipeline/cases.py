@@ -1560,8 +1560,8 @@ def subjects_for(
             mover = mover.head.head
         # "456 children, mostly from families in Madrid, Valencia and Barcelona, who sailed": "who" skips the places
         # the parser hung it on and means the people they qualify
-        named = " ".join(t.text for t in _name_words(mover)) if mover.pos_ == "PROPN" else ""
-        if mover.ent_type_ in ("GPE", "LOC") and not (" " in named and _plausible_name(named) and not is_known_place(named)):
+        full_name = " ".join(t.text for t in _name_words(mover)) if mover.pos_ == "PROPN" else ""
+        if mover.ent_type_ in ("GPE", "LOC") and not (" " in full_name and _plausible_name(full_name) and not is_known_place(full_name)):
             # (not "the writer Natalia Ilyina, who came back": a full name, its first name tagged a place)
             for _ in range(8):
                 if mover.head is mover or mover.ent_type_ not in ("GPE", "LOC") and mover.pos_ not in ("ADP", "CCONJ"):
@@ -1960,7 +1960,7 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int 
                     state.remember(subj)
         return
     subj_cands = [e for e in cands if _names_the_subject(e.root)]
-    sents, starts = _doc_sents(sent.doc)
+    _, starts = _doc_sents(sent.doc)
     si = bisect.bisect_right(starts, sent.start) - 1
     if not subj_cands and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not take "he" away from
@@ -3194,11 +3194,13 @@ def _to_after(tok: Token) -> Token | None:
 
 
 def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Subject | None = None, si: int = -10) -> Subject | None:
-    """The person whose family moved, when the sentence says the move came in their childhood.
+    """The person whose family moved, when they went along.
 
-    "his family moved to Soviet Armenia in 1946 when he was a baby", "Kazan's parents
-    left Constantinople when he was four", "as a child, with his parents"; not "his
-    family followed him" or a family's move with no word of the person's age.
+    A whole family takes its children: "Her family got out to Trieste in 1956", "the family
+    settled in Waldkraiburg" after the one the story is about, and a later "they" for that family.
+    Parents need the person's age ("Kazan's parents left Constantinople when he was four", "as a
+    child, with his parents"), and so does a family whose sentence tells what the person did
+    instead ("... in 1952, long after she had left home"); "his family followed him" is no move of his.
     """
     lex = lexicon()
     for _ in range(3):  # "Her family got out to Trieste ... and then went to New York": the later verb's subject is the first's
