@@ -3683,11 +3683,10 @@ def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_te
         name = _span_text(tok.doc[people.left_edge.i : people.i + 1]).strip()
         subj = Subject(name, "group", name.lower())
     if subj is None:
-        if origin is not None and origin.country:
-            plural = country_people(origin.country)
-            name = plural or f"people from {origin_text}"
-        else:
-            name = "migrants"
+        if origin is None or not origin.country:
+            return []  # "Italy restricted emigration to Brazil", "emigration to Canada peaked in 1957": no one named moved
+        plural = country_people(origin.country)
+        name = plural or f"people from {origin_text}"
         subj = Subject(name, "group", name.lower())
     m = Mention(subj, "arrive", "completed", post, sent, origin, destination, origin_text, destination_text, date, date_text)
     if destination is None:

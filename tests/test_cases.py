@@ -3028,3 +3028,11 @@ def test_them_as_an_object_is_never_the_clauses_own_subject(nlp):
                                                 "After 1945 the Soviets repatriated more than 200,000 of them.")
     assert "Soviets" not in {c.subject for c in cases}
     assert [c.subject for c in cases if c.year_start == 1945] == ["Black Sea Germans"]
+
+
+def test_a_movement_noun_with_no_one_named_is_no_case(nlp):
+    q = "Japanese emigration to Brazil?"
+    assert cases_of(nlp, q, "The planters needed labour after Italy restricted subsidised emigration to Brazil in 1902.") == []
+    # the people the noun names, or the country they left, say who moved
+    cases = cases_of(nlp, q, "Japanese immigration to Brazil began in 1908.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Japanese", "Brazil")]
