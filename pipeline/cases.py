@@ -1878,7 +1878,7 @@ def _owns_a_person(owner: Token) -> bool:
         and not (_lemma(owned) in lex["exile_nouns"] and owned.dep_ in ("nsubj", "nsubjpass") and _lemma(owned.head) != "be")
 
 
-def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int | None = None) -> None:
+def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, before: int | None = None) -> None:
     """Update the pronoun antecedent with people named in this sentence (subjects first).
 
     With ``before``, only names told before that token count: "In 1925 he went off to Paris with his mistress
@@ -1960,8 +1960,6 @@ def _note_persons(sent: Span, state: PostState, ctx: ThreadContext, before: int 
                     state.remember(subj)
         return
     subj_cands = [e for e in cands if _names_the_subject(e.root)]
-    _, starts = _doc_sents(sent.doc)
-    si = bisect.bisect_right(starts, sent.start) - 1
     if not subj_cands and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not take "he" away from
         # the person the post is about, while the post is still about them ("Zachariadis ended badly. ... Hungary
@@ -2436,7 +2434,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             trig_idx = {t.i for t, _ in triggers}
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
-            _note_persons(sent, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
+            _note_persons(sent, si, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
             _note_births(sent, ctx, state)
             if not triggers:  # "X is the famous example: he ... moved to Athens": the sentence tells the move itself
                 keep(_read_example(sent, si, post, ctx, state, trig_idx))
@@ -2451,7 +2449,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         # Outcomes stated later about someone already moving ("He was arrested.").
         _attach_outcomes(sent, state, ctx, mentions, new)
         mentions.extend(new)
-        _note_persons(sent, state, ctx)
+        _note_persons(sent, si, state, ctx)
         if state.remembered != named_before or any(t.lower_ in ("he", "she", "him", "his", "her") for t in _tokens(sent)):
             state.single_sent = si
         if dates := tuple(_span_text(ent) for ent in _ents(sent) if ent.label_ == "DATE"):
@@ -3213,17 +3211,16 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
     # A whole family moving takes its children along, so "his family" or "the family" of the one a sentence
     # calls "she" moved them too; "his parents left" may leave a grown son behind, and needs his age to say so
     whole = household is not None and _lemma(household) in ("family", "household") and household.tag_ == "NN"
+    the_family = poss is None and whole and any(c.dep_ == "det" and c.lower_ == "the" for c in household.children)
     if poss is None and told is not None and told.group(2).lower() in lex["household_nouns"] and ctx.persons.get(person_key(told.group(1))):
         # "Elia Kazan's family were Anatolian Greeks: they left ... when he was four": "they" already means his household
         owner, pronoun = ctx.person(told.group(1)), None
-    elif poss is None and whole and any(c.dep_ == "det" and c.lower_ == "the" for c in household.children) \
-            and (said := next((t for t in _tokens(_sent_of(verb)) if t.lower_ in ("he", "she", "his", "her", "him") and t.i > household.i), None)):
+    elif the_family and (said := next((t for t in _tokens(_sent_of(verb)) if t.lower_ in ("he", "she", "his", "her", "him") and t.i > household.i), None)):
         # "The family moved back to Jaffna when she was a baby": the family of the one the sentence calls "she"
         pronoun = "she" if said.lower_ in ("she", "her") else "he"
         owner = _antecedent(pronoun, state, ctx)
         whole = False  # the sentence speaks of her too: only her age says she went along
-    elif poss is None and whole and any(c.dep_ == "det" and c.lower_ == "the" for c in household.children) \
-            and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
+    elif the_family and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
         # "Peter Maffay came from Kronstadt in 1963 as a teenager; the family settled in Waldkraiburg": the family of
         # the one the story is about
         owner, pronoun = state.last_single, None

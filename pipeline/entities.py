@@ -462,9 +462,11 @@ def _lead_in_ends(doc: Doc) -> None:
 _PLACE_JOINERS = frozenset({"for", "to", "from", "via"})
 
 
-def _places_apart(doc: Doc) -> tuple[Span, ...]:
-    """"left Cork for Boston" tagged as one organisation: two known places joined by "for", "to", "from" or "via" are
-    two places. Returns the entities, set on the doc when any was split."""
+def _places_put_right(doc: Doc) -> tuple[Span, ...]:
+    """Places the NER tagged wrong. "left Cork for Boston" tagged as one organisation: two known places joined by
+    "for", "to", "from" or "via" are two places. "retired to Cyprus" tagged a product and "for Winnipeg around 1912"
+    tagged a date: a country's own name, or a known place with no number or calendar word, is a place. Returns the
+    entities, set on the doc when any was changed."""
     from pipeline.places import is_known_place  # the gazetteer loads once, on the first such entity
 
     out: list[Span] = []
@@ -501,7 +503,7 @@ def ents_within_lines(doc: Doc) -> Doc:
     line breaks at its edges are dropped. Last, a person's surname the model left
     out is taken back into the name (``_surnames_taken_back``).
     """
-    ents = _places_apart(doc)
+    ents = _places_put_right(doc)
     loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS
              and (doc[e.end - 1].pos_ in _LOOSE_END_POS or doc[e.start].pos_ == "ADV")]
     if not loose and not any(t.is_space and "\n" in t.text for e in ents for t in e):
@@ -554,6 +556,7 @@ _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "ORG", "LAW"})
 
 
 def _country_named(text: str) -> bool:
+    """Whether the text is a country's own name ("Cyprus", "the United States"), not another name for it."""
     from pipeline.places import resolve_place
 
     place = resolve_place(text)

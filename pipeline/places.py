@@ -602,14 +602,9 @@ def resolve_place(text: str, year: int | None = None) -> Place | None:
     if in_view and (side := _side_named(text, in_view, year)) is not None:
         place = _resolve_place(side, year, frozenset())
         return replace(place, text=text) if place is not None else None
-    if in_view and not _shared_city_name(text):
+    if in_view and not is_shared_city_name(text):
         in_view = frozenset()  # the answer cannot depend on the view: share the cache with every thread
     return _resolve_place(text, year, in_view)
-
-
-def is_shared_city_name(text: str) -> bool:
-    """Whether several countries have a city of this name ("Victoria", "Halifax")."""
-    return _shared_city_name(text)
 
 
 def resolve_place_beside(text: str, year: int | None, beside: Iterable[str]) -> Place | None:
@@ -619,7 +614,7 @@ def resolve_place_beside(text: str, year: int | None, beside: Iterable[str]) -> 
     ``beside`` holds ISO country codes.
     """
     codes = frozenset(beside)
-    if codes and _shared_city_name(text):
+    if codes and is_shared_city_name(text):
         g = _gazetteer()
         clean = _clean(text)
         found = _city_candidates(g, clean, _fold(clean))
@@ -654,9 +649,10 @@ def _side_named(text: str, in_view: frozenset[str], year: int | None) -> str | N
     return next((place for place, codes, first, last in rows if codes & in_view and first <= year <= last), None) if rows else None
 
 
-@functools.lru_cache(maxsize=65536)
-def _shared_city_name(text: str) -> bool:
-    """Whether the text, or the part a prefix or a comma leaves, is a city name in more than one country."""
+@functools.lru_cache(maxsize=65536)  # asked for every city a case resolves, with the same few names over and over
+def is_shared_city_name(text: str) -> bool:
+    """Whether the text, or the part a prefix or a comma leaves, is a city name in more than one country
+    ("Victoria", "Halifax")."""
     g = _gazetteer()
     clean = _clean(text)
     parts = {clean, clean.split(" ", 1)[-1], _clean(clean.partition(",")[0]), _SAINT.sub("Saint ", clean)}
