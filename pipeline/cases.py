@@ -1572,9 +1572,9 @@ def subjects_for(
     # The name may be one the NER missed ("Hitomi Soga, a Japanese nurse who had been abducted"): the name test below decides.
     if mover.dep_ == "appos" and (mover.head.ent_type_ == "PERSON" or mover.head.pos_ == "PROPN" and not mover.head.ent_type_):
         mover = mover.head
-    if mover.lower_ == "both" and mover.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in mover.children) \
-            and (both := state.pair or _last_two_movers(ctx, state)):
-        # "X went with the first ship, and Y with a later one. Both went back to Russia": the two just told of
+    if (n := _told_together(mover)) and len(both := state.pair or _last_two_movers(ctx, state)) in (n, n * (mover.lower_ == "both")):
+        # "X went with the first ship, and Y with a later one. Both went back to Russia", "Martha Dodd and her husband
+        # Alfred Stern ... the couple slipped out to Prague", "the three of them left": the ones just named together
         return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in both]
     if mover.lower_ in lex["pronouns_group"] and state.pair:
         # "Kuznetsov and Dymshits were later swapped: they were put on a plane": the people just named together
@@ -1982,7 +1982,10 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
     ent = subj_cands[0] if subj_cands else cands[-1]
     if not _plausible_name(_span_text(ent)):
         return
-    together = [e for e in subj_cands if _plausible_name(_span_text(e)) and (e.root.i == ent.root.i or e.root.head.i == ent.root.i and e.root.dep_ == "conj")]
+    # "Martha Dodd and her husband Alfred Stern": a name set beside a joined noun is named together too
+    together = [e for e in subj_cands if _plausible_name(_span_text(e)) and (
+        e.root.i == ent.root.i or e.root.head.i == ent.root.i and e.root.dep_ == "conj"
+        or e.root.dep_ == "appos" and e.root.head.dep_ == "conj" and e.root.head.head.i == ent.root.i)]
     pair = tuple(ctx.person(_span_text(e)) for e in together) if len(together) >= 2 else ()
     prior = state.last_single
     named = ctx.person(_span_text(ent))
@@ -2030,6 +2033,30 @@ def _names_the_subject(root: Token) -> bool:
     return (root.dep_ in ("nsubj", "nsubjpass", "attr") or root.dep_ == "appos" and root.head.dep_ not in ("pobj", "dobj", "dative")
             or root.head.dep_ in ("nsubj", "nsubjpass") or _labels_item(root)) \
         and not (root.head.dep_ == "relcl" and _he_or_she_subject(root, after=False)) and not _in_clause_beside_pronoun(root)
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _told_together(mover: Token) -> int:
+    """How many people a subject names as the ones just told of together: "both" (any number), "the couple", "the
+    pair", "the two", "the three of them", "all three". Zero for any other subject ("a couple of hundred", "two
+    brothers")."""
+    if mover.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    kids = list(mover.children)
+    of_them = [c for c in kids if c.dep_ == "prep"]
+    if of_them and not (len(of_them) == 1 and of_them[0].lower_ == "of"
+                        and [g.lower_ for g in of_them[0].children] in (["them"], ["us"])):
+        return 0
+    if mover.lower_ == "both":
+        return 2
+    the = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in kids)
+    if mover.lower_ in ("couple", "pair") and the and not of_them:
+        return 2
+    if mover.lower_ in _COUNT_WORDS and (the or of_them):
+        return _COUNT_WORDS[mover.lower_]
+    return 0
 
 
 def _fronted_whole(mover: Token) -> Token | None:

@@ -2306,6 +2306,21 @@ def test_both_after_two_people_moved_means_those_two(nlp):
     assert back == ["Leopold Sulerzhitsky", "Sergei Tolstoy"]
 
 
+@pytest.mark.parametrize("together", ["The couple", "The two of them", "They"])
+def test_the_couple_or_the_two_of_them_are_the_two_just_named_together(nlp, together):
+    cases = cases_of(nlp, "Did any blacklisted Americans go east?",
+                     "Martha Dodd and her husband Alfred Stern were indicted as Soviet agents. "
+                     f"{together} slipped out of Mexico to Prague in 1957.")
+    assert sorted((c.subject, c.destination_country) for c in cases) == [
+        ("Alfred Stern", "Czechoslovakia"), ("Martha Dodd", "Czechoslovakia")]
+
+
+def test_a_couple_of_hundred_of_them_is_no_couple(nlp):
+    cases = cases_of(nlp, "Did any blacklisted Americans go to Europe?",
+                     "Hugo Butler and Jean Rouverol went to Mexico in 1950. A couple of hundred of them moved on to Paris in 1952.")
+    assert [(c.subject_type, c.destination_country) for c in cases if c.year_start == 1952] == [("group", "France")]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
