@@ -279,6 +279,7 @@ class ThreadContext:
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
     born: dict[str, str] = field(default_factory=dict)  # subject key -> the place they were born, as written
+    placed: frozenset[str] = frozenset()  # one-word names the thread uses as places: "in Mansoura", "left Verchères"
 
     def person(self, text: str) -> "Subject":
         """The thread's fullest form of a name: "Oswald" -> "Lee Harvey Oswald"; "Maclean" -> the Maclean last read."""
@@ -364,6 +365,27 @@ def _surname(name: str) -> str:
 
 
 _REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(IX|IV|V?I{0,3})")
+
+
+_PLACING_PREPS = frozenset({"in", "at", "from", "near", "into", "outside", "via"})
+
+
+def collect_placed_names(docs: Sequence[Doc]) -> frozenset[str]:
+    """One-word names the thread uses as places, whatever the NER tagged them: the object of "in", "at", "from" ...
+    after a verb ("ran a grocery in Mansoura"), or what someone left ("left Verchères for the States"). The small
+    model tags many small towns as persons; a name the thread also gives in full ("Gandhi", "Mohandas Gandhi") is
+    a person's, and the caller checks that."""
+    placed: set[str] = set()
+    for doc in docs:
+        for ent in _ents(doc):
+            if len(ent) != 1 or ent.label_ not in ("PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"):
+                continue
+            root = ent.root
+            prep = root.head
+            if root.dep_ == "pobj" and prep.lower_ in _PLACING_PREPS and prep.head.pos_ in ("VERB", "AUX") \
+                    or root.dep_ == "dobj" and _lemma(prep) == "leave":
+                placed.add(_span_text(ent))
+    return frozenset(placed)
 
 
 def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
@@ -1461,6 +1483,12 @@ def subjects_for(
             subj = next((s for p in tok.children if p.dep_ == "parataxis" and p.i < tok.i
                          for g in p.children if g.dep_ == "ccomp" and g.i < p.i and _hedged(g)
                          for s in g.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and kind != "recruit" and tok.dep_ == "ROOT":
+            # "He came back to Quebec in the 1870s, wrote O Canada in 1880, and left for Boston": the parser makes the
+            # first verb of the list the complement of the second, which it leaves without a subject
+            subj = next((s for g in tok.children if g.dep_ == "ccomp" and g.i < tok.i and g.pos_ == "VERB"
+                         and g.right_edge.i + 1 < tok.i and tok.doc[g.right_edge.i + 1].text == ","
+                         for s in g.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and kind != "recruit":
             # "about 400,000 Irish left": the parser may take a people's adjective used as a noun for the verb's modifier
             subj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.ent_type_ == "NORP" and is_demonym(c.text)), None)
@@ -1908,6 +1936,8 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
+        if len(ent) == 1 and text in ctx.placed and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), [])):
+            continue  # "left Verchères for the States ... He came back": a town the thread puts people in, no "he"
         cands.append(_whole_name(ent, ctx))
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (titled := _titled_subject(sent)) is not None:
         cands.insert(0, titled)
@@ -2179,8 +2209,9 @@ def _labels_item(tok: Token) -> bool:
     doc = tok.doc
     if tok.i + 1 >= len(doc) or not tok.text[:1].isupper():
         return False
-    if doc[tok.i + 1].text == "," and tok.dep_ == "ROOT" and any(c.dep_ == "appos" for c in tok.children):
-        pass  # "- Haing S. Ngor, a doctor who ...": an item naming someone and saying who they were
+    if doc[tok.i + 1].text == "," and tok.dep_ == "ROOT" and any(
+            c.dep_ == "appos" or c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in tok.children):
+        pass  # "- Haing S. Ngor, a doctor who ...", "- Calixa Lavallée, who wrote O Canada.": an item naming someone and saying who they were
     elif doc[tok.i + 1].text not in (":", "–", "—"):
         return False
     if tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("he", "she", "his", "her"):
@@ -4425,7 +4456,7 @@ NO_DESTINATION_PENALTY = 0.45
 
 
 def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) -> list[Case]:
-    ctx = ThreadContext(thread, persons=collect_persons(docs))
+    ctx = ThreadContext(thread, persons=collect_persons(docs), placed=collect_placed_names(docs))
     ctx.default_year = _default_year(post.text for post in thread.posts)  # doc.text would rebuild each text
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
     ctx.people_home = _question_people(thread, docs)
