@@ -1496,6 +1496,8 @@ def subjects_for(
             # "- Lise Meitner - fled to Sweden in 1938": a list item's name set off by a dash or a colon
             subj = next((c for c in reversed(list(tok.lefts)) if c.ent_type_ == "PERSON" and c.dep_ in ("npadvmod", "dep", "compound", "appos")
                          and any(t.text in ("-", "–", "—", ":") for t in tok.doc[c.i + 1 : tok.i])), None)
+        if subj is not None:
+            subj = _subject_past_event(subj)
         if subj is not None and kind != "recruit":
             mover = subj
             break
@@ -2066,6 +2068,15 @@ def _names_the_subject(root: Token) -> bool:
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _subject_past_event(subj: Token) -> Token:
+    """"after Suez his family moved to Athens": the parser takes the event for the subject and the subject for its
+    apposition; the apposition is the subject."""
+    if subj.i > 0 and subj.doc[subj.i - 1].lower_ in ("after", "before", "since", "until", "during") \
+            and (said := next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)) is not None:
+        return said
+    return subj
 
 
 def _told_together(mover: Token) -> int:
@@ -3263,7 +3274,8 @@ def _moved_as_child(verb: Token, state: PostState, ctx: ThreadContext, mover: Su
         if verb.dep_ not in ("conj", "advcl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             break
         verb = verb.head
-    household = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in lex["household_nouns"]), None)
+    household = next((s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and _lemma(s := _subject_past_event(c)) in lex["household_nouns"]), None)
     poss = next((c for c in household.children if c.dep_ == "poss"), None) if household is not None else None
     told = re.fullmatch(r"(.+?)['’]s (\w+)", mover.text) if mover is not None and mover.type == "group" else None
     # A whole family moving takes its children along, so "his family" or "the family" of the one a sentence

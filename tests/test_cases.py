@@ -2345,6 +2345,15 @@ def test_the_first_verb_of_a_list_keeps_its_subject_for_the_last(nlp):
         ("Calixa Lavallée", "United States", 1880)]
 
 
+def test_after_an_event_his_family_is_the_subject_not_the_event(nlp):
+    # the parser makes "Suez" the subject and "his family" its apposition
+    cases = cases_of(nlp, "Who left Egypt?",
+                     "The singer Demis Roussos is the famous example: he was born in Alexandria, and after Suez his family "
+                     "lost pretty much everything and moved to Athens.")
+    assert ("Demis Roussos", "Greece") in [(c.subject, c.destination_country) for c in cases]
+    assert "Suez" not in {c.subject for c in cases}
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
