@@ -2907,7 +2907,9 @@ def _read_trigger(
                 # "emigrants who returned": home is the place the thread is about. A person with no move told before
                 # goes back to that place too, not to where someone else just went ("Wang had studied in Berlin. And
                 # Guo went back in 1956").
-                home = resolve_place(ctx.people_home, year) if ctx.people_home is not None and prev is None else None
+                # One whose own move out told no origin ("was one of the children sent to the Soviet Union. He came
+                # back in 1957") goes back there too
+                home = resolve_place(ctx.people_home, year) if ctx.people_home is not None and (prev is None or prev.origin is None) else None
                 if home is not None and (m.origin is None or m.origin.country != home.country):
                     m.destination = home  # "Vertinsky had gone back from Shanghai" in a thread on Russian émigrés: to Russia
                 else:

@@ -2354,6 +2354,12 @@ def test_after_an_event_his_family_is_the_subject_not_the_event(nlp):
     assert "Suez" not in {c.subject for c in cases}
 
 
+def test_coming_back_after_a_move_with_no_origin_goes_to_the_country_the_thread_asks_about(nlp):
+    cases = cases_of(nlp, "Did Spanish Republican exiles ever go back to Spain?",
+                     "My great-uncle went to the Soviet Union in 1937 as a child. He came back in 1957 and never talked about it.")
+    assert [(c.origin_country, c.destination_country) for c in cases if c.year_start == 1957] == [("Soviet Union", "Spain")]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
