@@ -1393,6 +1393,7 @@ def subjects_for(
     tok = trigger
     mover: Token | None = None
     from_pcomp = False
+    also: list[Token] = []  # a second subject the parser split off a pair of groups
     for _ in range(8):
         children = {c.dep_: c for c in tok.children}
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -1401,7 +1402,13 @@ def subjects_for(
             # "X, later the publisher of Y, fled": the parser makes the apposition a second subject
             children["nsubj"] = subjects[0]
         if len(subjects) == 2 and subjects[0].lower_ in ("something", "anything") and any(c.lower_ == "like" for c in subjects[0].children):
-            children["nsubj"] = subjects[1]  # "Something like 40% of southern Italians went home": the estimate is who
+            estimated = [p for c in subjects[0].children if c.lower_ == "like" for p in c.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS")]
+            if estimated and any(c.dep_ == "cc" for c in subjects[0].children):
+                # "something like 25,000 Estonians and about 4,000 Latvians crossed": the parser makes the second
+                # group a second subject; both moved
+                children["nsubj"], also = estimated[0], [subjects[1]]
+            else:
+                children["nsubj"] = subjects[1]  # "Something like 40% of southern Italians went home": the estimate is who
         if len(subjects) == 2 and subjects[1].left_edge.i > 0 and tok.doc[subjects[1].left_edge.i - 1].lower_ == "and" \
                 and _animate(subjects[1]) and subjects[1].pos_ == "NOUN":
             # "a lot of repatriates and their children got exit visas": the parser makes the conjunct a second subject;
@@ -1695,7 +1702,7 @@ def subjects_for(
     def _plural(t: Token) -> bool:
         return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and is_demonym(t.text))
 
-    heads = [mover] + [c for c in mover.conjuncts if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
+    heads = [mover] + [c for c in (*mover.conjuncts, *also) if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
     if len(heads) > 1 and not all(_plural(h) for h in heads):
         heads = [mover]
     if len(heads) > 1 and mover.pos_ == "PROPN" and all(h.pos_ == "NOUN" for h in heads[1:]) and mover.doc[heads[1].i - 1].text == ",":

@@ -2360,6 +2360,13 @@ def test_coming_back_after_a_move_with_no_origin_goes_to_the_country_the_thread_
     assert [(c.origin_country, c.destination_country) for c in cases if c.year_start == 1957] == [("Soviet Union", "Spain")]
 
 
+def test_an_estimate_and_a_second_group_both_moved(nlp):
+    # the parser makes "something" the subject and the second group a second subject
+    cases = cases_of(nlp, "Who fled to Sweden?",
+                     "In autumn 1944 something like 25,000-30,000 Estonians and about 4,000-5,000 Latvians crossed to Sweden.")
+    assert sorted(c.subject for c in cases) == ["25,000-30,000 Estonians", "4,000-5,000 Latvians"]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
