@@ -405,6 +405,20 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
             forms = names.setdefault(person_key(name), [])
             if name not in forms:
                 forms.append(name)
+    # "Tolstoy's son Sergei": a child or sibling named by first name alone bears the family's surname, unless the
+    # thread gives that first name a surname of its own
+    firsts = {f.split()[0] for forms in names.values() for f in forms if len(f.split()) > 1}
+    for doc in docs:
+        for ent in _ents(doc):
+            if ent.label_ != "PERSON" or len(ent) != 1 or ent.start < 3 or ent.text in firsts:
+                continue
+            kin, owner = doc[ent.start - 1], doc[ent.start - 3]
+            if kin.lower_ in ("son", "daughter", "brother", "sister") and doc[ent.start - 2].tag_ == "POS" \
+                    and owner.ent_type_ == "PERSON" and owner.pos_ == "PROPN" and _plausible_name(ent.text):
+                family = _surname(owner.text)
+                forms = names.setdefault(person_key(family), [])
+                if (full := f"{ent.text} {family}") not in forms:
+                    forms.append(full)
     for forms in names.values():
         forms.sort(key=lambda n: (-len(n.split()), -len(n)))
     return names

@@ -2367,6 +2367,15 @@ def test_an_estimate_and_a_second_group_both_moved(nlp):
     assert sorted(c.subject for c in cases) == ["25,000-30,000 Estonians", "4,000-5,000 Latvians"]
 
 
+def test_one_who_accompanied_a_ship_went_too_and_a_son_named_alone_bears_the_family_name(nlp):
+    cases = cases_of(nlp, "Who helped the Doukhobors settle in Canada?",
+                     "Tolstoy's follower Leopold Sulerzhitsky went along with the first ship to Canada in 1899, and Tolstoy's son "
+                     "Sergei accompanied a later one. Both went back to Russia once the settlers were on the land.")
+    moves = sorted((c.subject, c.destination_country) for c in cases)
+    assert moves == [("Leopold Sulerzhitsky", "Canada"), ("Leopold Sulerzhitsky", "Russia"),
+                     ("Sergei Tolstoy", "Canada"), ("Sergei Tolstoy", "Russia")]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
