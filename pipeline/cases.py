@@ -4229,11 +4229,19 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
     """
     if not thread.posts or thread.posts[0].kind != "question":
         return None
-    countries = {c for ent in _ents(docs[0]) if ent.label_ == "NORP" and _names_movers(ent) and (c := demonym_country(ent.text)) is not None}
-    # "Why did so many Greeks go back?": a people's name the small model tags as a person counts too
-    countries |= {c for t in docs[0] if t.ent_type_ not in ("NORP", "GPE", "LOC") and t.pos_ == "PROPN" and t.text.endswith("s")
-                  and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
-    return countries.pop() if len(countries) == 1 else None
+    doc = docs[0]
+    sents, _ = _doc_sents(doc)
+    # The title asks about the people the thread is on; the body may name others ("the Soviets made a big deal of
+    # racial equality" in a question on African Americans who went to the USSR)
+    for where in (sents[:1], sents):
+        countries = {c for ent in _ents(doc) if any(s.start <= ent.start < s.end for s in where)
+                     and ent.label_ == "NORP" and _names_movers(ent) and (c := demonym_country(ent.text)) is not None}
+        # "Why did so many Greeks go back?": a people's name the small model tags as a person counts too
+        countries |= {c for s in where for t in s if t.ent_type_ not in ("NORP", "GPE", "LOC") and t.pos_ == "PROPN" and t.text.endswith("s")
+                      and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
+        if len(countries) == 1:
+            return countries.pop()
+    return None
 
 
 def _existential(tok: Token) -> bool:

@@ -2376,6 +2376,13 @@ def test_one_who_accompanied_a_ship_went_too_and_a_son_named_alone_bears_the_fam
                      ("Sergei Tolstoy", "Canada"), ("Sergei Tolstoy", "Russia")]
 
 
+def test_the_people_the_title_asks_about_is_where_a_return_goes_whatever_others_the_body_names(nlp):
+    cases = cases_of(nlp, "Did any African Americans actually emigrate to the Soviet Union in the 1930s?\n\n"
+                          "I've read that the Soviets made a big deal of racial equality as propaganda against the US.",
+                     "Harry Haywood went to Moscow to study in 1926, but he came back in 1930, so he's not really an emigrant.")
+    assert [(c.origin_country, c.destination_country) for c in cases if c.year_start == 1930] == [("Soviet Union", "United States")]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
