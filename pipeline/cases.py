@@ -948,6 +948,7 @@ def _copula_subject(noun: Token) -> Token | None:
     were Russian Jews who had come to London") as the subject of "be"; "It was a group of engineers who went" keeps
     the group.
     """
+    kind = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         noun = noun.head.head  # "She was one of the five abductees allowed to go back"
     if noun.dep_ != "attr" or _lemma(noun.head) != "be":
@@ -959,8 +960,9 @@ def _copula_subject(noun: Token) -> Token | None:
     if subj.lower_ in lex["pronouns_person"] or subj.lower_ in lex["pronouns_group"] or subj.ent_type_ == "PERSON":
         return subj
     if subj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subj.children) and _animate(subj) \
-            and _lemma(noun) not in lex["generic_subjects"] and _animate(noun):
-        return subj  # not "His son is the one who rode to Lexington"
+            and _lemma(kind) not in lex["generic_subjects"] and _animate(kind):
+        # not "His son is the one who rode to Lexington"; "My grandmother was one of the Finnish kids sent to Sweden" is her
+        return subj
     return None
 
 

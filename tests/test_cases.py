@@ -2383,6 +2383,12 @@ def test_the_people_the_title_asks_about_is_where_a_return_goes_whatever_others_
     assert [(c.origin_country, c.destination_country) for c in cases if c.year_start == 1930] == [("Soviet Union", "United States")]
 
 
+def test_one_of_the_children_sent_abroad_is_the_writers_own_relative(nlp):
+    cases = cases_of(nlp, "Were Finnish children evacuated?",
+                     "My grandmother was one of the Finnish kids sent to Sweden during the war and she never really talked about it.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("My grandmother", "unnamed", "Sweden")]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
