@@ -2746,6 +2746,9 @@ def _read_trigger(
         c.lower_ in ("why", "whether", "if", "how") and c.dep_ in ("advmod", "mark") for c in tok.children
     ):
         return []
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "might", "could", "should", "'d") for c in tok.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+        return []  # "he would have ended up dead or in prison": what did not happen
     if _lemma(tok) == "leave" and any(c.lower_ == "over" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children):
         return []  # "the ones left over": what remained, not a departure
     if _lemma(tok) == "leave" and (

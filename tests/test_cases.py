@@ -2389,6 +2389,13 @@ def test_one_of_the_children_sent_abroad_is_the_writers_own_relative(nlp):
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("My grandmother", "unnamed", "Sweden")]
 
 
+def test_what_would_have_happened_is_no_move(nlp):
+    cases = cases_of(nlp, "Why did American writers move to Paris?",
+                     "James Baldwin went to Paris in November 1948 with about forty dollars in his pocket; he said later that "
+                     "if he'd stayed in Harlem he would have ended up dead or in prison.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("James Baldwin", "France")]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
