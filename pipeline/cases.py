@@ -1080,6 +1080,8 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
         return None
     if _lemma(tok) in lex["vehicle_nouns"] or tok.lower_ in lex["vehicle_nouns"]:
         return None  # "before the plane ever left US airspace"
+    if _lemma(tok) in lex["inanimate_lookalikes"] and tok.tag_ == "NN" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "a 1956 agreement with Italy left the Italians in possession of their property"
     span = _span_of_noun(tok)
     words = [t for t in span if not t.is_punct]
     if not words:
@@ -1512,6 +1514,11 @@ def subjects_for(
             subj = next((s for g in tok.children if g.dep_ == "ccomp" and g.i < tok.i and g.pos_ == "VERB"
                          and g.right_edge.i + 1 < tok.i and tok.doc[g.right_edge.i + 1].text == ","
                          for s in g.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and kind != "recruit":
+            # "in 1930-1931 something like 100,000 people from the Jebel Akhdar were forcibly moved": the parser
+            # swallows the estimate into the time phrase before the verb
+            subj = next((p for c in tok.children if c.dep_ == "prep" and c.i < tok.i for t in c.subtree if t.lower_ in ("something", "anything")
+                         for like in t.children if like.lower_ == "like" for p in like.children if p.dep_ == "pobj" and _animate(p)), None)
         if subj is None and kind != "recruit":
             # "about 400,000 Irish left": the parser may take a people's adjective used as a noun for the verb's modifier
             subj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.ent_type_ == "NORP" and is_demonym(c.text)), None)

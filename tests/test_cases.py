@@ -2396,6 +2396,20 @@ def test_what_would_have_happened_is_no_move(nlp):
     assert [(c.subject, c.destination_country) for c in cases] == [("James Baldwin", "France")]
 
 
+def test_an_agreement_that_left_people_somewhere_is_no_mover(nlp):
+    cases = cases_of(nlp, "What happened to the Italians of Libya?",
+                     "Libya became independent at the end of 1951, and a 1956 agreement with Italy left the Italians in possession of their property.")
+    assert cases == []
+
+
+def test_an_estimate_the_parser_hides_in_the_time_phrase_is_who_moved(nlp):
+    cases = cases_of(nlp, "What happened in Cyrenaica?",
+                     "Resistance in Cyrenaica went on for twenty years, and in 1930-1931 something like 100,000 people from the "
+                     "Jebel Akhdar, mostly semi-nomadic herders, were forcibly moved into camps on the coast.", min_confidence=0.0)
+    assert "Resistance" not in {c.subject for c in cases}
+    assert any("100,000 people" in c.subject for c in cases)
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
