@@ -1147,8 +1147,11 @@ def _people_described(tok: Token, span: Span) -> str | None:
     for c in tok.children:
         if c.i < tok.i:
             continue
+        # not "people from Cuba", where the place is their origin; "people from the Jebel Akhdar", a name the
+        # gazetteer does not know, says who they were
         if c.dep_ == "prep" and c.lower_ in ("from", "in", "on", "at", "with") and any(
-                p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_ for p in c.children):
+                p.dep_ == "pobj" and (p.pos_ == "NOUN" and not p.ent_type_ or p.pos_ == "PROPN" and p.ent_type_ not in ("GPE", "LOC")
+                                      and not is_known_place(_span_text(_span_of_noun(p)))) for p in c.children):
             ends.append(c.right_edge.i)
         elif c.dep_ == "acl" and c.tag_ == "VBN" and _is_trigger(c) is None and _lemma(c) not in lexicon()["stay_verbs"]:
             ends.append(c.right_edge.i)
