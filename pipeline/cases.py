@@ -1151,7 +1151,9 @@ def _people_described(tok: Token, span: Span) -> str | None:
         # gazetteer does not know, says who they were
         if c.dep_ == "prep" and c.lower_ in ("from", "in", "on", "at", "with") and any(
                 p.dep_ == "pobj" and (p.pos_ == "NOUN" and not p.ent_type_ or p.pos_ == "PROPN" and p.ent_type_ not in ("GPE", "LOC")
-                                      and not is_known_place(_span_text(_span_of_noun(p)))) for p in c.children):
+                                      and not is_known_place(_span_text(_span_of_noun(p)))) for p in c.children) \
+                or c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and _lemma(p) in lexicon()["lineage_nouns"] for p in c.children):
+            # "people of Japanese ancestry": their descent says who they were
             ends.append(c.right_edge.i)
         elif c.dep_ == "acl" and c.tag_ == "VBN" and _is_trigger(c) is None and _lemma(c) not in lexicon()["stay_verbs"]:
             ends.append(c.right_edge.i)
@@ -1417,6 +1419,13 @@ def subjects_for(
     also: list[Token] = []  # a second subject the parser split off a pair of groups
     for _ in range(8):
         children = {c.dep_: c for c in tok.children}
+        for dep in ("nsubj", "nsubjpass"):
+            both = [c for c in tok.children if c.dep_ == dep]
+            if len(both) == 2 and both[1].left_edge.i > 0 and tok.doc[both[1].left_edge.i - 1].text == "," \
+                    and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in both[1].children):
+                # "about 120,000 people of Japanese ancestry, two thirds of them US citizens, were removed": an aside on
+                # the subject, which the parser makes a second one
+                children[dep] = both[0]
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if len(subjects) == 2 and subjects[0].pos_ == "PROPN" and subjects[1].pos_ == "NOUN" \
                 and _span_text(tok.doc[subjects[0].i + 1 : subjects[1].i]).strip().startswith(","):
@@ -3494,6 +3503,8 @@ def _home_of(subj: Subject, year: int | None) -> Place | None:
     """The country a group's name says it comes from ("Spaniards", "the Greek workers"), for a move home."""
     if subj.type not in ("group", "unnamed"):
         return None
+    if any(w.lower().strip(",.") in lexicon()["lineage_nouns"] for w in subj.text.split()):
+        return None  # "people of Japanese ancestry": descent, not a country they came from
     nation = demonym_country(subj.text.split()[-1], year) or demonym_country(subj.text, year)
     return resolve_place(nation, year) if nation else None
 

@@ -2409,6 +2409,13 @@ def test_an_estimate_the_parser_hides_in_the_time_phrase_is_who_moved(nlp):
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("100,000 people from the Jebel Akhdar", "Libya", 1930)]
 
 
+def test_people_of_an_ancestry_with_an_aside_on_them_are_the_subject_and_not_sent_to_that_country(nlp):
+    cases = cases_of(nlp, "What happened to Japanese Americans?",
+                     "After Executive Order 9066 in February 1942, about 120,000 people of Japanese ancestry, two thirds of them "
+                     "US citizens, were removed from the West Coast to camps inland.", min_confidence=0.0)
+    assert [(c.subject, c.destination_country) for c in cases] == [("120,000 people of Japanese ancestry", None)]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
