@@ -3921,7 +3921,9 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
             continue
         if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and tok.dep_ != "conj" and tok.dep_ != "relcl":
             continue  # "had been living": the auxiliary is not the verb of the stay
-        preps = [c for c in tok.children if c.dep_ == "prep"]
+        # "studied engineering in Leningrad from 1962 to 1967": the parser may hang the place and the years on the object
+        preps = [c for c in tok.children if c.dep_ == "prep"] \
+            + [c for o in tok.children if o.dep_ == "dobj" and o.pos_ == "NOUN" and not _animate(o) for c in o.children if c.dep_ == "prep"]
         # "was in Hamamatsu from 1991": the small model often tags a town it does not know as an organisation
         where = [e for e in ents if _is_placeish(e) and e.root.dep_ == "pobj" and e.root.head.i in
                  {p.i for p in preps if p.lower_ in ("in", "at")}]

@@ -2416,6 +2416,13 @@ def test_people_of_an_ancestry_with_an_aside_on_them_are_the_subject_and_not_sen
     assert [(c.subject, c.destination_country) for c in cases] == [("120,000 people of Japanese ancestry", None)]
 
 
+def test_a_stay_of_years_told_with_an_object_between_is_a_move_there(nlp):
+    # the parser hangs "in Leningrad" and the years on "engineering"
+    cases = cases_of(nlp, "Did Vietnamese students go to the USSR?",
+                     "My grandfather studied engineering in Leningrad from 1962 to 1967 and then came back to Hanoi to work on the railways.")
+    assert [(c.destination_country, c.year_start, c.year_end) for c in cases][0] == ("Soviet Union", 1962, 1967)
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
