@@ -279,7 +279,7 @@ class ThreadContext:
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
     born: dict[str, str] = field(default_factory=dict)  # subject key -> the place they were born, as written
-    placed: frozenset[str] = frozenset()  # one-word names the thread uses as places: "in Mansoura", "left Verchères"
+    placed: frozenset[str] = frozenset()  # names the thread uses as places: "in Mansoura", "left Verchères"
 
     def person(self, text: str) -> "Subject":
         """The thread's fullest form of a name: "Oswald" -> "Lee Harvey Oswald"; "Maclean" -> the Maclean last read."""
@@ -371,21 +371,25 @@ _PLACING_PREPS = frozenset({"in", "at", "from", "near", "into", "outside", "via"
 
 
 def collect_placed_names(docs: Sequence[Doc]) -> frozenset[str]:
-    """One-word names the thread uses as places, whatever the NER tagged them: the object of "in", "at", "from" ...
+    """Names the thread uses as places, whatever the NER tagged them: the object of "in", "at", "from" ...
     after a verb ("ran a grocery in Mansoura"), or what someone left ("left Verchères for the States"). The small
     model tags many small towns as persons; a name the thread also gives in full ("Gandhi", "Mohandas Gandhi") is
     a person's, and the caller checks that."""
     placed: set[str] = set()
+    acting: set[str] = set()  # names that are ever a subject or an owner: people, or at least not only places
     for doc in docs:
         for ent in _ents(doc):
-            if len(ent) != 1 or ent.label_ not in ("PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"):
+            if ent.label_ not in ("PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"):
                 continue
             root = ent.root
             prep = root.head
-            if root.dep_ == "pobj" and prep.lower_ in _PLACING_PREPS and prep.head.pos_ in ("VERB", "AUX") \
+            if root.dep_ in ("nsubj", "nsubjpass", "poss") or ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+                acting.add(_span_text(ent))
+            elif root.dep_ == "pobj" and prep.lower_ in _PLACING_PREPS and prep.head.pos_ in ("VERB", "AUX") \
                     or root.dep_ == "dobj" and _lemma(prep) == "leave":
                 placed.add(_span_text(ent))
-    return frozenset(placed)
+    # "She was twenty, from Colonia Dublán": a name of several words counts only when it never acts
+    return frozenset(n for n in placed if " " not in n or n not in acting)
 
 
 def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
@@ -1980,7 +1984,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
-        if len(ent) == 1 and text in ctx.placed and not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), [])):
+        if text in ctx.placed and (len(ent) > 1 or not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), []))):
             continue  # "left Verchères for the States ... He came back": a town the thread puts people in, no "he"
         cands.append(_whole_name(ent, ctx))
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (titled := _titled_subject(sent)) is not None:

@@ -2423,6 +2423,13 @@ def test_a_stay_of_years_told_with_an_object_between_is_a_move_there(nlp):
     assert [(c.destination_country, c.year_start, c.year_end) for c in cases][0] == ("Soviet Union", 1962, 1967)
 
 
+def test_a_town_of_two_words_the_thread_only_puts_people_in_is_no_she(nlp):
+    cases = cases_of(nlp, "What happened to the Mormon colonies in Mexico?",
+                     "My great-grandmother was on one of those trains. She was twenty, from Colonia Dublán, with a baby on her hip. "
+                     "She tried to go back to Dublán that autumn, but got no further than the border.", min_confidence=0.0)
+    assert "Colonia Dublán" not in {c.subject for c in cases}
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
