@@ -34,6 +34,7 @@ from pipeline.places import (
     Place,
     countries_in_view,
     country_code,
+    country_favoured,
     demonym_country,
     is_demonym,
     is_known_place,
@@ -4535,6 +4536,11 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     ctx.default_year = _default_year(post.text for post in thread.posts)  # doc.text would rebuild each text
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
     ctx.people_home = _question_people(thread, docs)
+    with country_favoured(country_code(ctx.topic.text) if ctx.topic is not None else None):
+        return _read_cases(ctx, thread, docs, min_confidence)
+
+
+def _read_cases(ctx: ThreadContext, thread: Thread, docs: Sequence[Doc], min_confidence: float) -> list[Case]:
     mentions: list[Mention] = []
     for post, doc in zip(thread.posts, docs):
         mentions.extend(read_post(post, doc, ctx, len(mentions)))

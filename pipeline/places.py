@@ -506,6 +506,21 @@ def countries_in_view(codes: Iterable[str]) -> Iterator[None]:
         _IN_VIEW.reset(token)
 
 
+_FAVOURED: ContextVar[str | None] = ContextVar("crossings_country_favoured", default=None)
+
+
+@contextlib.contextmanager
+def country_favoured(code: str | None) -> Iterator[None]:
+    """Inside the block, a city name several countries share is the one in this country (ISO code) whenever that
+    namesake is not tiny: "moved to Chatham" in a thread asking about Canada is Chatham, Ontario, though the thread
+    names England too."""
+    token = _FAVOURED.set(code)
+    try:
+        yield
+    finally:
+        _FAVOURED.reset(token)
+
+
 @functools.lru_cache(maxsize=16384)  # asked for every place of every post of every thread; no view changes it
 def country_code(text: str) -> str | None:
     """The ISO code of a text that names a country outright ("France", "Britain"); None for cities, regions and
@@ -602,6 +617,9 @@ def resolve_place(text: str, year: int | None = None) -> Place | None:
     if in_view and (side := _side_named(text, in_view, year)) is not None:
         place = _resolve_place(side, year, frozenset())
         return replace(place, text=text) if place is not None else None
+    if (favoured := _FAVOURED.get()) is not None and is_shared_city_name(text) \
+            and (leaning := _resolve_place(text, year, frozenset({favoured}))) != _resolve_place(text, year, frozenset()):
+        return leaning  # the namesake in the favoured country, where the biggest city of the name is elsewhere
     if in_view and not is_shared_city_name(text):
         in_view = frozenset()  # the answer cannot depend on the view: share the cache with every thread
     return _resolve_place(text, year, in_view)

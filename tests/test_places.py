@@ -403,6 +403,15 @@ def test_a_city_name_several_countries_share_leans_towards_the_countries_in_view
     assert resolve_place("Nelson", 1930).country == "New Zealand"  # the view ends with the block
 
 
+def test_the_country_the_thread_is_about_wins_a_shared_city_name_over_the_others_in_view() -> None:
+    with places.countries_in_view({"CA", "GB", "US"}):
+        assert resolve_place("Chatham", 1856).country == "United Kingdom"  # the bigger Chatham, in Kent
+        with places.country_favoured("CA"):
+            assert resolve_place("Chatham", 1856).country == "Canada"  # "moved to Chatham" in a thread on Canada
+            assert resolve_place("London", 1856).country == "United Kingdom"  # not London, Ontario: too small beside it
+    assert resolve_place("Chatham", 1856).country == "United Kingdom"
+
+
 def test_country_code_is_only_for_countries() -> None:
     assert places.country_code("Britain") == "GB"
     assert places.country_code("Canada") == "CA"
