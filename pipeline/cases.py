@@ -332,6 +332,9 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:\"'()")
 
 
+_ABSTRACT_ENDING = re.compile(r"(?:ity|ness|tion|sion|ism)$")
+
+
 @functools.lru_cache(maxsize=65536)
 def _plausible_name(text: str) -> bool:
     """The small model tags some agencies, codes and peoples as persons ("MI6", "Lithuanian Jews")."""
@@ -340,6 +343,8 @@ def _plausible_name(text: str) -> bool:
         return False
     if words[-1].endswith("s") and is_demonym(words[-1]):
         return False  # "Crimean Tatars", "Volga Germans": a people, not a person
+    if len(words) == 1 and len(text) >= 7 and _ABSTRACT_ENDING.search(text):
+        return False  # "Hostility went back a long way": an abstract noun opening a paragraph, not a name
     if len(words) > 1 and is_known_place(text):
         return False  # "Buenos Aires", "Rio de Janeiro": a city the small model took for a person
     if len(words) > 1 and (words[0].lower() in lexicon()["organisation_words"] or words[0].lower() in lexicon()["never_movers"]):
@@ -573,6 +578,8 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
                 continue
             if child.dep_ in ("advcl", "acl") and _born(child):
                 continue  # "born in Delhi in 1943, he moved to Karachi in 1947": the birth is not the move
+            if child.dep_ == "acl" and tok.dep_ in ("nsubj", "nsubjpass") and child.tag_ == "VBG" and _lemma(child) in lexicon()["stay_verbs"]:
+                continue  # "families living in Macau were flown back to Mexico": where they were, not where they went
             stack.append(child)
     return out
 
@@ -1649,6 +1656,9 @@ def subjects_for(
     # The name may be one the NER missed ("Hitomi Soga, a Japanese nurse who had been abducted"): the name test below decides.
     if mover.dep_ == "appos" and (mover.head.ent_type_ == "PERSON" or mover.head.pos_ == "PROPN" and not mover.head.ent_type_):
         mover = mover.head
+    if mover.lower_ == "them" and mover.dep_ == "dobj" and mover.head.dep_ == "conj" and (first := next(
+            (c for c in mover.head.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and _animate(c)), None)) is not None:
+        mover = first  # "arrested the Chinese refugees and shipped them to China": the ones the first verb took
     if (n := _told_together(mover)) and len(both := state.pair or _last_two_movers(ctx, state)) in (n, n * (mover.lower_ == "both")):
         # "X went with the first ship, and Y with a later one. Both went back to Russia", "Martha Dodd and her husband
         # Alfred Stern ... the couple slipped out to Prague", "the three of them left": the ones just named together

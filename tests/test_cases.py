@@ -2430,6 +2430,27 @@ def test_a_town_of_two_words_the_thread_only_puts_people_in_is_no_she(nlp):
     assert "Colonia Dublán" not in {c.subject for c in cases}
 
 
+def test_them_after_a_first_verb_that_took_people_is_those_people(nlp):
+    cases = cases_of(nlp, "What happened to the Chinese of Sonora?",
+                     "So between 1931 and 1934 the Immigration Service arrested the Chinese refugees and shipped them from "
+                     "San Francisco to China, at the American taxpayer's expense.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Chinese refugees", "China")]
+
+
+def test_where_the_movers_were_living_is_not_where_they_went(nlp):
+    cases = cases_of(nlp, "What happened to the Chinese of Sonora?",
+                     "In 1960 families living in Macau and Hong Kong were flown back to Mexico.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("families", "Mexico")]
+
+
+def test_an_abstract_noun_opening_a_paragraph_is_no_person(nlp):
+    cases = cases_of(nlp, "What happened to the Chinese of Sonora?",
+                     "The Chinese came to Sonora from the 1890s.\n\nHostility went back a long way (the Torreón massacre of 1911, "
+                     "where over 300 Chinese were killed, is the worst single episode), and in the 1920s Sonora passed laws.",
+                     min_confidence=0.0)
+    assert "Hostility" not in {c.subject for c in cases}
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
