@@ -2049,7 +2049,10 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                     state.remember(subj)
         return
     subj_cands = [e for e in cands if _names_the_subject(e.root)]
-    if not subj_cands and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
+    # "Also worth adding Anthony W. Ivins, who presided over the colonies. He moved ...": a name a "who" clause tells
+    # about is the one the story turns to, wherever the parser hangs it
+    introduced = any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children) for e in cands for c in e.root.children)
+    if not subj_cands and not introduced and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not take "he" away from
         # the person the post is about, while the post is still about them ("Zachariadis ended badly. ... Hungary
         # built a village, named after Nikos Beloyannis. He had gone back": two sentences on, the name just read)

@@ -2451,6 +2451,14 @@ def test_an_abstract_noun_opening_a_paragraph_is_no_person(nlp):
     assert "Hostility" not in {c.subject for c in cases}
 
 
+def test_a_name_a_who_clause_tells_about_is_the_next_he(nlp):
+    cases = cases_of(nlp, "Did Mormons go to Mexico?",
+                     "Miles Park Romney moved from St. George to St. Johns, Arizona, around 1881.\n\nAlso worth adding Anthony W. Ivins, "
+                     "who presided over the colonies as president of the Juárez Stake. He returned to Utah in 1907, when he was "
+                     "called as an apostle.")
+    assert [c.subject for c in cases if c.year_start == 1907] == ["Anthony W. Ivins"]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
