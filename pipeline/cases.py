@@ -1508,7 +1508,7 @@ def subjects_for(
         # "had gone a couple of years before him": a span of time is no one moved
         named = obj is not None and obj.pos_ == "PROPN" and _known_surname(obj, ctx)  # "had driven Turati out of Milan"
         if tok.i == trigger.i and causative and obj is not None and (obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") or named) \
-                and _lemma(tok) not in lex["intransitive_movers"] \
+                and _lemma(tok) not in lex["intransitive_movers"] and _lemma(tok) not in lex["place_object_verbs"] \
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
                 and (_lemma(tok) not in lex["route_verbs"] or obj.tag_ == "PRP") and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
@@ -1613,6 +1613,8 @@ def subjects_for(
     if _lemma(mover) in lex["vehicle_nouns"] or mover.lower_ in lex["vehicle_nouns"]:
         # "the first trains of Turkish workers arrived": the people aboard moved
         aboard = [p for c in mover.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and _animate(p)]
+        # "the first boat reached Darwin in April 1976, five young men led by Lam Binh": the people the boat is said to be
+        aboard += [c for c in mover.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _animate(c)]
         if aboard:
             mover = aboard[0]
     if mover.pos_ == "PROPN" and mover.tag_ == "NNP" and any(c.dep_ == "det" and c.lower_ == "the" for c in mover.children):

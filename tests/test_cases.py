@@ -2459,6 +2459,17 @@ def test_a_name_a_who_clause_tells_about_is_the_next_he(nlp):
     assert [c.subject for c in cases if c.year_start == 1907] == ["Anthony W. Ivins"]
 
 
+def test_the_town_someone_reached_is_no_mover_whatever_the_ner_calls_it(nlp):
+    cases = cases_of(nlp, "Where did the Old Believers go?", "The Old Believers reached Harbin in 1920.")
+    assert "Harbin" not in {c.subject for c in cases}
+
+
+def test_the_people_a_boat_is_said_to_be_are_who_moved(nlp):
+    cases = cases_of(nlp, "Did Vietnamese boat people reach Australia?",
+                     "For Australia specifically: the first boat reached Darwin in April 1976, five young men led by Lam Binh.")
+    assert ("five young men", "Australia", 1976) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
