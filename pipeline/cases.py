@@ -3026,11 +3026,16 @@ def _read_trigger(
             # "His wife followed him", "joined him there": to where the one followed had gone.
             followed = _followed(tok, subj, ctx, state)
             along = word.particle == "along" and state.last_mention is not None and si - state.last_mention_sent <= 1
+            # "George went out on the July 1912 trains ..., and Gaskell followed a few days later": the move just told
+            along = along or (_lemma(tok) == "follow" and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+                              and state.last_mention is not None and si == state.last_mention_sent)
             if followed is None and along:
                 # "Dorothy West and Ted Poston came along too": on the journey just told, the same year
                 followed = state.last_mention
-                if m.date is None:
-                    m.date, m.date_text = followed.date, followed.date_text
+                if (m.date is None or m.date.year_start is None) and not any(
+                        t.lower_ in ("year", "years", "decade", "decades") for t in tok.subtree):
+                    # "a few days later": still that year; "a few years later" is not
+                    m.date, m.date_text = followed.date, m.date_text or followed.date_text
             if followed is not None and word.particle == "with" and m.date is None:
                 m.date, m.date_text = followed.date, followed.date_text  # "went with him": on his journey, the same year
             if followed is not None and followed.destination is not None:

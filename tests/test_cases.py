@@ -2470,6 +2470,16 @@ def test_the_people_a_boat_is_said_to_be_are_who_moved(nlp):
     assert ("five young men", "Australia", 1976) in {(c.subject, c.destination_country, c.year_start) for c in cases}
 
 
+def test_one_who_followed_a_few_days_later_went_the_same_year_and_a_few_years_later_did_not(nlp):
+    cases = cases_of(nlp, "Did Mormons leave Mexico?",
+                     "Gaskell Romney married Anna Amelia Pratt in 1895. George, then five, went out on one of the July 1912 trains "
+                     "to El Paso with his mother Anna and his siblings, and Gaskell followed with the men a few days later.",
+                     "His father, José Cenarrusa, came over around 1907 and herded sheep, and his mother Ramona Gardoqui "
+                     "followed a few years later.", min_confidence=0.0)
+    years = {c.subject: c.year_start for c in cases}
+    assert years["Gaskell Romney"] == 1912 and years["Ramona Gardoqui"] is None
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
