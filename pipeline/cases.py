@@ -412,6 +412,8 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
             name = _clean_name(_span_text(ent))
             if not name or not name[0].isupper() or not _plausible_name(name):
                 continue
+            if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an"):
+                continue  # "He was a Kibei": a kind of person, not a name
             forms = names.setdefault(person_key(name), [])
             if name not in forms:
                 forms.append(name)
@@ -1997,6 +1999,8 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
+        if len(ent) == 1 and ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("a", "an"):
+            continue  # "He was a Kibei": a kind of person, not a name
         if text in ctx.placed and (len(ent) > 1 or not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), []))):
             continue  # "left Verchères for the States ... He came back": a town the thread puts people in, no "he"
         cands.append(_whole_name(ent, ctx))

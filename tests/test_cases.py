@@ -2480,6 +2480,15 @@ def test_one_who_followed_a_few_days_later_went_the_same_year_and_a_few_years_la
     assert years["Gaskell Romney"] == 1912 and years["Ramona Gardoqui"] is None
 
 
+def test_a_kind_of_person_with_an_article_is_no_name_and_no_he(nlp):
+    cases = cases_of(nlp, "Did Japanese Americans go to Japan?",
+                     "My grandfather was at Tule Lake. He was a Kibei: born in Sacramento, sent to his grandparents in Hiroshima "
+                     "at eight, and back in California in 1937 at seventeen.\n\nHe renounced in early 1945. In December 1945 he "
+                     "sailed for Japan with his parents and sisters.")
+    assert ("My grandfather", "Japan", 1945) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+    assert "Kibei" not in {c.subject for c in cases}
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
