@@ -3786,6 +3786,10 @@ def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -
         if c.dep_ not in ("dobj", "obj"):
             continue
         if c.lower_ in lex["pronouns_person"]:
+            # "My grandmother and the kids followed him": him whom the post calls "he", named or not
+            meant = _antecedent("she" if c.lower_ == "her" else "he", state, ctx)
+            if meant is not None and meant.key != subj.key and (told := ctx.previous(meant.key)) is not None:
+                return told
             for m in reversed(ctx.mentions):
                 if m.subject.type == "person" and m.subject.key != subj.key:
                     return m

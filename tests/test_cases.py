@@ -2489,6 +2489,14 @@ def test_a_kind_of_person_with_an_article_is_no_name_and_no_he(nlp):
     assert "Kibei" not in {c.subject for c in cases}
 
 
+def test_followed_him_means_the_writers_relative_the_post_calls_he(nlp):
+    cases = cases_of(nlp, "Did Japanese Americans go to Japan?",
+                     "Seiichi Higashide had emigrated from Japan to Peru in the 1930s.",
+                     "My grandfather sailed for Japan in 1945. He came back to California in 1956, alone at first. "
+                     "My grandmother and the kids followed him in 1958.")
+    assert [(c.destination_country) for c in cases if c.year_start == 1958] == ["United States"]
+
+
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
     cases = cases_of(nlp, "Did the Doukhobors go to Canada?",
                      "About 7,500 Doukhobors sailed to Canada in 1899. My great-grandmother came over on the Lake Huron as a little girl.")
