@@ -398,6 +398,11 @@ def collect_placed_names(docs: Sequence[Doc]) -> frozenset[str]:
     return frozenset(n for n in placed if " " not in n or n not in acting)
 
 
+def _kind_of_person(ent: Span) -> bool:
+    """"He was a Kibei": one word after "a" or "an" is a kind of person, not a name, whatever the NER tagged it."""
+    return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an")
+
+
 def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
     """Each surname key with the forms of the name the thread uses, fullest first.
 
@@ -412,8 +417,8 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
             name = _clean_name(_span_text(ent))
             if not name or not name[0].isupper() or not _plausible_name(name):
                 continue
-            if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an"):
-                continue  # "He was a Kibei": a kind of person, not a name
+            if _kind_of_person(ent):
+                continue
             forms = names.setdefault(person_key(name), [])
             if name not in forms:
                 forms.append(name)
@@ -1663,10 +1668,14 @@ def subjects_for(
     if mover.lower_ == "them" and mover.dep_ == "dobj" and mover.head.dep_ == "conj" and (first := next(
             (c for c in mover.head.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and _animate(c)), None)) is not None:
         mover = first  # "arrested the Chinese refugees and shipped them to China": the ones the first verb took
-    if (n := _told_together(mover)) and len(both := state.pair or _last_two_movers(ctx, state)) in (n, n * (mover.lower_ == "both")):
-        # "X went with the first ship, and Y with a later one. Both went back to Russia", "Martha Dodd and her husband
-        # Alfred Stern ... the couple slipped out to Prague", "the three of them left": the ones just named together
-        return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in both]
+    if n := _told_together(mover):
+        both = state.pair or _last_two_movers(ctx, state)
+        if len(both) == n:
+            # "X went with the first ship, and Y with a later one. Both went back to Russia", "Martha Dodd and her husband
+            # Alfred Stern ... the couple slipped out to Prague", "the three of them left": the ones just named together
+            return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in both]
+        if not both and mover.lower_ != "both":
+            return []  # "the couple went on to Hesse" with no one named together before: no one to say who
     if mover.lower_ in lex["pronouns_group"] and state.pair:
         # "Kuznetsov and Dymshits were later swapped: they were put on a plane": the people just named together
         return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in state.pair]
@@ -1999,8 +2008,8 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
-        if len(ent) == 1 and ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("a", "an"):
-            continue  # "He was a Kibei": a kind of person, not a name
+        if _kind_of_person(ent):
+            continue
         if text in ctx.placed and (len(ent) > 1 or not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), []))):
             continue  # "left Verchères for the States ... He came back": a town the thread puts people in, no "he"
         cands.append(_whole_name(ent, ctx))
@@ -2057,8 +2066,9 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
     subj_cands = [e for e in cands if _names_the_subject(e.root)]
     # "Also worth adding Anthony W. Ivins, who presided over the colonies. He moved ...": a name a "who" clause tells
     # about is the one the story turns to, wherever the parser hangs it
-    introduced = any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children) for e in cands for c in e.root.children)
-    if not subj_cands and not introduced and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1:
+    if not subj_cands and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1 \
+            and not any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+                        for e in cands for c in e.root.children):
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not take "he" away from
         # the person the post is about, while the post is still about them ("Zachariadis ended badly. ... Hungary
         # built a village, named after Nikos Beloyannis. He had gone back": two sentences on, the name just read)
@@ -2133,9 +2143,6 @@ def _names_the_subject(root: Token) -> bool:
         and not (root.head.dep_ == "relcl" and _he_or_she_subject(root, after=False)) and not _in_clause_beside_pronoun(root)
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
-
-
 def _subject_past_event(subj: Token) -> Token:
     """"after Suez his family moved to Athens": the parser takes the event for the subject and the subject for its
     apposition; the apposition is the subject."""
@@ -2145,10 +2152,12 @@ def _subject_past_event(subj: Token) -> Token:
     return subj
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
 def _told_together(mover: Token) -> int:
-    """How many people a subject names as the ones just told of together: "both" (any number), "the couple", "the
-    pair", "the two", "the three of them", "all three". Zero for any other subject ("a couple of hundred", "two
-    brothers")."""
+    """How many people a subject names as the ones just told of together: "both", "the couple", "the pair", "the
+    two" (two), "the three of them", "all three". Zero for any other subject ("a couple of hundred", "two brothers")."""
     if mover.dep_ not in ("nsubj", "nsubjpass"):
         return 0
     kids = list(mover.children)
