@@ -2102,6 +2102,10 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
         state.pair = pair
     elif (partner := _untagged_partner(ent)) is not None:
         state.pair = (ctx.person(partner), named)  # "Scott and Zelda Fitzgerald came over ... They went home"
+    elif _with_own_household(ent.root):
+        # "Priebke lived in Sterzing with his family for a bit, and in 1948 they took a ship to Argentina": "they" is
+        # he and his household, of whom he is the one named
+        state.pair = (named,)
     if prior is not None and prior.type == "person" and prior.key != named.key:
         # "Stalin courted him for years. He came back ...": the one still called "him" stays the one "he" means
         for tok in _tokens(sent):
@@ -2112,6 +2116,31 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                 if ctx.genders.get(prior.key) in (None, want):
                     state.remember(prior)
                 break
+
+
+# Who a person may be told to be "with" as his or her own household.
+_HOUSEHOLD_WORDS = frozenset({"family", "household", "parents", "wife", "husband", "children", "kids", "sons", "daughters"})
+
+
+def _with_own_household(name: Token) -> bool:
+    """Whether the subject ``name`` is told to be "with his family" (or her husband, their children) on its verb."""
+    if name.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = name.head
+    # the parser may hang the "with" on the place before it ("lived in Sterzing with his family"): any "with" in the
+    # subject's own clause
+    return any(c.dep_ == "prep" and c.lower_ == "with" and _in_own_clause(c, verb) and any(
+        o.dep_ == "pobj" and o.lower_ in _HOUSEHOLD_WORDS and any(d.dep_ == "poss" and d.lower_ in ("his", "her", "their") for d in o.children)
+        for o in c.children) for c in verb.subtree)
+
+
+def _in_own_clause(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` hangs on ``verb`` through phrases only, with no clause of its own between them."""
+    while tok.i != verb.i:
+        if tok.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj", "xcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return True
 
 
 def _titled_subject(sent: Span) -> Span | None:
@@ -3117,15 +3146,15 @@ def _read_trigger(
                 and (lived := _lived_in(tok, year, dated, later=True)) is not None and lived[0].country != m.destination.country:
             # "went to Mexico in 1865 as a volunteer, then lived for a while in New Orleans": a later stop
             out.append(_as_leg(Mention(subj, kind, status, post, sent, m.destination, lived[0], m.destination_text, lived[1]), tok.i))
-        stop, stop_text, stop_ent = m.destination, m.destination_text, dest_ent
+        stop, stop_text, stop_ent, stop_date = m.destination, m.destination_text, dest_ent, m.date
         for k in range(_MAX_LATER_STOPS):
             # "fled to Prague in 1933, then to Paris, and finally to New York in 1941": each stop from the one before
             if stop_ent is None or stop is None or (leg := _then_leg(stop_ent, year, chained=k > 0)) is None:
                 break
             place, text, stop_ent = leg
-            date, date_text = _date_after(stop_ent)
+            date, date_text = _date_after(stop_ent, stop_date)
             out.append(_as_leg(Mention(subj, kind, status, post, sent, stop, place, stop_text, text, date, date_text), tok.i))
-            stop, stop_text = place, text
+            stop, stop_text, stop_date = place, text, date
     out.extend(_gapped(tok, kind, out, post, sent, ctx, year))
     child = _moved_as_child(tok, state, ctx, out[0].subject if out else None, si)
     if child is not None and out and not any(m.subject.key == child.key for m in out):
@@ -3314,6 +3343,7 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
     listed = [t for t in _tokens(sent) if t.i > verb.i and (t.pos_ in ("PRON", "NOUN", "NUM") or t.lower_ in lex["share_words"])
               and (t.dep_ in ("npadvmod", "appos", "conj") or t.dep_ == "pobj" and t.head.lower_ == "with")
               and (t.lower_ in ("some", "others", "many", "most") or t.pos_ == "NUM" or _lemma(t) in lex["share_nouns"]
+                   or t.lower_ in ("something", "anything") and any(c.lower_ == "like" for c in t.children)  # "and something like 100,000 to Ireland"
                    or _lemma(t) in lex["quantity_heads"] and t.tag_ == "NNS")
               and (any(c.dep_ == "prep" and c.lower_ in ways for c in t.children) or _to_after(t) is not None)
               and verb.i in {a.i for a in t.ancestors}]
@@ -3474,7 +3504,30 @@ def _then_leg(dest: Span, year: int | None, chained: bool = False) -> tuple[Plac
         ent = _ent_of(conj)
         if ent is not None and ent.label_ in ("GPE", "LOC") and (place := _resolve_span(ent, year, False)) is not None and place.country:
             return place, _as_written(ent), ent
-    return _then_after(dest, year, chained)
+    return _then_after(dest, year, chained) or _gapped_stop(dest, year)
+
+
+# Words that, with the verb left out, send a move on to a later stop: "..., and on to Brazil".
+_ONWARD_WORDS = ("on", "onward", "onwards", "then", "later", "eventually", "finally")
+
+
+def _gapped_stop(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
+    """"moved to Paraguay in 1959 when things got uncomfortable, and on to Brazil the following year": the later stop,
+    its verb left out, which the parser hangs on the verb of the first as a conjunct "on" (or "then") with a "to" of
+    its own, however much stands between the two."""
+    prep = dest.root.head
+    if dest.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for conj in prep.head.children:
+        if conj.dep_ != "conj" or conj.i < dest.end or conj.pos_ not in ("ADP", "ADV") or conj.lower_ not in _ONWARD_WORDS:
+            continue
+        for to in (c for c in conj.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            ent = _ent_of(obj) if obj is not None else None
+            if ent is not None and ent.label_ in ("GPE", "LOC") and (place := _resolve_span(ent, year, False)) is not None \
+                    and place.country:
+                return place, _as_written(ent), ent
+    return None
 
 
 def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Place, str, Span] | None:
@@ -3527,13 +3580,17 @@ def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Pl
     return place, _as_written(ent), ent
 
 
-def _date_after(ent: Span) -> tuple[DateSpan | None, str | None]:
-    """"... and finally to New York in 1941": the year right after a later stop is that leg's."""
+def _date_after(ent: Span, before: DateSpan | None = None) -> tuple[DateSpan | None, str | None]:
+    """"... and finally to New York in 1941": the year right after a later stop is that leg's; "and on to Brazil the
+    following year" counts from the year of the stop ``before`` it."""
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and doc[ent.end + 1].ent_type_ == "DATE":
         date_ent = _ent_of(doc[ent.end + 1])
         if date_ent is not None:
             return _date_of(date_ent)
+    if ent.end < len(doc) and doc[ent.end].ent_type_ == "DATE" and before is not None and before.year_start is not None \
+            and (date_ent := _ent_of(doc[ent.end])) is not None and (offset := relative_years(date_ent.text)) is not None:
+        return DateSpan(before.year_start + offset, None, date_ent.text), date_ent.text
     return None, None
 
 

@@ -3227,3 +3227,22 @@ def test_a_movement_noun_with_no_one_named_is_no_case(nlp):
     # the people the noun names, or the country they left, say who moved
     cases = cases_of(nlp, q, "Japanese immigration to Brazil began in 1908.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Japanese", "Brazil")]
+
+
+def test_a_later_stop_with_its_verb_left_out_is_a_move_on_from_the_first(nlp):
+    cases = cases_of(nlp, "Who fled the Nazis?", "Karl Brandt moved to Lisbon in 1940 when France fell, and on to New York "
+                                                 "the following year.")
+    assert [(c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        (None, "Portugal", 1940), ("Portugal", "United States", 1941)]
+
+
+def test_an_estimated_share_with_its_verb_left_out_goes_to_its_own_country(nlp):
+    cases = cases_of(nlp, "Hungarians after 1956?", "About 30,000 Hungarians went to Austria in 1957, and something like 5,000 "
+                                                    "to Switzerland.")
+    assert {c.destination_country for c in cases} == {"Austria", "Switzerland"}
+
+
+def test_they_after_one_named_with_his_household_is_that_one(nlp):
+    cases = cases_of(nlp, "Austrian socialists in exile?", "Otto Leichter lived in Graz with his wife until 1938. "
+                                                           "In 1939 they sailed to Chile.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Otto Leichter", "Chile", 1939)]
