@@ -1624,7 +1624,9 @@ def subjects_for(
         aboard += [c for c in mover.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _animate(c)]
         if aboard:
             mover = aboard[0]
-    if mover.pos_ == "PROPN" and mover.tag_ == "NNP" and any(c.dep_ == "det" and c.lower_ == "the" for c in mover.children):
+    if mover.pos_ == "PROPN" and (mover.tag_ in ("NNP", "NNPS") and any(c.dep_ == "det" and c.lower_ == "the" for c in mover.children)
+                                  # "the steamer Weser docked in Buenos Aires with some 820 Jews aboard": named after its kind
+                                  or mover.i > 0 and _lemma(mover.doc[mover.i - 1]) in lex["vehicle_nouns"]):
         # "The Sakura Maru arrived at Callao with 790 contract labourers": a named ship brings the people aboard
         # "The Habana left Santurce with 4,000 children ... and arrived in Southampton": the "with" may sit on the first verb
         verbs = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
@@ -2008,6 +2010,8 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
             continue  # "Bengal was different", "the Gallipoli lot": a place the NER took for a person is no "he"; "Lord Kitchener" is one
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "in", "at", "into", "near") and (len(ent) == 1 or is_known_place(text)):
             continue  # "a Sudeten German from Reichenberg", "at Gallipoli", "in West Bengal": a place the NER took for a person
+        if _titles_a_work(ent):
+            continue  # "Mary Paik Lee's memoir Quiet Odyssey. Her family left Korea": a title is no "she"
         if _kind_of_person(ent):
             continue
         if text in ctx.placed and (len(ent) > 1 or not any(len(f.split()) > 1 for f in ctx.persons.get(person_key(text), []))):
@@ -2020,6 +2024,9 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
     if not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in cands) and (mono := next(
             (t for t in _tokens(sent) if t.dep_ in ("nsubj", "nsubjpass") and (before is None or t.i < before) and _bare_mononym(t)), None)) is not None:
         cands.insert(0, Span(sent.doc, mono.i, mono.i + 1, label="PERSON"))  # "Polanski doesn't really belong here, he left ..."
+    if (topic := _topic_opener(sent, ctx)) is not None:
+        # "On Garvey: yes, it's the same world. He went to Costa Rica": the one the paragraph turns to
+        cands = [topic, *(e for e in cands if e.start != topic.start)]
     if not cands and state.last_single is None:
         # "Small addition on Ponzi: ... he was deported": an answer opening on a person another answer named
         first = next((t for t in _tokens(sent) if t.pos_ == "PROPN" and _known_surname(t, ctx)), None)
@@ -2063,7 +2070,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                         ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
         return
-    subj_cands = [e for e in cands if _names_the_subject(e.root)]
+    subj_cands = [e for e in cands if _names_the_subject(e.root) or topic is not None and e.start == topic.start]
     # "Also worth adding Anthony W. Ivins, who presided over the colonies. He moved ...": a name a "who" clause tells
     # about is the one the story turns to, wherever the parser hangs it
     if not subj_cands and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1 \
@@ -2141,6 +2148,41 @@ def _in_own_clause(tok: Token, verb: Token) -> bool:
             return False
         tok = tok.head
     return True
+
+
+# How a paragraph says whom it turns to, before the name and a colon or comma: "On Garvey:", "As for Kapp,".
+_TOPIC_OPENERS = (("on",), ("re",), ("regarding",), ("about",), ("as", "for"))
+
+
+def _topic_opener(sent: Span, ctx: ThreadContext) -> Span | None:
+    """"On Garvey: ...", "As for Kapp, ...": a name the thread already knows, heading the sentence as its topic."""
+    words = _tokens(sent)
+    for opener in _TOPIC_OPENERS:
+        n = len(opener)
+        if len(words) <= n + 1 or tuple(t.lower_ for t in words[:n]) != opener:
+            continue
+        end = n
+        while end < len(words) and words[end].pos_ == "PROPN":
+            end += 1
+        last = words[end - 1]
+        if end == n or end >= len(words) or words[end].text not in (":", ",", "-", "–") \
+                or not (last.ent_type_ == "PERSON" and _plausible_name(last.text) or _known_surname(last, ctx)):
+            return None
+        return Span(sent.doc, words[n].i, words[end - 1].i + 1, label="PERSON")
+    return None
+
+
+def _titles_a_work(ent: Span) -> bool:
+    """"the memoir Quiet Odyssey", "his novel Pnin", "Panama Money in Barbados is the book on this": a name set beside
+    a work's noun, or said to be one, is the work's title."""
+    never = lexicon()["never_movers"]
+    root = ent.root
+    # the noun stands just before the title, past any of its words the NER left out ("memoir Quiet [Harbour]")
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].pos_ == "PROPN" and not ent.doc[i].ent_type_:
+        i -= 1
+    return root.dep_ == "appos" and _lemma(root.head) in never or i >= 0 and ent.doc[i].lower_ in never \
+        or root.dep_ == "nsubj" and _lemma(root.head) == "be" and any(c.dep_ == "attr" and _lemma(c) in never for c in root.head.children)
 
 
 def _titled_subject(sent: Span) -> Span | None:
@@ -2383,6 +2425,8 @@ def _read_name_heads(sent: Span) -> tuple[_NameHead, ...]:
         if (_full_name_shape(words) or _first_name_beside_place(words)) and words[-1].i - words[0].i + 1 == len(words) \
                 and _plausible_name(" ".join(t.text for t in words)):
             name = Span(sent.doc, words[0].i, words[-1].i + 1, label="PERSON")
+            if _titles_a_work(name):
+                continue  # "Richardson's Panama Money in Barbados is the book on this"
         heads.append(_NameHead(tok, name, needs_surname, len(words) == 1 and not tok.ent_type_))
     return tuple(heads)
 

@@ -3246,3 +3246,22 @@ def test_they_after_one_named_with_his_household_is_that_one(nlp):
     cases = cases_of(nlp, "Austrian socialists in exile?", "Otto Leichter lived in Graz with his wife until 1938. "
                                                            "In 1939 they sailed to Chile.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Otto Leichter", "Chile", 1939)]
+
+
+def test_a_name_heading_a_sentence_as_its_topic_is_the_next_he(nlp):
+    cases = cases_of(nlp, "Germans in Texas?", "Ferdinand Lindheimer was a botanist.",
+                     "Carl Roemer reached Galveston in 1845 and wrote a book about Texas. On Lindheimer: yes, he is a good "
+                     "example. He went back to Frankfurt in 1852.")
+    assert [(c.subject, c.year_start) for c in cases if c.year_start == 1852] == [("Ferdinand Lindheimer", 1852)]
+
+
+def test_a_title_the_ner_takes_for_a_person_is_no_he_or_she(nlp):
+    cases = cases_of(nlp, "Chinese in Hawaii?", "Read Mary Chen's memoir Quiet Harbour. Her family left Canton for Hawaii in 1905.")
+    assert {c.subject for c in cases if c.subject_type == "person"} <= {"Mary Chen"}
+
+
+def test_a_ship_named_after_its_kind_brings_the_people_aboard(nlp):
+    cases = cases_of(nlp, "Jewish gauchos?", "In 1889 the steamer Weser docked in Buenos Aires with some 820 Jews from Podolia aboard.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("some 820 Jews from Podolia", "Argentina")]
+    cases = cases_of(nlp, "Indians in Fiji?", "The Leonidas arrived at Levuka in May 1879 with about 460 Indians.")
+    assert [(c.subject_type, c.destination_country) for c in cases] == [("group", "Fiji")]
