@@ -436,6 +436,12 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
                 forms = names.setdefault(person_key(family), [])
                 if (full := f"{ent.text} {family}") not in forms:
                     forms.append(full)
+    for forms in list(names.values()):
+        for full in [f for f in forms if len(f.split()) > 1]:
+            first, hyphen, rest = _surname(full).partition("-")
+            if hyphen and first[:1].isupper() and rest[:1].isupper() and person_key(first) not in names:
+                # "Gustaw Herling-Grudziński ... Herling went to London": a double surname said by its first half
+                names[person_key(first)] = [full]
     for forms in names.values():
         forms.sort(key=lambda n: (-len(n.split()), -len(n)))
     return names

@@ -3265,3 +3265,8 @@ def test_a_ship_named_after_its_kind_brings_the_people_aboard(nlp):
     assert [(c.subject, c.destination_country) for c in cases] == [("some 820 Jews from Podolia", "Argentina")]
     cases = cases_of(nlp, "Indians in Fiji?", "The Leonidas arrived at Levuka in May 1879 with about 460 Indians.")
     assert [(c.subject_type, c.destination_country) for c in cases] == [("group", "Fiji")]
+
+
+def test_a_double_surname_said_by_its_first_half_is_the_same_person(nlp):
+    cases = cases_of(nlp, "Polish exiles?", "Gustaw Herling-Grudziński was a writer. Herling went to London in 1945.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Gustaw Herling-Grudziński", "United Kingdom")]
