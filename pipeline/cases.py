@@ -4634,6 +4634,11 @@ def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0
             doc.user_data.pop(_DATES_KEY, None)
 
 
+def _asker_tells(subject: Subject) -> bool:
+    """"My great-uncle", "my grandmother's family": one of the writer's own."""
+    return subject.type in ("unnamed", "group") and subject.text.lower().startswith("my ")
+
+
 def _names_a_thing(subject: Subject) -> bool:
     """"The film follows a boy who is sent to a farm", "Operation Paperclip": a parse that makes a work, an operation
     or a route the mover names no one. The head word decides ("veterans of the Anders army" are people)."""
@@ -4704,8 +4709,9 @@ def _read_cases(ctx: ThreadContext, thread: Thread, docs: Sequence[Doc], min_con
         _to_case(m, thread)
         for m in mentions
         if not m.subject.generic and m.subject.text.strip() and not _names_a_thing(m.subject) and not _says_nobody(m.subject)  # a case names who moved (CASES.md)
-        # A question frames what it asks about; only a named person's stated move in it counts.
-        and (m.post.kind != "question" or (m.subject.type == "person" and not m.inferred_destination))
+        # A question frames what it asks about; only a named person's stated move in it counts, or one of the
+        # asker's own ("My great-uncle left Toronto for Spain in 1937"): a story told, not a question asked
+        and (m.post.kind != "question" or (_asker_tells(m.subject) or m.subject.type == "person") and not m.inferred_destination)
     ]
     cases = merge_cases(cases)
     _set_outcomes_from_sequence(cases)

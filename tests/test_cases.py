@@ -3270,3 +3270,11 @@ def test_a_ship_named_after_its_kind_brings_the_people_aboard(nlp):
 def test_a_double_surname_said_by_its_first_half_is_the_same_person(nlp):
     cases = cases_of(nlp, "Polish exiles?", "Gustaw Herling-Grudziński was a writer. Herling went to London in 1945.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Gustaw Herling-Grudziński", "United Kingdom")]
+
+
+def test_the_askers_own_relative_moving_in_the_question_is_a_case_and_a_framing_group_is_not(nlp):
+    q = ("What happened to the volunteers who went to Spain?\n\nMy great-uncle left Toronto for Spain in 1937 to fight Franco. "
+         "Why did so many Canadians go to Spain?")
+    cases = cases_of(nlp, q, "Nobody really knows.")
+    assert [(c.subject, c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        ("My great-uncle", "Canada", "Spain", 1937)]
