@@ -1465,6 +1465,13 @@ def subjects_for(
             else:
                 children["nsubj"] = subjects[1]  # "Something like 40% of southern Italians went home": the estimate is who
         if len(subjects) == 2 and subjects[1].left_edge.i > 0 and tok.doc[subjects[1].left_edge.i - 1].lower_ == "and" \
+                and all(any(c.dep_ == "nummod" for c in t.children) for t in subjects):
+            # "roughly 2,800 Americans, something like 1,500 Canadians and about 2,400 volunteers from Britain went":
+            # groups each told with its own count moved side by side, each a group of its own
+            children["nsubj"] = subjects[0]
+            also = [p for c in subjects[0].children if c.dep_ == "appos" and c.lower_ in ("something", "anything")
+                    for like in c.children if like.lower_ == "like" for p in like.children if p.dep_ == "pobj"] + [subjects[1]]
+        elif len(subjects) == 2 and subjects[1].left_edge.i > 0 and tok.doc[subjects[1].left_edge.i - 1].lower_ == "and" \
                 and _animate(subjects[1]) and subjects[1].pos_ == "NOUN":
             # "a lot of repatriates and their children got exit visas": the parser makes the conjunct a second subject;
             # they moved together, one group

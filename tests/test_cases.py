@@ -3278,3 +3278,9 @@ def test_the_askers_own_relative_moving_in_the_question_is_a_case_and_a_framing_
     cases = cases_of(nlp, q, "Nobody really knows.")
     assert [(c.subject, c.origin_country, c.destination_country, c.year_start) for c in cases] == [
         ("My great-uncle", "Canada", "Spain", 1937)]
+
+
+def test_groups_each_told_with_a_count_are_a_group_each(nlp):
+    cases = cases_of(nlp, "International Brigades?", "Roughly 2,800 Americans, something like 1,500 Canadians and about 2,400 "
+                                                     "volunteers from Britain went to Spain in 1937.")
+    assert sorted(c.subject for c in cases) == ["1,500 Canadians", "2,400 volunteers", "2,800 Americans"]
