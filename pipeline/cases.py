@@ -1747,6 +1747,12 @@ def subjects_for(
     if (titled := _titled_name(mover)) is not None:
         return [ctx.person(titled)]
     persons = _persons_in(mover, ctx) or _described_person(mover, ctx)
+    if persons and mover.tag_ in ("NNS", "NNPS") and any(
+            c.dep_ == "appos" and any(p.dep_ == "prep" and p.lower_ == "among" for p in c.children) for c in mover.children) \
+            and (group := _group_or_unnamed(mover, origin_text)) is not None:
+        # "The Americans came back to New York in batches, Milton Wolff, the last commander, among them": the group
+        # moved, and the one named among them with it
+        return [group, *persons]
     if persons:
         return persons
     if (named := _name_after_descriptor(mover)) is not None:

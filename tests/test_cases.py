@@ -3284,3 +3284,9 @@ def test_groups_each_told_with_a_count_are_a_group_each(nlp):
     cases = cases_of(nlp, "International Brigades?", "Roughly 2,800 Americans, something like 1,500 Canadians and about 2,400 "
                                                      "volunteers from Britain went to Spain in 1937.")
     assert sorted(c.subject for c in cases) == ["1,500 Canadians", "2,400 volunteers", "2,800 Americans"]
+
+
+def test_a_group_with_one_named_among_them_moves_and_so_does_the_one(nlp):
+    cases = cases_of(nlp, "Lincoln Brigade?", "The Americans came home to New York in batches in 1938, Milton Wolff, the last "
+                                              "commander of the Lincolns, among them.")
+    assert sorted((c.subject_type, c.destination_country) for c in cases) == [("group", "United States"), ("person", "United States")]
