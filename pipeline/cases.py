@@ -422,6 +422,28 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
             forms = names.setdefault(person_key(name), [])
             if name not in forms:
                 forms.append(name)
+    nobles = lexicon()["noble_titles"]
+    for doc in docs:
+        for ent in _ents(doc):
+            # "Prince Carl of Solms-Braunfels", "Prince Albert of Saxe-Coburg": a first name between a title of nobility
+            # and its house is one name, the fullest form, and the first name alone later means it
+            if ent.label_ != "PERSON" or len(ent) != 1 or ent.start < 1 or ent.end + 1 >= len(doc):
+                continue
+            title, of = doc[ent.start - 1], doc[ent.end]
+            house = [t for t in _doc_tokens(doc)[ent.end + 1 : ent.end + 4] if t.pos_ == "PROPN"]
+            if title.lower_ not in nobles or not title.text[:1].isupper() or of.lower_ != "of" or not house \
+                    or house[0].i != ent.end + 1 or not _plausible_name(ent.text):
+                continue
+            end = house[0].i
+            while end + 2 < len(doc) and doc[end + 1].text in ("-", "‐") and not doc[end].whitespace_ and doc[end + 2].pos_ == "PROPN":
+                end += 2  # "Solms-Braunfels", "Saxe-Coburg-Gotha": one house, however the tokenizer split it
+            opening = title.text
+            if ent.start >= 2 and f"{doc[ent.start - 2].lower_} {title.lower_}" in nobles:
+                opening = f"{doc[ent.start - 2].text} {title.text}"  # "Grand Duke Michael of Russia"
+            full = f"{opening} {ent.text} of {doc[house[0].i : end + 1].text}"
+            forms = names.setdefault(person_key(ent.text), [])
+            if full not in forms:
+                forms.append(full)
     # "Tolstoy's son Sergei": a child or sibling named by first name alone bears the family's surname, unless the
     # thread gives that first name a surname of its own
     firsts = {f.split()[0] for forms in names.values() for f in forms if len(f.split()) > 1}

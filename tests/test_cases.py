@@ -3290,3 +3290,16 @@ def test_a_group_with_one_named_among_them_moves_and_so_does_the_one(nlp):
     cases = cases_of(nlp, "Lincoln Brigade?", "The Americans came home to New York in batches in 1938, Milton Wolff, the last "
                                               "commander of the Lincolns, among them.")
     assert sorted((c.subject_type, c.destination_country) for c in cases) == [("group", "United States"), ("person", "United States")]
+
+
+def test_a_first_name_between_a_title_of_nobility_and_its_house_is_named_in_full(nlp):
+    cases = cases_of(nlp, "Germans in Texas?", "Prince Carl of Solms-Braunfels reached Texas in the summer of 1844. "
+                                               "Carl went back to Germany in 1845.")
+    assert [(c.subject, c.destination_country) for c in cases] == [
+        ("Prince Carl of Solms-Braunfels", "United States"), ("Prince Carl of Solms-Braunfels", "Germany")]
+
+
+def test_west_indians_going_home_are_not_sent_to_india(nlp):
+    cases = cases_of(nlp, "What happened to the West Indians who built the Panama Canal?",
+                     "The ICC offered free repatriation in 1914, and a lot of the canal men took it and went home.")
+    assert "India" not in {c.destination_country for c in cases}

@@ -729,3 +729,9 @@ def test_a_shared_city_name_leans_to_a_country_beside_it_only_for_a_namesake_not
     assert resolve_place_beside("Victoria", 1905, {"CA"}).country == "Canada"
     assert resolve_place_beside("Moscow", 1930, {"US"}).country == "Soviet Union"  # Moscow, Idaho is far too small
     assert resolve_place_beside("Victoria", 1905, set()).country == "Hong Kong"
+
+
+def test_west_indians_name_no_single_country_and_caribbean_peoples_their_own():
+    assert demonym_country("West Indians") is None  # not India
+    assert demonym_country("Barbadians") == "Barbados"
+    assert demonym_country("Trinidadians") == "Trinidad and Tobago"
