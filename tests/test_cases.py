@@ -3303,3 +3303,10 @@ def test_west_indians_going_home_are_not_sent_to_india(nlp):
     cases = cases_of(nlp, "What happened to the West Indians who built the Panama Canal?",
                      "The ICC offered free repatriation in 1914, and a lot of the canal men took it and went home.")
     assert "India" not in {c.destination_country for c in cases}
+
+
+def test_summoned_or_recalled_to_a_place_is_a_move_and_recalling_a_memory_is_not(nlp):
+    cases = cases_of(nlp, "Chinese communists in Moscow?", "After his fall Li Lisan was summoned to Moscow in 1930.",
+                     "The ambassador was recalled to Moscow in 1937.", "I recall that he liked Paris.")
+    assert sorted((c.subject_type, c.destination_country, c.year_start) for c in cases) == [
+        ("person", "Soviet Union", 1930), ("unnamed", "Soviet Union", 1937)]
