@@ -1139,9 +1139,11 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     content = [t for t in words if t.lower_ not in lex["generic_subjects"] and not t.is_stop and not t.like_num and t.pos_ in ("NOUN", "PROPN", "ADJ")
                and t.tag_ not in ("JJS", "JJR")]
     generic = not content or (head_lemma in lex["generic_subjects"] and all(t.lower_ in lex["generic_subjects"] or t.is_stop or t.like_num for t in words))
-    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i), None) if generic else None
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i), None) \
+        if generic or head_lemma in lex["share_nouns"] else None
     if appos is not None and _animate(appos) and _lemma(appos) not in lex["generic_subjects"]:
-        # "93,000 people, mostly Zainichi Koreans": the apposition says who the people were
+        # "93,000 people, mostly Zainichi Koreans", "a smaller group, mostly older schoolchildren": the apposition
+        # says who the people were
         text = tok.doc[span.start : _span_of_noun(appos).end].text
         generic = False
     elif generic and (kinds := _mostly_after(span)) is not None:
@@ -1735,8 +1737,10 @@ def subjects_for(
     if state.last_group is not None and (
         mover.lower_ in ("ones", "those")
         # "Some went to Israel, a big group went to Sweden": a part of the group just named, told by its size
+        # (not "A smaller group, mostly older schoolchildren, went": the apposition says who they were)
         or (_lemma(mover) in lex["share_nouns"] and mover.tag_ == "NN" and mover.dep_ in ("nsubj", "nsubjpass")
-            and not any(c.dep_ in ("prep", "compound", "nmod", "poss") or c.ent_type_ == "NORP" for c in mover.children))
+            and not any(c.dep_ in ("prep", "compound", "nmod", "poss") or c.ent_type_ == "NORP"
+                        or c.dep_ == "appos" and c.tag_ in ("NNS", "NNPS") and _animate(c) for c in mover.children))
         # "... came to California, and later many went home": a bare quantifier means the group just named
         # "Others left China for Australia": the others are more of the group just named, not the origin's nationals
         or (mover.lower_ in ("many", "some", "most", "several", "few", "others") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")

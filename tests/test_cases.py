@@ -3310,3 +3310,9 @@ def test_summoned_or_recalled_to_a_place_is_a_move_and_recalling_a_memory_is_not
                      "The ambassador was recalled to Moscow in 1937.", "I recall that he liked Paris.")
     assert sorted((c.subject_type, c.destination_country, c.year_start) for c in cases) == [
         ("person", "Soviet Union", 1930), ("unnamed", "Soviet Union", 1937)]
+
+
+def test_a_share_told_by_who_its_people_mostly_were_is_named_by_them(nlp):
+    cases = cases_of(nlp, "Polish refugees?", "About 1,400 Poles went to Mexico in 1943. A smaller group, mostly older "
+                                              "schoolchildren, went to Lebanon.")
+    assert [c.subject for c in cases if c.destination_country == "Lebanon"] == ["smaller group, mostly older schoolchildren"]
