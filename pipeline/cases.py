@@ -2694,6 +2694,10 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
         if not text.endswith("?"):  # a question asks about moves, it does not report one
             triggers = [(t, w) for t in _tokens(sent) if (w := _is_trigger(t)) is not None]
             trig_idx = {t.i for t, _ in triggers}
+            if (label := _country_label(sent, ctx.default_year)) is not None:
+                # "- India: about 1,000 children went to Balachadi near Jamnagar": where a place is one no gazetteer
+                # knows, the item's country says where they went
+                state.host, state.host_sent = label, si
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
             _note_persons(sent, si, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
@@ -2728,6 +2732,21 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                         state.host, state.host_sent = place, si
     _join_departures(mentions, ctx, {s.start: i for i, s in enumerate(sents)})
     return mentions
+
+
+def _country_label(sent: Span, year: int | None) -> Place | None:
+    """The country a list item or a paragraph is headed with: "- India: ...", "Cuba: the sugar boom ..."."""
+    words = [t for t in _tokens(sent) if not t.is_space]
+    i = 0
+    while i < len(words) and words[i].text in ("-", "*", "•", "–"):
+        i += 1
+    end = i
+    while end < len(words) and end - i < 3 and (words[end].pos_ == "PROPN" or words[end].ent_type_ in ("GPE", "LOC")):
+        end += 1
+    if end == i or end >= len(words) or words[end].text != ":":
+        return None
+    place = _resolve(" ".join(t.text for t in words[i:end]), year, dated=False)
+    return place if place is not None and place.country and place.kind in ("country", "polity") else None
 
 
 def _narrative_year(tok: Token, sent: Span, si: int, state: PostState) -> int | None:
@@ -2861,6 +2880,8 @@ def _other_share(a: Mention, b: Mention) -> bool:
 
 
 def _default_destination(state: PostState, ctx: ThreadContext, si: int) -> Place | None:
+    if state.host is not None and state.host_sent == si and state.last_destination_sent < si:
+        return state.host  # "- India: ... went to Balachadi": the country the item is headed with
     if state.last_destination is not None and si - state.last_destination_sent <= 1:
         return state.last_destination
     last = state.last_mention

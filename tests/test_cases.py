@@ -3316,3 +3316,9 @@ def test_a_share_told_by_who_its_people_mostly_were_is_named_by_them(nlp):
     cases = cases_of(nlp, "Polish refugees?", "About 1,400 Poles went to Mexico in 1943. A smaller group, mostly older "
                                               "schoolchildren, went to Lebanon.")
     assert [c.subject for c in cases if c.destination_country == "Lebanon"] == ["smaller group, mostly older schoolchildren"]
+
+
+def test_an_item_headed_with_a_country_goes_there_when_its_place_is_unknown(nlp):
+    cases = cases_of(nlp, "Polish refugees in Iran?", "About 115,000 Poles reached Iran in 1942.\n- India: first about 1,000 "
+                                                      "children went to Balachadi near Jamnagar in 1942.")
+    assert [c.destination_country for c in cases if "children" in c.subject] == ["India"]
