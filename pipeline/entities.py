@@ -503,6 +503,7 @@ def ents_within_lines(doc: Doc) -> Doc:
     line breaks at its edges are dropped. Last, a person's surname the model left
     out is taken back into the name (``_surnames_taken_back``).
     """
+    _date_ranges_joined(doc)
     ents = _places_put_right(doc)
     loose = [e for e in ents if len(e) > 1 and e.label_ in _NAME_LABELS
              and (doc[e.end - 1].pos_ in _LOOSE_END_POS or doc[e.start].pos_ == "ADV")]
@@ -526,6 +527,32 @@ def ents_within_lines(doc: Doc) -> Doc:
                 start = i + 1
     doc.ents = kept
     return _surnames_taken_back(doc)
+
+
+# Words that join the two ends of a range of dates: "between 1960 and 1962", "from May 1940 to June 1941".
+_RANGE_OPENERS = frozenset({"between", "from"})
+_RANGE_JOINERS = frozenset({"and", "to", "until", "till"})
+
+
+def _date_ranges_joined(doc: Doc) -> None:
+    """"Between December 1960 and October 1962": the NER may tag the two ends of a range as two dates, and a move
+    then reads the second as its year; the two are one range, as "between 1846 and 1850" already is."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(ents):
+        first = ents[i]
+        second = ents[i + 1] if i + 1 < len(ents) else None
+        if second is not None and first.label_ == "DATE" and second.label_ == "DATE" and second.start == first.end + 1 \
+                and doc[first.end].lower_ in _RANGE_JOINERS and (
+                    doc[first.start].lower_ in _RANGE_OPENERS or first.start > 0 and doc[first.start - 1].lower_ in _RANGE_OPENERS):
+            joined.append(Span(doc, first.start, second.end, label=first.label, kb_id=first.kb_id, span_id=first.id))
+            i += 2
+            continue
+        joined.append(first)
+        i += 1
+    if len(joined) != len(ents):
+        doc.ents = joined
 
 
 def _surnames_taken_back(doc: Doc) -> Doc:

@@ -257,3 +257,8 @@ def test_a_known_place_the_ner_took_for_a_date_or_a_thing_is_a_place(nlp):
     # a month stays a date
     doc = nlp("They left in May 1912 for Canada.")
     assert all(e.label_ != "GPE" or e.text == "Canada" for e in doc.ents)
+
+
+def test_the_two_ends_of_a_date_range_are_one_date(nlp):
+    doc = nlp("Between December 1960 and October 1962 about 14,000 children were flown out from Havana to Miami.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Between December 1960 and October 1962"]
