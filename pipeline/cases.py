@@ -1006,8 +1006,10 @@ def _copula_subject(noun: Token) -> Token | None:
     lex = lexicon()
     if subj.lower_ in lex["pronouns_person"] or subj.lower_ in lex["pronouns_group"] or subj.ent_type_ == "PERSON":
         return subj
-    if subj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subj.children) and _animate(subj) \
-            and _lemma(kind) not in lex["generic_subjects"] and _animate(kind):
+    owned = any(c.dep_ == "poss" for c in subj.children) or any(  # "a great-uncle of mine was a studio electrician who ..."
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("mine", "ours", "his", "hers", "theirs") for p in c.children)
+        for c in subj.children)
+    if subj.pos_ == "NOUN" and owned and _animate(subj) and _lemma(kind) not in lex["generic_subjects"] and _animate(kind):
         # not "His son is the one who rode to Lexington"; "My grandmother was one of the Finnish kids sent to Sweden" is her
         return subj
     return None

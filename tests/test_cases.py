@@ -3322,3 +3322,9 @@ def test_an_item_headed_with_a_country_goes_there_when_its_place_is_unknown(nlp)
     cases = cases_of(nlp, "Polish refugees in Iran?", "About 115,000 Poles reached Iran in 1942.\n- India: first about 1,000 "
                                                       "children went to Balachadi near Jamnagar in 1942.")
     assert [c.destination_country for c in cases if "children" in c.subject] == ["India"]
+
+
+def test_one_of_the_writers_own_said_to_be_someone_who_moved_is_the_mover(nlp):
+    cases = cases_of(nlp, "Blacklisted Hollywood people in Mexico?", "A cousin of mine was a studio carpenter who followed "
+                                                                     "the Hollywood people down to Cuernavaca in the fifties.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("cousin of mine", "Mexico")]
