@@ -2172,10 +2172,6 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                 break
 
 
-# Who a person may be told to be "with" as his or her own household.
-_HOUSEHOLD_WORDS = frozenset({"family", "household", "parents", "wife", "husband", "children", "kids", "sons", "daughters"})
-
-
 def _with_own_household(name: Token) -> bool:
     """Whether the subject ``name`` is told to be "with his family" (or her husband, their children) on its verb."""
     if name.dep_ not in ("nsubj", "nsubjpass"):
@@ -2184,7 +2180,7 @@ def _with_own_household(name: Token) -> bool:
     # the parser may hang the "with" on the place before it ("lived in Sterzing with his family"): any "with" in the
     # subject's own clause
     return any(c.dep_ == "prep" and c.lower_ == "with" and _in_own_clause(c, verb) and any(
-        o.dep_ == "pobj" and o.lower_ in _HOUSEHOLD_WORDS and any(d.dep_ == "poss" and d.lower_ in ("his", "her", "their") for d in o.children)
+        o.dep_ == "pobj" and o.lower_ in lexicon()["household_company"] and any(d.dep_ == "poss" and d.lower_ in ("his", "her", "their") for d in o.children)
         for o in c.children) for c in verb.subtree)
 
 
@@ -2197,14 +2193,10 @@ def _in_own_clause(tok: Token, verb: Token) -> bool:
     return True
 
 
-# How a paragraph says whom it turns to, before the name and a colon or comma: "On Garvey:", "As for Kapp,".
-_TOPIC_OPENERS = (("on",), ("re",), ("regarding",), ("about",), ("as", "for"))
-
-
 def _topic_opener(sent: Span, ctx: ThreadContext) -> Span | None:
     """"On Garvey: ...", "As for Kapp, ...": a name the thread already knows, heading the sentence as its topic."""
     words = _tokens(sent)
-    for opener in _TOPIC_OPENERS:
+    for opener in (tuple(o.split()) for o in lexicon()["topic_openers"]):
         n = len(opener)
         if len(words) <= n + 1 or tuple(t.lower_ for t in words[:n]) != opener:
             continue
@@ -3619,10 +3611,6 @@ def _then_leg(dest: Span, year: int | None, chained: bool = False) -> tuple[Plac
     return _then_after(dest, year, chained) or _gapped_stop(dest, year)
 
 
-# Words that, with the verb left out, send a move on to a later stop: "..., and on to Brazil".
-_ONWARD_WORDS = ("on", "onward", "onwards", "then", "later", "eventually", "finally")
-
-
 def _gapped_stop(dest: Span, year: int | None) -> tuple[Place, str, Span] | None:
     """"moved to Paraguay in 1959 when things got uncomfortable, and on to Brazil the following year": the later stop,
     its verb left out, which the parser hangs on the verb of the first as a conjunct "on" (or "then") with a "to" of
@@ -3631,7 +3619,7 @@ def _gapped_stop(dest: Span, year: int | None) -> tuple[Place, str, Span] | None
     if dest.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     for conj in prep.head.children:
-        if conj.dep_ != "conj" or conj.i < dest.end or conj.pos_ not in ("ADP", "ADV") or conj.lower_ not in _ONWARD_WORDS:
+        if conj.dep_ != "conj" or conj.i < dest.end or conj.pos_ not in ("ADP", "ADV") or conj.lower_ not in lexicon()["onward_words"]:
             continue
         for to in (c for c in conj.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
