@@ -1853,6 +1853,7 @@ class PostState:
     last_place_sent: int = -10
     last_destination: Place | None = None  # from the previous sentence, completed moves only
     last_destination_sent: int = -10
+    last_destination_back: bool = False  # the last destination was where someone went back to
     last_mention: Mention | None = None
     last_mention_sent: int = -10
     host: Place | None = None  # "Canada took a lot too": the country a paragraph is about, as a host
@@ -2680,6 +2681,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                 if m.destination is not None and m.status == "completed" and not m.inferred_destination:
                     state.last_destination = m.destination
                     state.last_destination_sent = si
+                    state.last_destination_back = m.is_return
                 new.append(m)
 
         named_before = state.remembered
@@ -3198,6 +3200,12 @@ def _read_trigger(
                 m.destination, m.destination_text = lived
             elif status == "attempted":
                 m.destination = ctx.topic  # "X tried to emigrate": not to where the last person went
+            elif kind == "arrive" and state.last_destination_back and ctx.topic is not None and si - state.last_destination_sent <= 1 \
+                    and state.last_mention is not None and state.last_mention.subject.key != subj.key and m.origin_text is None \
+                    and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and _lemma(tok) != "do":
+                # "Kapp went back to Germany in 1865. Adolf Douai ... arrived in 1852": one arriving is not where
+                # another went home to, but where the thread is about
+                m.destination = ctx.topic
             else:
                 m.destination = _default_destination(state, ctx, si)
             m.inferred_destination = lived is None

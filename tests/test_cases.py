@@ -3328,3 +3328,10 @@ def test_one_of_the_writers_own_said_to_be_someone_who_moved_is_the_mover(nlp):
     cases = cases_of(nlp, "Blacklisted Hollywood people in Mexico?", "A cousin of mine was a studio carpenter who followed "
                                                                      "the Hollywood people down to Cuernavaca in the fifties.")
     assert [(c.subject, c.destination_country) for c in cases] == [("cousin of mine", "Mexico")]
+
+
+def test_one_arriving_is_not_where_another_just_went_back_to(nlp):
+    cases = cases_of(nlp, "How did so many Germans end up in Texas?",
+                     "Ernst Kapp farmed near Sisterdale; he went back to Germany in 1865. Adolf Douai, who had been jailed in "
+                     "Altenburg, arrived in 1852.")
+    assert [c.destination_country for c in cases if c.subject == "Adolf Douai"] == ["United States"]
