@@ -3335,3 +3335,12 @@ def test_one_arriving_is_not_where_another_just_went_back_to(nlp):
                      "Ernst Kapp farmed near Sisterdale; he went back to Germany in 1865. Adolf Douai, who had been jailed in "
                      "Altenburg, arrived in 1852.")
     assert [c.destination_country for c in cases if c.subject == "Adolf Douai"] == ["United States"]
+
+
+def test_an_elopement_is_a_move_and_the_pair_that_eloped_moves_on_together(nlp):
+    cases = cases_of(nlp, "British volunteers in Spain?", "Esmond Romilly went out to Spain in late 1936. He was back in England "
+                     "by January 1937, eloped to Bilbao with Jessica Mitford a few weeks later, and the pair emigrated to the "
+                     "United States in 1939.")
+    got = {(c.subject, c.destination_country, c.year_start) for c in cases}
+    assert {("Esmond Romilly", "Spain", 1937), ("Jessica Mitford", "Spain", 1937),
+            ("Esmond Romilly", "United States", 1939), ("Jessica Mitford", "United States", 1939)} <= got

@@ -227,3 +227,11 @@ def test_relative_year_phrases_give_their_offset() -> None:
     assert relative_years("five years earlier") == -5
     assert relative_years("a few years later") is None  # no number to count with
     assert relative_years("in 1922") is None
+
+
+def test_weeks_or_months_later_are_still_the_year_told_before():
+    from pipeline.dates import relative_years
+
+    assert relative_years("a few weeks later") == 0
+    assert relative_years("three months later") == 0
+    assert relative_years("two years later") == 2
