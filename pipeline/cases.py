@@ -4767,9 +4767,11 @@ def _read_cases(ctx: ThreadContext, thread: Thread, docs: Sequence[Doc], min_con
         _to_case(m, thread)
         for m in mentions
         if not m.subject.generic and m.subject.text.strip() and not _names_a_thing(m.subject) and not _says_nobody(m.subject)  # a case names who moved (CASES.md)
-        # A question frames what it asks about; only a named person's stated move in it counts, or one of the
-        # asker's own ("My great-uncle left Toronto for Spain in 1937"): a story told, not a question asked
-        and (m.post.kind != "question" or (_asker_tells(m.subject) or m.subject.type == "person") and not m.inferred_destination)
+        # A question frames what it asks about; a move it states to a place it names counts ("In the 1950s the PRC
+        # sent thousands of students to the USSR"), of a named person, a group or one of the asker's own ("My
+        # great-uncle left Toronto for Spain in 1937"): a story told, not a question asked. Measured on the dev
+        # threads: +15 matches for +16 wrong cases, F1 0.741 -> 0.743
+        and (m.post.kind != "question" or (_asker_tells(m.subject) or m.subject.type in ("person", "group")) and not m.inferred_destination)
     ]
     cases = merge_cases(cases)
     _set_outcomes_from_sequence(cases)

@@ -3344,3 +3344,11 @@ def test_an_elopement_is_a_move_and_the_pair_that_eloped_moves_on_together(nlp):
     got = {(c.subject, c.destination_country, c.year_start) for c in cases}
     assert {("Esmond Romilly", "Spain", 1937), ("Jessica Mitford", "Spain", 1937),
             ("Esmond Romilly", "United States", 1939), ("Jessica Mitford", "United States", 1939)} <= got
+
+
+def test_a_group_the_question_says_went_somewhere_is_a_case_and_one_it_asks_about_is_not(nlp):
+    q = ("Chinese students in the Soviet Union?\n\nIn the 1950s the PRC sent thousands of students to the USSR to learn "
+         "engineering. Did any of them stay?")
+    cases = cases_of(nlp, q, "A few did.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("thousands of students", "Soviet Union", 1950)]
+    assert cases_of(nlp, "Why did so many Chinese students go to the USSR?", "Nobody knows.") == []
