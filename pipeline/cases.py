@@ -2548,7 +2548,12 @@ def _negated(tok: Token) -> bool:
     t = tok
     for _ in range(4):
         if any(c.dep_ == "neg" for c in t.children):
-            return True
+            # "didn't get back to Canada until February 1939": not before then, and then they did; "couldn't go back
+            # until after independence" says only that they could not
+            return not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children) \
+                or any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
+        if t.lower_ in ("until", "till"):
+            break
         if any(c.dep_ == "conj" and _lemma(c) == "do" and any(g.dep_ == "neg" for g in c.children) for c in t.children):
             return True  # "is often assumed to have moved to Moscow, but he never did"
         if t.dep_ == "conj":
@@ -2960,6 +2965,10 @@ def _read_trigger(
     means = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"}
     scope = _scope(tok, trig_idx - means)
     date, date_text = _first_date(_dates_in(scope, doc), tok)
+    if date is not None and date.year_start is None and date.year_end is not None and any(c.dep_ == "neg" for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in tok.children):
+        # "didn't get back to Canada until February 1939": the move came then
+        date = DateSpan(date.year_end, None, date.text)
     if date is None and tok.dep_ in ("relcl", "advcl") and tok.head.ent_type_ == "DATE" \
             and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children):
         # "She lived there until 1977, when she came back to Spain": the year the clause hangs on

@@ -3352,3 +3352,10 @@ def test_a_group_the_question_says_went_somewhere_is_a_case_and_one_it_asks_abou
     cases = cases_of(nlp, q, "A few did.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("thousands of students", "Soviet Union", 1950)]
     assert cases_of(nlp, "Why did so many Chinese students go to the USSR?", "Nobody knows.") == []
+
+
+def test_not_until_a_date_is_a_move_at_that_date_and_could_not_until_is_none(nlp):
+    cases = cases_of(nlp, "Mexican repatriation?", "Emilia Castaneda did not return to Los Angeles until 1944.")
+    assert [(c.destination_country, c.year_start) for c in cases] == [("United States", 1944)]
+    assert cases_of(nlp, "Settlers in Rhodesia?", "Doris Lessing was declared a prohibited immigrant and couldn't go back to "
+                                                  "Salisbury until after independence.") == []
