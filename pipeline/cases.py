@@ -2109,7 +2109,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                 # "His younger brother went much further: he was in Kampala ...": a relative as subject is the next "he" too.
                 # "My grandfather was born in Lyallpur. In 1948 he ...": a passive subject is as much the next "he"
                 # Not one named in a clause about a place ("evacuated his family to Malta, where his father died").
-                elif dep in ("nsubj", "nsubjpass") and tok.head.dep_ != "relcl" and not _he_or_she_subject(tok, after=False) \
+                elif dep in ("nsubj", "nsubjpass") and tok.head.dep_ not in ("relcl", "advcl") and not _he_or_she_subject(tok, after=False) \
                         and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
                              and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
                         and (subj := _group_or_unnamed(tok, None)) is not None:

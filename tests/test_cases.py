@@ -3359,3 +3359,10 @@ def test_not_until_a_date_is_a_move_at_that_date_and_could_not_until_is_none(nlp
     assert [(c.destination_country, c.year_start) for c in cases] == [("United States", 1944)]
     assert cases_of(nlp, "Settlers in Rhodesia?", "Doris Lessing was declared a prohibited immigrant and couldn't go back to "
                                                   "Salisbury until after independence.") == []
+
+
+def test_kin_told_in_a_clause_before_he_is_not_whom_he_means(nlp):
+    cases = cases_of(nlp, "Chinese students in Moscow?", "Chiang Ching-kuo left Shanghai for Moscow in 1925. After his father "
+                     "turned on the communists in April 1927 he was effectively a hostage. He asked to go home in 1931 and was "
+                     "refused.")
+    assert "his father" not in {c.subject.lower() for c in cases}
