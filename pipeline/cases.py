@@ -979,8 +979,10 @@ def _bare_mononym(tok: Token) -> bool:
 
     Not a word with an article or a modifier ("the Mimosa sailed"), a place, a people or an organisation word.
     """
-    if tok.ent_type_ or tok.pos_ != "PROPN" or tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or len(tok) < 3:
+    if tok.pos_ != "PROPN" or tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or len(tok) < 3:
         return False
+    if tok.ent_type_ and not (tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")):
+        return False  # the small model often tags a lone surname an organisation ("Kossuth fled to ..."); a longer name stays one
     if tok.dep_ not in ("nsubj", "nsubjpass", "conj") or any(
             c.dep_ not in ("punct", "appos", "cc", "conj") and not (c.dep_ == "det" and c.lower_ == "both") for c in tok.children):
         return False  # "Both Adorno and Horkheimer returned": names side by side are each one

@@ -3366,3 +3366,12 @@ def test_kin_told_in_a_clause_before_he_is_not_whom_he_means(nlp):
                      "turned on the communists in April 1927 he was effectively a hostage. He asked to go home in 1931 and was "
                      "refused.")
     assert "his father" not in {c.subject.lower() for c in cases}
+
+
+def test_a_lone_surname_the_ner_calls_an_organisation_is_a_person_who_moves(nlp):
+    # the small model tags "Kossuth" ORG; a one-word organisation does not flee or go to London, a person does
+    cases = cases_of(nlp, "What became of the Hungarian exiles?", "Kossuth fled to the Ottoman Empire in 1849. He later went to London.")
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
+        ("Kossuth", "person", "Ottoman Empire"),
+        ("Kossuth", "person", "United Kingdom"),
+    ]
