@@ -3276,6 +3276,11 @@ def _read_trigger(
                 break
             place, text, stop_ent = leg
             date, date_text = _date_after(stop_ent, stop_date)
+            if k == 0 and date_text is not None and date_text == m.date_text:
+                # "moved to Canada after the war, then to California in the 1960s": the year after the later stop is
+                # that stop's; the first stop keeps a date told before it, if any
+                m.date, m.date_text = _first_date([d for d in _dates_in(sent, sent.doc) if d.end <= stop_ent.start], tok)
+                stop_date = m.date
             out.append(_as_leg(Mention(subj, kind, status, post, sent, stop, place, stop_text, text, date, date_text), tok.i))
             stop, stop_text, stop_date = place, text, date
     out.extend(_gapped(tok, kind, out, post, sent, ctx, year))
@@ -3637,10 +3642,16 @@ def _gapped_stop(dest: Span, year: int | None) -> tuple[Place, str, Span] | None
     prep = dest.root.head
     if dest.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
+    onward = lexicon()["onward_words"]
     for conj in prep.head.children:
-        if conj.dep_ != "conj" or conj.i < dest.end or conj.pos_ not in ("ADP", "ADV") or conj.lower_ not in lexicon()["onward_words"]:
+        if conj.dep_ == "prep" and conj.lower_ in ("to", "into") and conj.i > dest.end \
+                and any(c.dep_ == "advmod" and c.lower_ in onward for c in conj.children):
+            tos = [conj]  # "moved to Canada after the war, then to California": a second "to" of the same verb
+        elif conj.dep_ != "conj" or conj.i < dest.end or conj.pos_ not in ("ADP", "ADV") or conj.lower_ not in onward:
             continue
-        for to in (c for c in conj.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        else:
+            tos = [c for c in conj.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+        for to in tos:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             ent = _ent_of(obj) if obj is not None else None
             if ent is not None and ent.label_ in ("GPE", "LOC") and (place := _resolve_span(ent, year, False)) is not None \

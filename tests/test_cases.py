@@ -3375,3 +3375,11 @@ def test_a_lone_surname_the_ner_calls_an_organisation_is_a_person_who_moves(nlp)
         ("Kossuth", "person", "Ottoman Empire"),
         ("Kossuth", "person", "United Kingdom"),
     ]
+
+
+def test_a_second_to_with_then_is_a_later_stop_and_takes_the_year_told_after_it(nlp):
+    cases = cases_of(nlp, "Where did they go?", "The family moved to Canada after the war, then to California in the 1960s.")
+    assert [(c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        (None, "Canada", None),
+        ("Canada", "United States", 1960),
+    ]
