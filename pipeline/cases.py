@@ -299,6 +299,10 @@ class ThreadContext:
         else:
             full = [f for f in forms if len(f.split()) > 1]
             canonical = self.last_full.get(person_key(name)) or (full[0] if full else name)
+            if person_key(name) not in self.last_full and any(not set(f.split()) <= set(full[0].split()) for f in full[1:]):
+                # "Kossuth fled ..." long before "his sister Zsuzsanna Kossuth" and "Ferenc Kossuth": a surname two
+                # people of the thread share, said before either is named in full, is neither
+                canonical = name
             if not full:
                 # "Scott met Hemingway" after "Scott and Zelda Fitzgerald": a first name alone, no one's surname,
                 # that begins exactly one full name the thread gave
@@ -981,6 +985,9 @@ def _bare_mononym(tok: Token) -> bool:
     """
     if tok.pos_ != "PROPN" or tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or len(tok) < 3:
         return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("himself", "herself") and tok.dep_ in ("nsubj", "nsubjpass") \
+            and (tok.i == 0 or tok.doc[tok.i - 1].pos_ != "PROPN"):
+        return _plausible_name(tok.text)  # "Kossuth himself refused": only a person is "himself", whatever the NER called it
     if tok.ent_type_ and not (tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")):
         return False  # the small model often tags a lone surname an organisation ("Kossuth fled to ..."); a longer name stays one
     if tok.dep_ not in ("nsubj", "nsubjpass", "conj") or any(
@@ -4560,12 +4567,29 @@ def _merge_key(c: Case) -> tuple:
     return (c.thread_id, c.subject_type == "person", person_key(c.subject) if c.subject_type == "person" else c.subject.lower(), c.destination_country, c.status)
 
 
-def _same_person(a: Case, b: Case) -> bool:
-    """"Oswald" and "Lee Harvey Oswald" are one person; "Donald Maclean" and "Melinda Maclean" are two."""
+def _same_person(a: Case, b: Case, shared: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """"Oswald" and "Lee Harvey Oswald" are one person; "Donald Maclean" and "Melinda Maclean" are two.
+
+    ``shared``: surnames two people of the thread bear in full ("Zsuzsanna Kossuth", "Ferenc Kossuth"); the surname
+    alone is then neither of them.
+    """
     if a.subject_type != "person":
         return True
     ta, tb = set(a.subject.lower().split()), set(b.subject.lower().split())
+    if ta != tb and min(len(ta), len(tb)) == 1 and (a.thread_id, person_key(a.subject)) in shared:
+        return False
     return ta <= tb or tb <= ta
+
+
+def _shared_surnames(cases: list[Case]) -> frozenset[tuple[str, str]]:
+    """Surnames that two different full names of one thread bear ("Zsuzsanna Kossuth" and "Ferenc Kossuth")."""
+    forms: dict[tuple[str, str], list[set[str]]] = {}
+    for c in cases:
+        words = set(c.subject.lower().split())
+        if c.subject_type == "person" and len(words) > 1:
+            forms.setdefault((c.thread_id, person_key(c.subject)), []).append(words)
+    return frozenset(key for key, sets in forms.items()
+                     if any(not (x <= y or y <= x) for i, x in enumerate(sets) for y in sets[i + 1:]))
 
 
 def merge_cases(cases: list[Case]) -> list[Case]:
@@ -4573,6 +4597,7 @@ def merge_cases(cases: list[Case]) -> list[Case]:
     merged: list[Case] = []
     by_key: dict[tuple, list[Case]] = {}
     last_country: dict[str, str | None] = {}  # person -> where their latest case took them, in reading order
+    shared = _shared_surnames(cases)
     for case in cases:
         key = _merge_key(case)
         target = None
@@ -4581,7 +4606,7 @@ def merge_cases(cases: list[Case]) -> list[Case]:
         if person is not None:
             last_country[person] = case.destination_country
         for cand in by_key.get(key, []):
-            if not _same_person(case, cand):
+            if not _same_person(case, cand, shared):
                 continue
             if been_elsewhere and cand.thread_id == case.thread_id and set(cand.post_ids) & set(case.post_ids):
                 continue  # "went to Aswan ..., flown to Panama ..., went back to Egypt": a second stay, not the first retold

@@ -3383,3 +3383,29 @@ def test_a_second_to_with_then_is_a_later_stop_and_takes_the_year_told_after_it(
         (None, "Canada", None),
         ("Canada", "United States", 1960),
     ]
+
+
+def test_a_name_said_with_himself_is_a_person_whatever_the_ner_called_it(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Hungarian exiles?",
+        "Richard Guyon, an Englishman born in Bath, served at Kars. He died in Constantinople in 1856.\n\n"
+        "Kossuth himself refused to convert. He was finally released in September 1851 under American and British pressure. "
+        "He went to England in October 1851 on a British steamer.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Kossuth", "United Kingdom", 1851)]
+
+
+def test_a_surname_two_people_bear_in_full_is_neither_of_them(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Hungarian exiles?",
+        "Kossuth sailed for New York in 1851.",
+        "His sister Zsuzsanna Kossuth emigrated to America in 1852. His son Ferenc Kossuth moved to Hungary in 1894.",
+    )
+    got = sorted((c.subject, c.destination_country, c.year_start) for c in cases)
+    assert got == [
+        ("Ferenc Kossuth", "Hungary", 1894),
+        ("Kossuth", "United States", 1851),
+        ("Zsuzsanna Kossuth", "United States", 1852),
+    ]
