@@ -1791,7 +1791,9 @@ def subjects_for(
         # moved, and the one named among them with it
         return [group, *persons]
     if persons:
-        return persons
+        # "His wife Angélica and the children followed him": the kin told beside the named one went too
+        return persons + [g for c in mover.conjuncts if c.i > mover.i and c.pos_ == "NOUN" and c.tag_ == "NNS" and _animate(c)
+                          and c.ent_type_ != "PERSON" and (g := _group_or_unnamed(c, origin_text)) is not None]
     if (named := _name_after_descriptor(mover)) is not None:
         return [ctx.person(named)]
     if (mover.ent_type_ == "PERSON" and _plausible_name(mover.text)) or _known_surname(mover, ctx):
@@ -1845,7 +1847,21 @@ def subjects_for(
                                  people=country_people(ctx.people_home) if ctx.people_home else None)
         if subj is not None:
             subjects.append(subj)
+    if subjects:
+        subjects += [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
     return subjects
+
+
+def _partitive(tok: Token) -> Subject | None:
+    """"my mother and two of my uncles went": a count of people told with "of" is a group of its own."""
+    if tok.pos_ != "NUM" or tok.dep_ != "conj":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.tag_ != "NNS" or not _animate(whole):
+        return None
+    span = tok.doc[tok.i : whole.i + 1]
+    return Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num})))
 
 
 # ---------------------------------------------------------------------------
@@ -3255,8 +3271,10 @@ def _read_trigger(
             # "X came back from Paris in 1937" in a thread asking whether Russian émigrés went back: back to that country
             m.destination, m.inferred_destination = home, True
         if destination is None and destination_text is not None and m.destination is not None and m.destination_text == destination_text:
-            # "came home to Salem": a place named but not placed is no license to guess another one
-            m.destination = None
+            # "came home to Salem": a place named but not placed is no license to guess another one, unless the small
+            # towns' gazetteer puts it in the country guessed ("followed him to Crystal City" after he reached New Orleans)
+            town = resolve_town(destination_text, year)
+            m.destination = town if town is not None and town.country == m.destination.country else None
         m.confidence = _confidence(m)
         out.append(m)
         for other, other_text in _coordinated_destinations(dest_ent, m.destination, year, dated):

@@ -3409,3 +3409,22 @@ def test_a_surname_two_people_bear_in_full_is_neither_of_them(nlp):
         ("Kossuth", "United States", 1851),
         ("Zsuzsanna Kossuth", "United States", 1852),
     ]
+
+
+def test_those_who_followed_to_a_small_town_go_to_the_country_the_one_followed_reached(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Japanese Peruvians?",
+        "Seiichi Higashide was arrested in 1944 and shipped to Panama and then to New Orleans. "
+        "His wife Angélica and the children followed him to Crystal City later that year.",
+    )
+    followed = {c.subject: (c.destination, c.destination_country, c.year_start) for c in cases if c.subject != "Seiichi Higashide"}
+    assert followed == {"Angélica": ("Crystal City", "United States", 1944), "children": ("Crystal City", "United States", 1944)}
+
+
+def test_a_count_of_people_told_with_of_beside_a_mover_is_a_group_of_its_own(nlp):
+    cases = cases_of(nlp, "Did anyone go back to Japan?", "In 1990 my mother and two of my uncles went to Japan.")
+    assert sorted((c.subject, c.subject_type, c.destination_country) for c in cases) == [
+        ("my mother", "unnamed", "Japan"),
+        ("two of my uncles", "group", "Japan"),
+    ]

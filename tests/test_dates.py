@@ -224,6 +224,7 @@ def test_relative_year_phrases_give_their_offset() -> None:
     assert relative_years("two years later") == 2
     assert relative_years("3 years later") == 3
     assert relative_years("the same year") == 0
+    assert relative_years("later that year") == 0
     assert relative_years("five years earlier") == -5
     assert relative_years("a few years later") is None  # no number to count with
     assert relative_years("in 1922") is None
