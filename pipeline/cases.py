@@ -1696,6 +1696,8 @@ def subjects_for(
         mover = mover.head.head
         if mover.dep_ == "pobj" and mover.head.lower_ == "from" and mover.head.head.ent_type_ == "PERSON" and mover.pos_ == "PROPN":
             mover = mover.head.head  # "Francis Rule from Camborne, who sailed from Penzance": the man from there, not the town
+        elif (person := _placed_person(mover)) is not None:
+            mover = person  # "Athanasios Kominos, from Karavas in the north of Kythera, who arrived in Sydney": the man
         if mover.dep_ == "pobj" and mover.head.head.dep_ == "appos" and not _animate(mover) and mover.ent_type_ not in ("GPE", "LOC") \
                 and (mover.head.lower_ == "of" or relative.lower_ == "who"):
             # "X, a vice-president of the Assembly, who left", "X, the last prime minister before the occupation, who
@@ -1850,6 +1852,21 @@ def subjects_for(
     if subjects:
         subjects += [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
     return subjects
+
+
+def _placed_person(tok: Token) -> Token | None:
+    """The person a chain of places hangs on ("Kominos, from Karavas in the north of Kythera"): whom a "who" after
+    the last place means, whatever the NER called that place."""
+    up, prep = tok, None
+    for _ in range(4):
+        if up.dep_ != "pobj" or up.head.dep_ != "prep":
+            return None
+        prep, up = up.head, up.head.head
+        if up.pos_ == "PROPN" and up.ent_type_ == "PERSON" and up.ent_iob_ in ("B", "I") and prep.lower_ in ("from", "in", "near", "at"):
+            return up if up.i < tok.i and (tok.ent_type_ in ("GPE", "LOC", "PERSON") or up.i + 1 < tok.i) else None
+        if up.pos_ not in ("NOUN", "PROPN") or _animate(up):
+            return None
+    return None
 
 
 def _partitive(tok: Token) -> Subject | None:
@@ -2306,8 +2323,8 @@ def _told_together(mover: Token) -> int:
     the = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in kids)
     if mover.lower_ in ("couple", "pair") and the and not of_them:
         return 2
-    if mover.lower_ in _COUNT_WORDS and (the or of_them):
-        return _COUNT_WORDS[mover.lower_]
+    if mover.lower_ in _COUNT_WORDS and the:
+        return _COUNT_WORDS[mover.lower_]  # "the three of them"; "five of them" is a share of a group
     return 0
 
 

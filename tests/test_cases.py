@@ -3428,3 +3428,24 @@ def test_a_count_of_people_told_with_of_beside_a_mover_is_a_group_of_its_own(nlp
         ("my mother", "unnamed", "Japan"),
         ("two of my uncles", "group", "Japan"),
     ]
+
+
+def test_who_after_the_places_a_person_comes_from_means_the_person(nlp):
+    cases = cases_of(
+        nlp,
+        "How did Greeks first come to Australia?",
+        "The usual founding story is Athanasios Kominos, from Karavas in the north of Kythera, who arrived in Sydney in the 1870s.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Athanasios Kominos", "Australia", 1870)]
+
+
+def test_a_count_of_them_without_the_is_a_share_of_the_group(nlp):
+    cases = cases_of(
+        nlp,
+        "How did Greeks first come to Australia?",
+        "Seven Greek sailors were sent to New South Wales as convicts in 1829. They were pardoned in 1836 and five of them went home to Greece.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+        ("Seven Greek sailors", "Australia", 1829),
+        ("Seven Greek sailors", "Greece", 1836),
+    ]
