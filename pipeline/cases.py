@@ -3872,8 +3872,9 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
             continue
         if later and not (any(c.dep_ == "advmod" and c.lower_ in _LATER_WORDS for c in conj.children) or conj.doc[conj.i - 1].lower_ in _LATER_WORDS):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-            continue  # another subject: another clause
+        if any(c.dep_ in ("nsubj", "nsubjpass") and not (c.lower_ in ("he", "she") and conj.doc[conj.i - 1].dep_ != "mark")
+               for c in conj.children):
+            continue  # another subject: another clause; "left Leros in 1952, and he taught in Melbourne" is the same one
         if (found := _stay_place(conj, year, dated, ends)) is not None:
             return found
     if not later:
@@ -3896,6 +3897,8 @@ def _stay_place(conj: Token, year: int | None, dated: bool, ends: frozenset[str]
             # "taught at Carnegie Tech in Pittsburgh", "worked on the railroads in Pennsylvania", "worked in the lumber
             # mills around Astoria": the town of the work; "farmed near Belleville": the town beside it
             objs = [p for p in prep.children if p.dep_ == "pobj"] if prep.lower_ != "on" else []
+            # "taught in Melbourne schools": the town that names the place of the work
+            objs += [q for p in objs if p.pos_ == "NOUN" for q in p.children if q.dep_ == "compound" and q.ent_type_ in ("GPE", "LOC")]
             objs += [g for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC") for q in p.children
                      if q.dep_ == "prep" and q.lower_ in ("in", "near", "around", "outside") for g in q.children if g.dep_ == "pobj"]
             for p in objs:

@@ -3449,3 +3449,16 @@ def test_a_count_of_them_without_the_is_a_share_of_the_group(nlp):
         ("Seven Greek sailors", "Australia", 1829),
         ("Seven Greek sailors", "Greece", 1836),
     ]
+
+
+def test_where_one_who_left_then_worked_says_where_they_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Greeks go to Australia?",
+        "Dimitris Tsaloumas left Greece in 1952 and taught in Melbourne schools for decades.",
+        "Andreas Kalvos left Greece in 1826, and he taught in Geneva for years.",
+    )
+    assert sorted((c.subject, c.destination_country) for c in cases) == [
+        ("Andreas Kalvos", "Switzerland"),
+        ("Dimitris Tsaloumas", "Australia"),
+    ]
