@@ -4497,6 +4497,8 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
         if prep in ("in", "at") and _existential(head):
             continue  # "there were millions of DPs in camps in Germany": where they were, not where they went
         verb = head.head if prep else head
+        if root.dep_ in ("dobj", "obj", "nsubj") and _lemma(head) in lexicon()["hearsay_verbs"]:
+            continue  # "somebody even told me Portugal", "I have seen India mentioned": a place heard of, not where they went
         if prep in ("to", "into", "towards") or root.dep_ in ("dobj", "obj") or (
             prep in ("in", "at") and _lemma(verb) in lexicon()["at_destination_verbs"]
         ):
@@ -4541,6 +4543,9 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
         # "Why did so many Greeks go back?": a people's name the small model tags as a person counts too
         countries |= {c for s in where for t in s if t.ent_type_ not in ("NORP", "GPE", "LOC") and t.pos_ == "PROPN" and t.text.endswith("s")
                       and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
+        # "the Boer prisoners of war": a people's adjective the NER left untagged, on the people it names
+        countries |= {c for s in where for t in s if not t.ent_type_ and t.is_title and t.dep_ in ("compound", "amod")
+                      and t.head.tag_ == "NNS" and _animate(t.head) and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
         if len(countries) == 1:
             return countries.pop()
     return None

@@ -3462,3 +3462,18 @@ def test_where_one_who_left_then_worked_says_where_they_went(nlp):
         ("Andreas Kalvos", "Switzerland"),
         ("Dimitris Tsaloumas", "Australia"),
     ]
+
+
+def test_a_place_the_asker_was_told_of_is_not_where_the_thread_goes(nlp):
+    question = "Where did the exiles of 1849 end up? Somebody even told me Portugal, which sounds unlikely."
+    cases = cases_of(nlp, question, "Imre Szabo left Hungary in 1849.")
+    assert [(c.subject, c.destination_country) for c in cases if c.subject == "Imre Szabo"] in ([], [("Imre Szabo", None)])
+
+
+def test_the_people_a_question_names_untagged_say_where_they_came_home_to(nlp):
+    cases = cases_of(
+        nlp,
+        "Where were the Boer prisoners of war sent, and what became of them?",
+        "Koos was one of the ones who would not sign, so he stayed in India until 1903 and then came back.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Koos", "South Africa", 1903)]
