@@ -921,7 +921,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     found: list[Subject] = []
     seen: set[str] = set()
     for ent, root in zip(_ents(doc), _ent_roots(doc)):
-        if root not in allowed or ent.label_ != "PERSON" or not _plausible_name(text := _span_text(ent)):
+        # (the name the mover is part of counts whatever its root: "Ben-Gurion went" parses as three subjects)
+        if root not in allowed and not ent.start <= tok.i < ent.end or ent.label_ != "PERSON" or not _plausible_name(text := _span_text(ent)):
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or text.endswith("'s"):
@@ -1762,7 +1763,7 @@ def subjects_for(
         # "About half came back", "the rest went to Canada": a share with no "of" is of the group just named
         or (mover.lower_ in lex["share_words"] and mover.pos_ == "NOUN" and mover.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ in ("prep", "compound", "amod") for c in mover.children))
-        or ((mover.lower_ in lex["quantity_heads"] or mover.like_num) and any(
+        or ((mover.lower_ in lex["quantity_heads"] or _lemma(mover) in lex["quantity_heads"] or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] or _the_group_itself(g) for g in c.children)
             for c in mover.children))
         # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
@@ -3891,7 +3892,10 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
 def _stay_place(conj: Token, year: int | None, dated: bool, ends: frozenset[str]) -> tuple[Place, str] | None:
     """The town a stay verb places its subject in ("lived mostly in Paris", "taught at Carnegie Tech in Pittsburgh")."""
     # "executed by firing squad in Salt Lake City": the place of an end may hang on the words of how it came
-    around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else conj.children
+    around = [t for t in conj.subtree if t.head.dep_ in ("agent", "pcomp") or t.head.i == conj.i] if _lemma(conj) in ends else list(conj.children)
+    if _lemma(conj) == "spend":
+        # "spent most of the war in New York": the parser hangs the place on the time spent
+        around += [t for c in conj.children if c.dep_ in ("dobj", "obj") for t in c.subtree if t.dep_ == "prep" and t.head is not conj]
     for prep in around:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on", "near", "around", "outside"):
             # "taught at Carnegie Tech in Pittsburgh", "worked on the railroads in Pennsylvania", "worked in the lumber

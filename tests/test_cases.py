@@ -3477,3 +3477,24 @@ def test_the_people_a_question_names_untagged_say_where_they_came_home_to(nlp):
         "Koos was one of the ones who would not sign, so he stayed in India until 1903 and then came back.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Koos", "South Africa", 1903)]
+
+
+def test_three_quarters_of_them_is_a_share_of_the_group_just_named(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Jews of the Russian Empire go?",
+        "Between 1881 and 1914 something like two million Jews left the Russian Empire, and about three quarters of them went to the United States.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("two million Jews", "United States", 1881)]
+
+
+def test_a_hyphenated_name_moves_whole_and_where_the_war_was_spent_is_where_the_expelled_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Zionist pioneers come from?",
+        "Ben-Gurion went to Palestine in 1906. The Ottomans expelled him in 1915 and he spent most of the war in New York.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+        ("Ben-Gurion", "Ottoman Empire", 1906),
+        ("Ben-Gurion", "United States", 1915),
+    ]
