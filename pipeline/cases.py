@@ -297,6 +297,10 @@ class ThreadContext:
                 # answers that say only "Ponzi" mean this one
                 self.persons[person_key(name)] = sorted([*forms, name], key=lambda f: -len(f.split()))
         else:
+            nicknamed = [f for fs in self.persons.values() for f in fs if f'"{name}"' in f or f"“{name}”" in f]
+            if len(set(nicknamed)) == 1:
+                # 'Ada "Bricktop" Smith' ... "Bricktop sailed for New York": a nickname in quotes is the one so called
+                return Subject(nicknamed[0], "person", nicknamed[0].lower())
             full = [f for f in forms if len(f.split()) > 1]
             canonical = self.last_full.get(person_key(name)) or (full[0] if full else name)
             if person_key(name) not in self.last_full and any(not set(f.split()) <= set(full[0].split()) for f in full[1:]):
@@ -407,6 +411,22 @@ def _kind_of_person(ent: Span) -> bool:
     return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an")
 
 
+_QUOTES = frozenset('"“”')
+
+
+def _nicknamed_names(doc: Doc) -> list[str]:
+    """'Ada "Bricktop" Smith', 'Benjamin "Bugsy" Siegel': a name with a nickname in quotes, as written, whether or not
+    the NER tagged it (it often tags only the nickname, or nothing)."""
+    out = []
+    words = _doc_tokens(doc)
+    for i in range(len(words) - 4):
+        first, q1, nick, q2, last = words[i : i + 5]
+        if q1.text in _QUOTES and q2.text in _QUOTES and all(t.is_title and t.is_alpha for t in (first, nick, last)) \
+                and first.pos_ == "PROPN" and last.pos_ == "PROPN" and not is_known_place(last.text):
+            out.append(f'{first.text} "{nick.text}" {last.text}')
+    return out
+
+
 def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
     """Each surname key with the forms of the name the thread uses, fullest first.
 
@@ -426,6 +446,11 @@ def collect_persons(docs: Sequence[Doc]) -> dict[str, list[str]]:
             forms = names.setdefault(person_key(name), [])
             if name not in forms:
                 forms.append(name)
+    for doc in docs:
+        for name in _nicknamed_names(doc):
+            forms = names.setdefault(person_key(name), [])
+            if name not in forms:
+                forms.insert(0, name)
     nobles = lexicon()["noble_titles"]
     for doc in docs:
         for ent in _ents(doc):

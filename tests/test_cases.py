@@ -3498,3 +3498,15 @@ def test_a_hyphenated_name_moves_whole_and_where_the_war_was_spent_is_where_the_
         ("Ben-Gurion", "Ottoman Empire", 1906),
         ("Ben-Gurion", "United States", 1915),
     ]
+
+
+def test_a_nickname_in_quotes_later_means_the_one_so_called(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Black American entertainers go to Paris?",
+        '- Ada "Bricktop" Smith came over from New York in 1924 to sing at Le Grand Duc and ended up with her own place, '
+        "Chez Bricktop, where Cole Porter and the Fitzgeralds were regulars.",
+        "Bricktop closed up and sailed for New York in October 1939.",
+    )
+    assert {c.subject for c in cases} == {'Ada "Bricktop" Smith'}
+    assert ('Ada "Bricktop" Smith', "United States", 1939) in [(c.subject, c.destination_country, c.year_start) for c in cases]
