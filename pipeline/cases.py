@@ -3443,6 +3443,10 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                     out.append(Subject(text, "group", text.lower()))
         for party in parties:
             first, last = party[0], party[-1]
+            called = [_called(t) for t in party] if len(party) > 1 else []
+            if called and all(called):
+                out.extend(ctx.person(n) for n in called)  # "his wife Ellen and daughter Julia": each by name
+                continue
             # "his wife Shirley Graham Du Bois", "her sister Maria": the name says who
             name = next((e for e in _ents(_sent_of(first)) if e.label_ == "PERSON" and _names_noun(e.root, first)), None) \
                 if len(party) == 1 else None
@@ -3456,6 +3460,17 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
             plural = len(party) > 1 or first.tag_ in ("NNS", "NNPS") or _lemma(first) in lex["household_nouns"]
             out.append(Subject(text, "group" if plural else "unnamed", text.lower()))
     return out
+
+
+def _called(noun: Token) -> str | None:
+    """The name written right after a kin noun ("daughter Julia"), whatever the parser or the NER made of it."""
+    doc, i = noun.doc, noun.i + 1
+    words = []
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].is_alpha:
+        words.append(doc[i].text)
+        i += 1
+    name = " ".join(words)
+    return name if words and _plausible_name(name) else None  # "daughter Julia" though a town is called Julia
 
 
 def _names_noun(name: Token, noun: Token) -> bool:

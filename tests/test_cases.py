@@ -3510,3 +3510,16 @@ def test_a_nickname_in_quotes_later_means_the_one_so_called(nlp):
     )
     assert {c.subject for c in cases} == {'Ada "Bricktop" Smith'}
     assert ('Ada "Bricktop" Smith', "United States", 1939) in [(c.subject, c.destination_country, c.year_start) for c in cases]
+
+
+def test_kin_who_went_along_each_told_by_name_are_each_a_person(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Black American writers go to Paris?",
+        "Richard Wright moved to Paris with his wife Ellen and daughter Julia in 1947 and died there in 1960.",
+    )
+    assert sorted((c.subject, c.destination_country, c.year_start) for c in cases) == [
+        ("Ellen", "France", 1947),
+        ("Julia", "France", 1947),
+        ("Richard Wright", "France", 1947),
+    ]
