@@ -4185,6 +4185,8 @@ def _read_mover_noun(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadCon
     subj = persons[0] if persons else _group_or_unnamed(others[0], None)
     if subj is None or subj.generic:
         return []
+    if persons and _lemma(tok) in lexicon()["leaver_nouns"] and not any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in tok.children):
+        return []  # "Kelech-Girey was another émigré from the Civil War": one who left, to nowhere the sentence says
     m = Mention(subj, "arrive", "completed", post, sent)
     m.date, m.date_text = _first_date(_dates_in(sent, sent.doc), tok)
     m.destination = _default_destination(state, ctx, si)

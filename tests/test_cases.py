@@ -3523,3 +3523,12 @@ def test_kin_who_went_along_each_told_by_name_are_each_a_person(nlp):
         ("Julia", "France", 1947),
         ("Richard Wright", "France", 1947),
     ]
+
+
+def test_one_said_to_be_an_emigre_with_no_place_is_no_move_to_the_threads_place(nlp):
+    cases = cases_of(
+        nlp,
+        "Were Soviet citizens forcibly returned to the USSR after 1945?",
+        "Sultan Kelech-Girey, the Circassian general, was another émigré from the Civil War.",
+    )
+    assert cases == []
