@@ -3529,6 +3529,6 @@ def test_one_said_to_be_an_emigre_with_no_place_is_no_move_to_the_threads_place(
     cases = cases_of(
         nlp,
         "Were Soviet citizens forcibly returned to the USSR after 1945?",
-        "Sultan Kelech-Girey, the Circassian general, was another émigré from the Civil War.",
+        "Krasnov and Shkuro were handed over at Judenburg in 1945. Sultan Kelech-Girey, the Circassian general, was another émigré from the Civil War.",
     )
-    assert cases == []
+    assert [c.subject for c in cases if "Girey" in c.subject] == []
