@@ -1705,7 +1705,7 @@ def subjects_for(
         # "The Habana left Santurce with 4,000 children ... and arrived in Southampton": the "with" may sit on the first verb
         verbs = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
         aboard = [p for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
-                  for p in c.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS") and _animate(p)]
+                  for p in c.children if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") and _animate(p) or _count_of_them(p))]
         if aboard:
             mover = aboard[0]
         elif _lemma(trigger) in ("dock", "berth", "steam"):
@@ -1893,6 +1893,12 @@ def _placed_person(tok: Token) -> Token | None:
         if up.pos_ not in ("NOUN", "PROPN") or _animate(up):
             return None
     return None
+
+
+def _count_of_them(tok: Token) -> bool:
+    """"about 10,000 of them", "thousands of them": a count of the people just told of."""
+    return (tok.like_num or _lemma(tok) in lexicon()["quantity_heads"]) and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "us") for g in c.children) for c in tok.children)
 
 
 def _partitive(tok: Token) -> Subject | None:

@@ -3532,3 +3532,13 @@ def test_one_said_to_be_an_emigre_with_no_place_is_no_move_to_the_threads_place(
         "Krasnov and Shkuro were handed over at Judenburg in 1945. Sultan Kelech-Girey, the Circassian general, was another émigré from the Civil War.",
     )
     assert [c.subject for c in cases if "Girey" in c.subject] == []
+
+
+def test_a_named_ship_with_a_count_of_them_on_board_moves_the_group_just_named(nlp):
+    cases = cases_of(
+        nlp,
+        "Were Soviet prisoners sent back from Britain?",
+        "About 30,000 Soviet citizens taken prisoner in German uniform were held in Britain. On 31 October 1944 the Scythia and "
+        "the Duchess of Bedford left Liverpool for Murmansk with about 10,000 of them on board.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("30,000 Soviet citizens", "Soviet Union", 1944)]
