@@ -1288,7 +1288,8 @@ def _to_common_noun(tok: Token) -> bool:
     if _institution_then_place(tok):
         return False  # "was sent to school in Wales": the school is in a place
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "into" and any(p.dep_ == "pobj" and _lemma(p) in lexicon()["state_nouns"] for p in c.children):
+        if c.dep_ == "prep" and c.lower_ == "into" and any(p.dep_ == "pobj" and (_lemma(p) in lexicon()["state_nouns"] or p.lower_ in lexicon()["state_nouns"])
+                                                          for p in c.children):
             return True  # "the Act came into force in 1990", "went into hiding": a state entered, not a place
         if c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.like_num) for p in c.children) \
                 or c.lower_ == "back" and any(g.dep_ == "prep" and g.lower_ == "to" and any(p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.like_num)
@@ -3035,6 +3036,8 @@ def _read_trigger(
         c.dep_ == "prep" and c.lower_ in ("for", "to") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children) for c in tok.children
     ):
         return []  # "the Anschluss left her exposed", "left his family behind"; not "left El Biar for Paris"
+    if any(c.dep_ in ("dobj", "obj", "nsubjpass") and (_lemma(c) in lex["body_words"] or c.lower_ in lex["body_words"]) for c in tok.children):
+        return []  # "the Poles brought his remains home to Tarnów", "his body was taken to Budapest": no one living moved
     # "got out by taking the train to X": the means is part of the move, not a move of its own.
     means = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"}
     scope = _scope(tok, trig_idx - means)

@@ -3542,3 +3542,14 @@ def test_a_named_ship_with_a_count_of_them_on_board_moves_the_group_just_named(n
         "the Duchess of Bedford left Liverpool for Murmansk with about 10,000 of them on board.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("30,000 Soviet citizens", "Soviet Union", 1944)]
+
+
+def test_going_into_politics_and_bringing_remains_home_are_no_moves(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Hungarian revolutionaries after 1849?",
+        "Ferenc Kossuth was a railway engineer in Turin and only moved to Hungary after the funeral in 1894; "
+        "he went into politics and was minister of commerce from 1906 to 1910.",
+        "Bem died in Aleppo in 1850. In 1929 the Poles brought his remains home to Tarnów.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Ferenc Kossuth", "Hungary", 1894)]
