@@ -1740,6 +1740,18 @@ def subjects_for(
                     break
                 mover = mover.head
     mover = _copula_subject(mover) or mover
+    if mover.dep_ == "nsubj" and mover.ent_type_ in ("GPE", "LOC") and mover.pos_ == "PROPN" and kind in ("arrive", "return", "depart") \
+            and (ent := _ent_of(mover)) is not None and is_known_place(_span_text(ent)) and len(ent) == 1 \
+            and not mover.conjuncts and person_key(_span_text(ent)) not in ctx.persons:
+        # "Plenty of them found Greece had moved on without them and came back to Australia": a country does not move;
+        # the one who found it so did
+        verb = mover.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        finder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.dep_ == "ccomp" else None
+        if finder is None:
+            return []
+        mover = finder
     # "an engineer who was there" in "John Scott, an engineer who ...": the apposition's head is the person.
     # The name may be one the NER missed ("Hitomi Soga, a Japanese nurse who had been abducted"): the name test below decides.
     if mover.dep_ == "appos" and (mover.head.ent_type_ == "PERSON" or mover.head.pos_ == "PROPN" and not mover.head.ent_type_):

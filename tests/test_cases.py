@@ -3553,3 +3553,14 @@ def test_going_into_politics_and_bringing_remains_home_are_no_moves(nlp):
         "Bem died in Aleppo in 1850. In 1929 the Poles brought his remains home to Tarnów.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Ferenc Kossuth", "Hungary", 1894)]
+
+
+def test_a_country_said_to_have_moved_on_is_no_mover_the_one_who_found_it_so_is(nlp):
+    cases = cases_of(
+        nlp,
+        "Did Greek migrants in Australia go home?",
+        "About a quarter of the Greek migrants went back to Greece after 1974. "
+        "Plenty of them found Greece had moved on without them and came back to Australia a few years later.",
+    )
+    assert {c.subject for c in cases} == {"quarter of the Greek migrants"}
+    assert [c.destination_country for c in cases] == ["Greece", "Australia"]
