@@ -2785,7 +2785,8 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             if (label := _country_label(sent, ctx.default_year)) is not None:
                 # "- India: about 1,000 children went to Balachadi near Jamnagar": where a place is one no gazetteer
                 # knows, the item's country says where they went
-                state.host, state.host_sent = label, si
+                # a heading that is a sentence of its own heads the sentence after it
+                state.host, state.host_sent = label, si + (_span_text(sent).rstrip().endswith("."))
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
             _note_persons(sent, si, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
@@ -2831,7 +2832,8 @@ def _country_label(sent: Span, year: int | None) -> Place | None:
     end = i
     while end < len(words) and end - i < 3 and (words[end].pos_ == "PROPN" or words[end].ent_type_ in ("GPE", "LOC")):
         end += 1
-    if end == i or end >= len(words) or words[end].text != ":":
+    # "- Ceylon. From August 1900 prisoners were sent to Diyatalawa": a heading of its own, ended by a full stop
+    if end == i or end >= len(words) or words[end].text != ":" and not (words[end].text == "." and end == len(words) - 1 and i > 0):
         return None
     place = _resolve(" ".join(t.text for t in words[i:end]), year, dated=False)
     return place if place is not None and place.country and place.kind in ("country", "polity") else None
@@ -3152,6 +3154,11 @@ def _read_trigger(
             and (lived := _lived_in(tok, year, dated)) is not None:
         # "crossed in 1944 and lived in Stockholm for the rest of their lives"; not "took citizenship and died in Accra"
         destination, destination_text = lived
+    if destination is None and origin is None and state.host is not None and state.host_sent == si \
+            and (unknown := next((p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")
+                                  for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.is_title), None)) is not None:
+        # "- Ceylon. From August 1900 prisoners were sent to Diyatalawa": a town no gazetteer knows, in the item's country
+        destination, destination_text = state.host, " ".join(t.text for t in _name_words(unknown))
     came_over = _lemma(tok) == "come" and _has_particle(tok, frozenset({"over"})) is not None  # "came over as a girl": emigrated
     if word.needs_place and destination is None and origin is None and particle is None and kind != "follow" and not came_over:
         # "4 million Italians came in 1880-1914" is a move; "going to be satisfied" is not.

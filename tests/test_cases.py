@@ -3564,3 +3564,13 @@ def test_a_country_said_to_have_moved_on_is_no_mover_the_one_who_found_it_so_is(
     )
     assert {c.subject for c in cases} == {"quarter of the Greek migrants"}
     assert [c.destination_country for c in cases] == ["Greece", "Australia"]
+
+
+def test_a_heading_sentence_names_the_country_of_a_town_no_gazetteer_knows(nlp):
+    cases = cases_of(
+        nlp,
+        "Where were the Boer prisoners of war sent?",
+        "The prisoners went to several places.\n\n"
+        "- Ceylon. From August 1900 prisoners were sent to Diyatalawa in the hill country, a camp built for the purpose.",
+    )
+    assert [(c.destination, c.destination_country, c.year_start) for c in cases] == [("Diyatalawa", "Sri Lanka", 1900)]
