@@ -2786,7 +2786,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                 # "- India: about 1,000 children went to Balachadi near Jamnagar": where a place is one no gazetteer
                 # knows, the item's country says where they went
                 # a heading that is a sentence of its own heads the sentence after it
-                state.host, state.host_sent = label, si + (_span_text(sent).rstrip().endswith("."))
+                state.host, state.host_sent = label, si + (":" not in _span_text(sent))
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
             _note_persons(sent, si, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
