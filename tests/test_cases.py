@@ -3574,3 +3574,13 @@ def test_a_heading_sentence_names_the_country_of_a_town_no_gazetteer_knows(nlp):
         "- Ceylon. From August 1900 prisoners were sent to Diyatalawa in the hill country, a camp built for the purpose.",
     )
     assert [(c.destination, c.destination_country, c.year_start) for c in cases] == [("Diyatalawa", "Sri Lanka", 1900)]
+
+
+def test_people_who_came_out_in_a_year_moved_and_a_memoir_that_came_out_did_not(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did so many Greeks go to Australia?",
+        "Pappou Giannis Lekkas came out in 1954 on assisted passage.",
+        "Her memoir came out in 1968.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Pappou Giannis Lekkas", "Australia", 1954)]
