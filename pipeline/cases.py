@@ -3050,7 +3050,8 @@ def _read_trigger(
         c.dep_ == "prep" and c.lower_ in ("for", "to") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children) for c in tok.children
     ):
         return []  # "the Anschluss left her exposed", "left his family behind"; not "left El Biar for Paris"
-    if any(c.dep_ in ("dobj", "obj", "nsubjpass") and (_lemma(c) in lex["body_words"] or c.lower_ in lex["body_words"]) for c in tok.children):
+    if any(c.dep_ in ("dobj", "obj", "nsubjpass") and (_lemma(c) in lex["body_words"] or c.lower_ in lex["body_words"])
+           and not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for c in tok.children):
         return []  # "the Poles brought his remains home to Tarnów", "his body was taken to Budapest": no one living moved
     # "got out by taking the train to X": the means is part of the move, not a move of its own.
     means = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"}

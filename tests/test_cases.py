@@ -3584,3 +3584,13 @@ def test_people_who_came_out_in_a_year_moved_and_a_memoir_that_came_out_did_not(
         "Her memoir came out in 1968.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Pappou Giannis Lekkas", "Australia", 1954)]
+
+
+def test_a_body_of_people_is_a_group_and_a_body_carried_home_is_not(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Boers go?",
+        "A large body of Boers fled to Portuguese East Africa in 1900.",
+        "In 1904 his body was taken to Pretoria.",
+    )
+    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("large body of Boers", "group", "Mozambique")]
