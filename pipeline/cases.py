@@ -1499,6 +1499,32 @@ def subjects_for(
     trigger: Token, kind: str, ctx: ThreadContext, state: "PostState", origin_text: str | None, weak: bool = True
 ) -> list[Subject]:
     """Find who moves for a trigger by walking up verb chains to a subject."""
+    found = _subjects_for(trigger, kind, ctx, state, origin_text, weak)
+    if found and (first := _listed_first(trigger)) is not None:
+        named = ctx.person(_span_text(first))
+        if named.key not in {s.key for s in found}:
+            found = [named, *found]
+    return found
+
+
+def _listed_first(verb: Token) -> Span | None:
+    """"Cronje, his wife Hester and a few of his staff were taken": the parser makes the first of a list of three a
+    subject of its own, beside the second; the name it is."""
+    for dep in ("nsubj", "nsubjpass"):
+        subjects = [c for c in verb.children if c.dep_ == dep]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        if first.ent_type_ == "PERSON" and first.pos_ == "PROPN" and first.i < second.i and verb.doc[first.i + 1].text == "," \
+                and any(c.dep_ == "conj" for c in second.children) and (ent := _ent_of(first)) is not None \
+                and _plausible_name(_span_text(ent)):
+            return ent
+    return None
+
+
+def _subjects_for(
+    trigger: Token, kind: str, ctx: ThreadContext, state: "PostState", origin_text: str | None, weak: bool = True
+) -> list[Subject]:
     lex = lexicon()
     tok = trigger
     mover: Token | None = None
@@ -1834,7 +1860,8 @@ def subjects_for(
     if persons:
         # "His wife Angélica and the children followed him": the kin told beside the named one went too
         return persons + [g for c in mover.conjuncts if c.i > mover.i and c.pos_ == "NOUN" and c.tag_ == "NNS" and _animate(c)
-                          and c.ent_type_ != "PERSON" and (g := _group_or_unnamed(c, origin_text)) is not None]
+                          and c.ent_type_ != "PERSON" and (g := _group_or_unnamed(c, origin_text)) is not None] \
+            + [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
     if (named := _name_after_descriptor(mover)) is not None:
         return [ctx.person(named)]
     if (mover.ent_type_ == "PERSON" and _plausible_name(mover.text)) or _known_surname(mover, ctx):
@@ -1916,13 +1943,15 @@ def _count_of_them(tok: Token) -> bool:
 
 def _partitive(tok: Token) -> Subject | None:
     """"my mother and two of my uncles went": a count of people told with "of" is a group of its own."""
-    if tok.pos_ != "NUM" or tok.dep_ != "conj":
+    if tok.pos_ != "NUM" and tok.lower_ not in ("few", "several", "some", "many") or tok.dep_ != "conj":
         return None
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if whole is None or whole.tag_ != "NNS" or not _animate(whole):
-        return None
+    if whole is None or not (whole.tag_ == "NNS" and _animate(whole) or whole.lower_ in lexicon()["collective_nouns"]):
+        return None  # "a few of his staff": a staff is people too
     span = tok.doc[tok.i : whole.i + 1]
+    if span.text.lower().startswith(("few ", "several ")) and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "a":
+        span = tok.doc[tok.i - 1 : whole.i + 1]
     return Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num})))
 
 

@@ -3594,3 +3594,13 @@ def test_a_body_of_people_is_a_group_and_a_body_carried_home_is_not(nlp):
         "In 1904 his body was taken to Pretoria.",
     )
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [("large body of Boers", "group", "Mozambique")]
+
+
+def test_a_list_of_three_subjects_moves_each(nlp):
+    cases = cases_of(
+        nlp,
+        "Where were the Boer prisoners of war sent?",
+        "Cronje, his wife Hester and a few of his staff were taken to St Helena and landed there in April 1900.",
+    )
+    assert sorted(c.subject for c in cases) == ["Cronje", "Hester", "a few of his staff"]
+    assert {c.destination_country for c in cases} == {"Saint Helena"}
