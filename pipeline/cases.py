@@ -3126,7 +3126,7 @@ def _read_trigger(
         date = DateSpan(date.year_end, None, date.text)
     if date is None and word.needs_word == "so" and state.last_mention is not None:
         date, date_text = state.last_mention.date, state.last_mention.date_text  # "... and so did X": the same move, the same time
-    told = _narrative_year(tok, sent, si, state) if date is None else None
+    told = narrative = _narrative_year(tok, sent, si, state) if date is None else None
     year = _year_hint(ctx, date) if date is not None else told or ctx.default_year
     # A year the story has just told dates an undated move too: "sent to the camps in Russia" after 1944 is the Soviet Union
     dated = date is not None or told is not None
@@ -3229,7 +3229,11 @@ def _read_trigger(
         m = Mention(subj, kind, status, post, sent, origin, destination, origin_text, destination_text, date, date_text, is_return=is_return)
         m.trigger_i = tok.i
         prev = ctx.previous(subj.key)
-        if relative is not None:
+        if relative is not None and "year" not in relative[1].lower() and narrative is not None:
+            # "through most of 1783 until the last troops left on 25 November", "He left for Italy that summer": a month
+            # or a season is in the year the story has reached, whoever moved last
+            m.date, m.date_text = DateSpan(narrative + relative[0], None, relative[1]), relative[1]
+        elif relative is not None:
             told = prev if prev is not None and prev.date is not None else state.last_mention
             if told is not None and told.date is not None and told.date.year_start is not None:
                 counted = told.date.year_start + relative[0]

@@ -3604,3 +3604,18 @@ def test_a_list_of_three_subjects_moves_each(nlp):
     )
     assert sorted(c.subject for c in cases) == ["Cronje", "Hester", "a few of his staff"]
     assert {c.destination_country for c in cases} == {"Saint Helena"}
+
+
+def test_a_month_or_season_with_no_year_is_in_the_year_the_story_has_reached(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Black American writers go to Paris?",
+        "Langston Hughes came to Paris in February 1924. He left for Italy that summer and was back in the US by November.",
+    )
+    assert ("United States", 1924) in [(c.destination_country, c.year_start) for c in cases]
+
+
+def test_relative_month_and_season_phrases_count_from_the_year_told():
+    from pipeline.dates import relative_years
+
+    assert [relative_years(t) for t in ("that summer", "November", "29 May", "late August", "May")] == [0, 0, 0, 0, None]
