@@ -1501,8 +1501,8 @@ def subjects_for(
     """Find who moves for a trigger by walking up verb chains to a subject."""
     found = _subjects_for(trigger, kind, ctx, state, origin_text, weak)
     if found and (first := _listed_first(trigger)) is not None:
-        named = ctx.person(_span_text(first))
-        if named.key not in {s.key for s in found}:
+        named = ctx.person(_span_text(first)) if first.label_ == "PERSON" else _antecedent(first.text.lower(), state, ctx)
+        if named is not None and named.key not in {s.key for s in found}:
             found = [named, *found]
     return found
 
@@ -1515,8 +1515,11 @@ def _listed_first(verb: Token) -> Span | None:
         if len(subjects) != 2:
             continue
         first, second = subjects
-        if first.ent_type_ == "PERSON" and first.pos_ == "PROPN" and first.i < second.i and verb.doc[first.i + 1].text == "," \
-                and any(c.dep_ == "conj" for c in second.children) and (ent := _ent_of(first)) is not None \
+        if first.i > second.i or verb.doc[first.i + 1].text != "," or not any(c.dep_ == "conj" for c in second.children):
+            continue
+        if first.lower_ in ("he", "she"):
+            return verb.doc[first.i : first.i + 1]  # "In 1938 he, his wife and his sons left for London"
+        if first.ent_type_ == "PERSON" and first.pos_ == "PROPN" and (ent := _ent_of(first)) is not None \
                 and _plausible_name(_span_text(ent)):
             return ent
     return None

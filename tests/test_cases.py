@@ -3619,3 +3619,9 @@ def test_relative_month_and_season_phrases_count_from_the_year_told():
     from pipeline.dates import relative_years
 
     assert [relative_years(t) for t in ("that summer", "November", "29 May", "late August", "May")] == [0, 0, 0, 0, None]
+
+
+def test_he_first_in_a_list_of_movers_is_a_mover_too(nlp):
+    cases = cases_of(nlp, "Who left Germany?", "Karl Frank was a Berlin lawyer. In 1938 he, his wife and his sons left for London.")
+    assert "Karl Frank" in {c.subject for c in cases}
+    assert {c.destination_country for c in cases} == {"United Kingdom"}
