@@ -1932,7 +1932,7 @@ def _placed_person(tok: Token) -> Token | None:
             return None
         prep, up = up.head, up.head.head
         if up.pos_ == "PROPN" and up.ent_type_ == "PERSON" and up.ent_iob_ in ("B", "I") and prep.lower_ in ("from", "in", "near", "at"):
-            return up if up.i < tok.i and (tok.ent_type_ in ("GPE", "LOC", "PERSON") or up.i + 1 < tok.i) else None
+            return up if up.i < tok.i else None
         if up.pos_ not in ("NOUN", "PROPN") or _animate(up):
             return None
     return None
@@ -3980,8 +3980,7 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
             continue
         if later and not (any(c.dep_ == "advmod" and c.lower_ in _LATER_WORDS for c in conj.children) or conj.doc[conj.i - 1].lower_ in _LATER_WORDS):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") and not (c.lower_ in ("he", "she") and conj.doc[conj.i - 1].dep_ != "mark")
-               for c in conj.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("he", "she") for c in conj.children):
             continue  # another subject: another clause; "left Leros in 1952, and he taught in Melbourne" is the same one
         if (found := _stay_place(conj, year, dated, ends)) is not None:
             return found
