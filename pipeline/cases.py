@@ -3196,7 +3196,9 @@ def _read_trigger(
     if word.needs_place and destination is None and origin is None and particle is None and kind != "follow" and not came_over:
         # "4 million Italians came in 1880-1914" is a move; "going to be satisfied" is not.
         if date is None or _lemma(tok) not in ("come", "arrive", "go", "settle") or _has_particle(tok, frozenset({"out"})) and not any(
-                c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "they") or c.pos_ == "NOUN" and _animate(c))
+                c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "they") or c.pos_ == "NOUN" and _animate(c)
+                                       or c.pos_ == "PROPN" and any(r.dep_ == "relcl" and any(w.lower_ == "who" for w in r.children)
+                                                                    for r in c.children))
                 for c in tok.children):
             return []  # "the memoir came out in 1968"; not "Pappou Giannis Lekkas came out in 1954": people come out to a country
     if destination is None and origin is None and _to_common_noun(tok):

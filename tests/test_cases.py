@@ -3582,8 +3582,12 @@ def test_people_who_came_out_in_a_year_moved_and_a_memoir_that_came_out_did_not(
         "Why did so many Greeks go to Australia?",
         "Pappou Giannis Lekkas came out in 1954 on assisted passage.",
         "Her memoir came out in 1968.",
+        "Noé Yarcho, who had studied medicine in Kiev, came out in the early 1890s and spent the rest of his life as a doctor.",
     )
-    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Pappou Giannis Lekkas", "Australia", 1954)]
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+        ("Pappou Giannis Lekkas", "Australia", 1954),
+        ("Noé Yarcho", "Australia", 1890),
+    ]
 
 
 def test_a_body_of_people_is_a_group_and_a_body_carried_home_is_not(nlp):
