@@ -91,6 +91,12 @@ def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
+def _is_word(tok: Token, word_list: str) -> bool:
+    """Whether the word, as written or by its lemma, is in the lexicon's list (the lemmatiser misses "politics", "remains")."""
+    words = lexicon()[word_list]
+    return _lemma(tok) in words or tok.lower_ in words
+
+
 T = TypeVar("T")
 _ENTS_KEY = "crossings.ents_by_span"  # None: the doc's entities; (start, end): a sentence's; other keys: the caches kept by _doc_cache
 _DATES_KEY = "crossings.dates"  # (start, end) of a date entity -> what _date_of read from it
@@ -1104,14 +1110,14 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
     if tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and tok.text[1:].islower() and tok.i != _sent_of(tok).start \
             and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART") and not is_known_place(tok.text):
         return True  # "a few thousand Cossacks", "the Mennonites": a capitalised plural mid-sentence names a people or a faith
-    if _lemma(tok) in lex["human_nouns"] or tok.lower_ in lex["human_nouns"]:
+    if _is_word(tok, "human_nouns"):
         return True
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
         first, last = _hyphen_word(tok)
         word = tok.doc[first:last].text.lower()
         if word in lex["human_nouns"] or word.endswith("s") and word[:-1] in lex["human_nouns"]:
             return True  # "my in-laws": the tokenizer splits the word, the last piece alone ("laws") is no person
-    if tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"] or tok.like_num:
+    if _is_word(tok, "quantity_heads") or tok.like_num:
         # "thousands of Swedes", "half of them", "400 of the Black Poor": the people are in the of-phrase
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -1162,7 +1168,7 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     lex = lexicon()
     if require_animate and not _animate(tok):
         return None
-    if _lemma(tok) in lex["vehicle_nouns"] or tok.lower_ in lex["vehicle_nouns"]:
+    if _is_word(tok, "vehicle_nouns"):
         return None  # "before the plane ever left US airspace"
     if _lemma(tok) in lex["inanimate_lookalikes"] and tok.tag_ == "NN" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "a 1956 agreement with Italy left the Italians in possession of their property"
@@ -1288,8 +1294,7 @@ def _to_common_noun(tok: Token) -> bool:
     if _institution_then_place(tok):
         return False  # "was sent to school in Wales": the school is in a place
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "into" and any(p.dep_ == "pobj" and (_lemma(p) in lexicon()["state_nouns"] or p.lower_ in lexicon()["state_nouns"])
-                                                          for p in c.children):
+        if c.dep_ == "prep" and c.lower_ == "into" and any(p.dep_ == "pobj" and _is_word(p, "state_nouns") for p in c.children):
             return True  # "the Act came into force in 1990", "went into hiding": a state entered, not a place
         if c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.like_num) for p in c.children) \
                 or c.lower_ == "back" and any(g.dep_ == "prep" and g.lower_ == "to" and any(p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.like_num)
@@ -1721,7 +1726,7 @@ def _subjects_for(
             like = [p for p in after.children if p.dep_ == "pobj"]  # the parser may hang "like 30,000" on the verb
         if like:
             mover, estimate = like[0], True
-    if _lemma(mover) in lex["vehicle_nouns"] or mover.lower_ in lex["vehicle_nouns"]:
+    if _is_word(mover, "vehicle_nouns"):
         # "the first trains of Turkish workers arrived": the people aboard moved
         aboard = [p for c in mover.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and _animate(p)]
         # "the first boat reached Darwin in April 1976, five young men led by Lam Binh": the people the boat is said to be
@@ -1830,7 +1835,7 @@ def _subjects_for(
         # "About half came back", "the rest went to Canada": a share with no "of" is of the group just named
         or (mover.lower_ in lex["share_words"] and mover.pos_ == "NOUN" and mover.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ in ("prep", "compound", "amod") for c in mover.children))
-        or ((mover.lower_ in lex["quantity_heads"] or _lemma(mover) in lex["quantity_heads"] or mover.like_num) and any(
+        or ((_is_word(mover, "quantity_heads") or mover.like_num) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] or _the_group_itself(g) for g in c.children)
             for c in mover.children))
         # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
@@ -2033,7 +2038,7 @@ def _note_groups(sent: Span, state: PostState) -> None:
     people: Token | None = None
     fallback: Token | None = None
     for tok in _tokens(sent):
-        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.lower_ in lex["quantity_heads"] or _lemma(tok) in lex["quantity_heads"]) \
+        if tok.dep_ in ("nsubj", "nsubjpass") and _is_word(tok, "quantity_heads") \
                 and not _part_of_them(tok):
             # "A lot of the early boat people were ethnic Chinese. 250,000 of them ...": the people in the of-phrase;
             # "boat people" and "Spanish people" are a kind of people, not people at large
@@ -3082,7 +3087,7 @@ def _read_trigger(
         c.dep_ == "prep" and c.lower_ in ("for", "to") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children) for c in tok.children
     ):
         return []  # "the Anschluss left her exposed", "left his family behind"; not "left El Biar for Paris"
-    if any(c.dep_ in ("dobj", "obj", "nsubjpass") and (_lemma(c) in lex["body_words"] or c.lower_ in lex["body_words"])
+    if any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_word(c, "body_words")
            and not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for c in tok.children):
         return []  # "the Poles brought his remains home to Tarnów", "his body was taken to Budapest": no one living moved
     # "got out by taking the train to X": the means is part of the move, not a move of its own.
