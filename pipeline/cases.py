@@ -2821,9 +2821,10 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             trig_idx = {t.i for t, _ in triggers}
             if (label := _country_label(sent, ctx.default_year)) is not None:
                 # "- India: about 1,000 children went to Balachadi near Jamnagar": where a place is one no gazetteer
-                # knows, the item's country says where they went
-                # a heading that is a sentence of its own heads the sentence after it
-                state.host, state.host_sent = label, si + (":" not in _span_text(sent))
+                # knows, the item's country says where they went; a heading that is a sentence of its own ("- Ceylon.")
+                # heads the sentence after it
+                place, own_sentence = label
+                state.host, state.host_sent = place, si + 1 if own_sentence else si
             # Who is named here counts before the moves are read: "X is the best known: he swam ...".
             _note_groups(sent, state)
             _note_persons(sent, si, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
@@ -2860,8 +2861,9 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
     return mentions
 
 
-def _country_label(sent: Span, year: int | None) -> Place | None:
-    """The country a list item or a paragraph is headed with: "- India: ...", "Cuba: the sugar boom ..."."""
+def _country_label(sent: Span, year: int | None) -> tuple[Place, bool] | None:
+    """The country a list item or a paragraph is headed with: "- India: ...", "Cuba: the sugar boom ...", and whether
+    the heading is a sentence of its own ("- Ceylon.")."""
     words = [t for t in _tokens(sent) if not t.is_space]
     i = 0
     while i < len(words) and words[i].text in ("-", "*", "•", "–"):
@@ -2870,10 +2872,11 @@ def _country_label(sent: Span, year: int | None) -> Place | None:
     while end < len(words) and end - i < 3 and (words[end].pos_ == "PROPN" or words[end].ent_type_ in ("GPE", "LOC")):
         end += 1
     # "- Ceylon. From August 1900 prisoners were sent to Diyatalawa": a heading of its own, ended by a full stop
-    if end == i or end >= len(words) or words[end].text != ":" and not (words[end].text == "." and end == len(words) - 1 and i > 0):
+    own_sentence = end == len(words) - 1 and i > 0 and words[end].text == "."
+    if end == i or end >= len(words) or words[end].text != ":" and not own_sentence:
         return None
     place = _resolve(" ".join(t.text for t in words[i:end]), year, dated=False)
-    return place if place is not None and place.country and place.kind in ("country", "polity") else None
+    return (place, own_sentence) if place is not None and place.country and place.kind in ("country", "polity") else None
 
 
 def _narrative_year(tok: Token, sent: Span, si: int, state: PostState) -> int | None:
