@@ -3368,6 +3368,11 @@ def _read_trigger(
         if (is_return or particle == "home") and m.destination is None:
             # "half of the Italians went home": home is the country their name says.
             m.destination = _home_of(subj, year)
+        if particle == "home" and m.destination is None and prev is None and ctx.people_home is not None \
+                and (home := resolve_place(ctx.people_home, year)) is not None and (m.origin is None or m.origin.country != home.country):
+            # "Hughes went home the same year" in a thread on Americans in Paris: home is the country the question's
+            # people are from, not the place the question asks about
+            m.destination, m.inferred_destination = home, True
         if particle == "home" and m.destination is None and subj.type == "person" and ctx.topic is not None and ctx.topic.country \
                 and (prev is None or prev.destination is None or prev.destination.country != ctx.topic.country):
             # "He tried to go home that summer" in a thread about scientists going back to China: home is that country,
@@ -4659,7 +4664,7 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
     sents, _ = _doc_sents(doc)
     # The title asks about the people the thread is on; the body may name others ("the Soviets made a big deal of
     # racial equality" in a question on African Americans who went to the USSR)
-    for where in (sents[:1], sents):
+    for in_title, where in ((True, sents[:1]), (False, sents)):
         countries = {c for ent in _ents(doc) if any(s.start <= ent.start < s.end for s in where)
                      and ent.label_ == "NORP" and _names_movers(ent) and (c := demonym_country(ent.text)) is not None}
         # "Why did so many Greeks go back?": a people's name the small model tags as a person counts too
@@ -4670,7 +4675,30 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
                       and t.head.tag_ == "NNS" and _animate(t.head) and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
         if len(countries) == 1:
             return countries.pop()
+        if in_title and not countries and len(left := _title_left(sents[0])) == 1:
+            # "Who left Iran around the 1979 revolution?": the one country the title says they left is their home
+            return left.pop()
     return None
+
+
+def _title_left(title: Span) -> set[str]:
+    """The country a title says people left ("Who left Iran", "fled from Hungary"), when it names no other place."""
+    found, named = set(), set()
+    for ent in _ents(title.doc):
+        if not (title.start <= ent.start < title.end) or ent.label_ not in ("GPE", "LOC"):
+            continue
+        named.add(ent.text)
+        root = ent.root
+        while root.dep_ == "conj":
+            root = root.head
+        head = root.head
+        if root.dep_ in ("dobj", "obj") and _lemma(head) in ("leave", "flee", "escape", "quit") \
+                or root.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "VERB" and _departs(head.head):
+            place = _resolve(ent.text, None, dated=False)
+            if place is not None and place.country and place.kind in ("country", "polity"):
+                found.add(place.country)
+    # "fled Hungary in 1956 and Czechoslovakia in 1968": a title naming more places says no one home
+    return found if len(named) == 1 else set()
 
 
 def _existential(tok: Token) -> bool:

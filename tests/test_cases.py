@@ -3629,3 +3629,22 @@ def test_he_first_in_a_list_of_movers_is_a_mover_too(nlp):
     cases = cases_of(nlp, "Who left Germany?", "Karl Frank was a Berlin lawyer. In 1938 he, his wife and his sons left for London.")
     assert "Karl Frank" in {c.subject for c in cases}
     assert {c.destination_country for c in cases} == {"United Kingdom"}
+
+
+def test_going_home_is_to_the_country_of_the_question_s_people_not_the_place_it_asks_about(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did so many American writers move to Paris in the 1920s?",
+        "Ada Smith came over in 1924 to sing at a club where Langston Hughes happened to be washing dishes. Hughes went home the same year.",
+    )
+    assert [c.destination_country for c in cases if c.subject == "Langston Hughes"] == ["United States"]
+
+
+def test_the_country_a_title_says_people_left_is_their_home(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Iran around the 1979 revolution, and where did they all go?",
+        "My parents left Tehran in 1984 and ended up in Los Angeles.",
+        "Googoosh is the famous exception. She was in Los Angeles when the revolution happened and went home anyway.",
+    )
+    assert [c.destination_country for c in cases if c.subject == "Googoosh"] == ["Iran"]
