@@ -244,6 +244,7 @@ class Subject:
     via_pronoun: bool = False
     generic: bool = False
     share: bool = False  # "a smaller number", "others": a part of the group just named, not all of it
+    of_group: str = ""  # a share's whole group as named ("Kenya settlers" for "a smaller number (Kenya settlers)")
 
 
 @dataclass
@@ -377,10 +378,12 @@ def person_key(name: str) -> str:
 
 def _surname(name: str) -> str:
     """The words of a name that tell its bearer's family, as written: the last word, or a ruler's name with its
-    number ("Carol II")."""
+    number ("Carol II"), or a surname with its epithet ("Winthrop the Younger")."""
     tokens = _clean_name(name).split()
     if len(tokens) > 1 and _REGNAL_NUMBER.fullmatch(tokens[-1]):
         return " ".join(tokens[-2:])
+    if len(tokens) > 2 and tokens[-2] == "the":
+        return " ".join(tokens[-3:])  # "John Winthrop the Younger" is not his father John Winthrop
     return tokens[-1] if tokens else ""
 
 
@@ -1813,7 +1816,7 @@ def _subjects_for(
         # "He and Hadley arrived in Paris": the one named beside "he" went too; named first, so that "he" keeps
         # meaning whom it meant
         partners = [p for p in _persons_in(mover, ctx) if p.key != resolved.key] if mover.lower_ in ("he", "she") else []
-        return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True)]
+        return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True, of_group=resolved.of_group)]
     if mover.lower_ == "one" and (named := next((c for c in mover.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)) is not None \
             and (ent := _ent_of(named)) is not None and _plausible_name(_span_text(ent)):
         return [ctx.person(_span_text(ent))]  # "One of them, Brunolf Baade, came back in 1954": the one named
@@ -1839,7 +1842,7 @@ def _subjects_for(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex["pronouns_group"] or _the_group_itself(g) for g in c.children)
             for c in mover.children))
         # "Hundreds were sent to Japan", "..., and a few hundred even went back": a bare number is part of the group just named
-        or ((mover.like_num and mover.pos_ == "NUM"
+        or ((mover.like_num and mover.pos_ == "NUM" and mover.ent_type_ != "DATE"  # not "the last of them in May 1947"
              or (mover.lower_ in ("hundreds", "thousands", "dozens", "millions") or kind == "recruit" and mover.lower_ == "most")
              and (mover.i + 1 == len(mover.doc) or mover.doc[mover.i + 1].lower_ != "of"))
             # "Something like 1,000 to 1,500 went back": the estimate the subject is says how many of them
@@ -1853,7 +1856,11 @@ def _subjects_for(
             last = next((g for g in reversed(state.groups) if g.key != last.key), None)
             if last is None:
                 return []
-        return [Subject(last.text, last.type, last.key, via_pronoun=True, share=True)]
+        # "Only a handful ever got back to Peru": the share says how many, the group who they were
+        whole = last.of_group or last.text
+        said = _span_text(_span_of_noun(mover)).strip() if mover.lower_ not in ("ones", "those", *lex["pronouns_group"]) else ""
+        text = whole if not said or said.lower() in whole.lower() else f"{said} ({whole})"
+        return [Subject(text, last.type, last.key, via_pronoun=True, share=True, of_group=whole)]
     if _sole_title(mover):
         return [ctx.person(f"the {mover.text}")]  # "The Shah left in January 1979": one person, named by the office
     if (titled := _titled_name(mover)) is not None:
@@ -3324,6 +3331,14 @@ def _read_trigger(
                 topic = _default_destination(state, ctx, si)
                 if topic is not None and topic.country != m.origin.country:
                     m.destination, m.inferred_destination = topic, True
+            if m.destination is None and kind == "forced" and m.origin_text is None and m.destination_text is None \
+                    and _lemma(tok) in (*lex["exile_verbs"], "deport") and not _stateless_people(subj.text) \
+                    and not any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children) \
+                    and (home := _home_of(subj, year)) is not None and home.country \
+                    and (m.origin is None or m.origin.country != home.country):
+                # "In December 1957 Sukarno expelled Dutch nationals": a people driven out with no place told goes to its own
+                # country (not "the Nazis deported the Jews", a people no country is named for)
+                m.destination, m.inferred_destination = home, True
         elif kind == "follow" and m.destination is None:
             # "His wife followed him", "joined him there": to where the one followed had gone.
             followed = _followed(tok, subj, ctx, state)
@@ -3897,6 +3912,12 @@ def _home_of(subj: Subject, year: int | None) -> Place | None:
         return None  # "people of Japanese ancestry": descent, not a country they came from
     nation = demonym_country(subj.text.split()[-1], year) or demonym_country(subj.text, year)
     return resolve_place(nation, year) if nation else None
+
+
+def _stateless_people(text: str) -> bool:
+    """"Iraqi Jews", "Polish Jews": a people no country is named for, whatever the adjective before it says."""
+    last = text.split()[-1] if text.split() else ""
+    return is_demonym(last) and demonym_country(last) is None
 
 
 def _place_before(tok: Token, sent: Span, year: int | None) -> Place | None:

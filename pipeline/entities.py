@@ -556,7 +556,8 @@ def _date_ranges_joined(doc: Doc) -> None:
 
 
 def _surnames_taken_back(doc: Doc) -> Doc:
-    """"Pedro Altube" tagged as "Pedro" alone: a surname the NER does not know is still part of the name.
+    """"Pedro Altube" tagged as "Pedro" alone: a surname the NER does not know is still part of the name, and so is
+    an epithet after it ("Henry Vane the Younger").
 
     Only a capitalised proper noun with no label of its own, right after the name and the head the name's last word
     hangs on as a compound, is taken back; "the Stalin Prize" keeps its label when the NER gave it one.
@@ -564,6 +565,8 @@ def _surnames_taken_back(doc: Doc) -> Doc:
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
+        if ent is None:
+            continue  # an epithet taken into the name before it
         end = ent.end
         if ent.label_ != "PERSON" or end >= len(doc):
             continue
@@ -572,8 +575,18 @@ def _surnames_taken_back(doc: Doc) -> Doc:
                 and doc[end - 1].head.i == end and tail.dep_ != "compound":
             ents[k] = Span(doc, ent.start, end + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             changed = True
+        elif tail.lower_ == "the" and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].lower_ in _word_list("name_epithets.txt"):
+            # "Henry Vane the Younger": the epithet tells him from his father, and is part of the name (the NER may
+            # have tagged it alone, "Younger" an organisation)
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if nxt is not None and nxt.start == end + 1 and nxt.end == end + 2:
+                ents[k + 1] = None
+            elif nxt is not None and nxt.start <= end + 1:
+                continue
+            ents[k] = Span(doc, ent.start, end + 2, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
     if changed:
-        doc.ents = ents
+        doc.ents = [e for e in ents if e is not None]
     return doc
 
 

@@ -24,6 +24,11 @@ def cases_of(nlp, question: str, *answers: str, min_confidence: float = 0.35) ->
     return extract_cases(thread, docs, min_confidence)
 
 
+def group_of(subject: str) -> str:
+    """The whole group a share of it is named with ("6,000 (Ugandan Asians)": "Ugandan Asians")."""
+    return subject[subject.index(" (") + 2 : -1] if subject.endswith(")") and " (" in subject else subject
+
+
 def by_subject(cases: list[Case]) -> dict[str, list[Case]]:
     out: dict[str, list[Case]] = {}
     for c in cases:
@@ -387,7 +392,7 @@ def test_a_number_of_them_means_the_people_just_named(nlp):
         "Who went to Soviet Armenia?",
         "The government courted overseas Armenians, and about 50,000 of them moved to Yerevan in 1947.",
     )
-    assert [c.subject for c in cases] == ["overseas Armenians"]
+    assert [group_of(c.subject) for c in cases] == ["overseas Armenians"]
     assert cases[0].destination_country == "Soviet Union"
 
 
@@ -628,7 +633,7 @@ def test_a_share_of_them_keeps_the_group_named_before(nlp):
         "Where did the Lithuanians go?",
         "The Lithuanians mostly avoided Brazil. Tens of thousands of them went to Canada in the 1950s, and after 1993 some of them returned to Lithuania.",
     )
-    assert [(c.subject, c.destination_country) for c in cases] == [("Lithuanians", "Canada"), ("Lithuanians", "Lithuania")]
+    assert [(group_of(c.subject), c.destination_country) for c in cases] == [("Lithuanians", "Canada"), ("Lithuanians", "Lithuania")]
 
 
 def test_a_relative_of_the_writer_is_the_antecedent_of_he_and_a_country_is_not(nlp):
@@ -1939,7 +1944,7 @@ def test_a_list_of_shares_each_with_its_place_and_being_both_back(nlp):
         "and several hundred to Argentina.",
         "Sterling Price and Jo Shelby went to Mexico in 1865. Price and Shelby were both back in Missouri by 1867.",
     )
-    assert {c.destination_country for c in cases if c.subject == "Boers"} == {"Namibia", "Kenya", "Mexico", "Argentina"}
+    assert {c.destination_country for c in cases if group_of(c.subject) == "Boers"} == {"Namibia", "Kenya", "Mexico", "Argentina"}
     back = {c.subject for c in cases if c.destination_country == "United States"}
     assert back == {"Sterling Price", "Jo Shelby"}
 
@@ -2005,7 +2010,7 @@ def test_a_faith_written_with_an_apostrophe_is_a_people_a_later_many_means(nlp):
         "Who left Iran?",
         "Religious minorities left in large numbers. The Baha'is had it worse. Thousands were smuggled over the mountains into Pakistan.",
     )
-    assert [c.subject for c in cases if c.destination_country == "Pakistan"] == ["Baha'is"]
+    assert [group_of(c.subject) for c in cases if c.destination_country == "Pakistan"] == ["Baha'is"]
 
 
 def test_a_share_of_a_group_named_by_its_kind_sets_whom_they_and_some_mean(nlp):
@@ -2015,7 +2020,7 @@ def test_a_share_of_a_group_named_by_its_kind_sets_whom_they_and_some_mean(nlp):
         "After 1902 a number of the bittereinders could not stomach British rule, and they scattered. Some went to Kenya, and several hundred to Argentina.",
         "Perhaps 30,000 Scandinavian converts went to Utah. Not all of them stayed in the faith, and a number of disappointed converts went back to Scandinavia.",
     )
-    assert {c.destination_country for c in cases if c.subject == "bittereinders"} == {"Kenya", "Argentina"}
+    assert {c.destination_country for c in cases if group_of(c.subject) == "bittereinders"} == {"Kenya", "Argentina"}
     assert any("converts" in c.subject and c.destination == "Scandinavia" for c in cases)
 
 
@@ -2058,7 +2063,7 @@ def test_a_group_told_by_its_size_is_part_of_the_group_just_named(nlp):
         "In 1968 about 13,000 Polish Jews were pushed out. A big group went to Sweden.",
         "The biggest groups came from Syria and Lebanon.",
     )
-    assert [(c.subject, c.destination_country) for c in cases if c.destination_country == "Sweden"] == [("13,000 Polish Jews", "Sweden")]
+    assert [(group_of(c.subject), c.destination_country) for c in cases if c.destination_country == "Sweden"] == [("13,000 Polish Jews", "Sweden")]
 
 
 def test_a_name_the_model_runs_into_a_dash_and_a_pronoun_is_the_name_alone(nlp):
@@ -2210,7 +2215,7 @@ def test_a_name_the_ner_calls_an_organisation_is_a_person_and_the_next_he(nlp):
 def test_a_counted_plural_name_is_a_group_not_a_person(nlp):
     cases = cases_of(nlp, "Where did the Old Believers go?",
                      "Some 300 Old Believers settled in Harbin in the 1920s. In 1958 most of them left for Brazil.")
-    assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
+    assert [(group_of(c.subject), c.subject_type, c.destination_country) for c in cases] == [
         ("Some 300 Old Believers", "group", "China"), ("Some 300 Old Believers", "group", "Brazil")]
 
 
@@ -2601,7 +2606,7 @@ def test_them_after_a_vague_group_means_the_people_named_before(nlp):
                      "About 300,000 Swedes came to Minnesota between 1870 and 1900. The ones who stayed and their kids ended up "
                      "speaking English. A lot of them went back to Sweden, though.")
     back = [c for c in cases if c.destination_country == "Sweden"]
-    assert [c.subject for c in back] == ["300,000 Swedes"]
+    assert [group_of(c.subject) for c in back] == ["300,000 Swedes"]
 
 
 def test_kin_beside_he_or_she_as_subject_go_too(nlp):
@@ -2634,7 +2639,7 @@ def test_a_share_of_a_group_named_in_an_opening_of_phrase_or_before(nlp):
     cases = cases_of(nlp, "Did the Karelian Finns come back?", "Of the 5,000 Finns who went to Karelia in the 1930s, about half came back.")
     assert [(c.subject, c.destination_country) for c in cases if c.destination_country != "Soviet Union"] == [("5,000 Finns", "Finland")]
     cases = cases_of(nlp, "Where did the Finns go?", "About 10,000 Finns went to Karelia in 1931. The rest went to Canada.")
-    assert [(c.subject, c.destination_country) for c in cases] == [("10,000 Finns", "Soviet Union"), ("10,000 Finns", "Canada")]
+    assert [(group_of(c.subject), c.destination_country) for c in cases] == [("10,000 Finns", "Soviet Union"), ("10,000 Finns", "Canada")]
 
 
 def test_kin_described_by_a_predicate_noun_with_a_relative_clause_moved(nlp):
@@ -2712,7 +2717,7 @@ def test_a_country_took_over_a_number_takes_people_in(nlp):
     # "took over 4,000" parses "over" as the particle of "take over"
     cases = cases_of(nlp, "Where were Finnish children sent?",
                      "About 70,000 Finnish children were sent abroad during the war. Denmark took over 4,000 in 1942.")
-    assert [(c.subject, c.destination_country) for c in cases] == [("70,000 Finnish children", "Denmark")]
+    assert [(group_of(c.subject), c.destination_country) for c in cases] == [("70,000 Finnish children", "Denmark")]
     assert cases_of(nlp, "Who ruled China?", "In 1949 the communists took over the country.") == []
 
 
@@ -2737,7 +2742,7 @@ def test_handed_over_is_a_forced_move_to_the_one_receiving(nlp):
 def test_taken_in_by_a_country_is_a_move_there(nlp):
     cases = cases_of(nlp, "Where did the Ugandan Asians go?",
                      "The Ugandan Asians were expelled in 1972. 6,000 were taken in by Canada.")
-    assert ("Ugandan Asians", "Canada") in {(c.subject, c.destination_country) for c in cases}
+    assert ("Ugandan Asians", "Canada") in {(group_of(c.subject), c.destination_country) for c in cases}
 
 
 def test_a_person_among_those_who_moved_made_the_move(nlp):
@@ -2813,7 +2818,7 @@ def test_most_of_the_group_is_the_group_just_named(nlp):
     cases = cases_of(nlp, "Did Black Americans go to the USSR?",
                      "A group of 22 young African Americans went to Moscow in 1932 to make a film. "
                      "The film was cancelled, and most of the group went home by the end of the year.")
-    assert [(c.subject, c.destination_country) for c in cases] == [
+    assert [(group_of(c.subject), c.destination_country) for c in cases] == [
         ("group of 22 young African Americans", "Soviet Union"), ("group of 22 young African Americans", "United States")]
 
 
@@ -2976,7 +2981,7 @@ def test_a_peoples_community_is_what_them_means_and_a_for_after_the_departure_is
     cases = cases_of(nlp, "Did Greeks leave Egypt?",
                      "The Greek community of Alexandria was about 100,000 strong in the 1940s, but after Nasser's nationalisations "
                      "most of them left, for Greece, Australia or South Africa.")
-    assert [(c.subject, c.destination_country) for c in cases] == [
+    assert [(group_of(c.subject), c.destination_country) for c in cases] == [
         ("Greek community of Alexandria", "Greece"), ("Greek community of Alexandria", "Australia"),
         ("Greek community of Alexandria", "South Africa")]
     # a community in a clause on the side says nothing of who moved
@@ -3003,7 +3008,7 @@ def test_a_town_left_for_that_the_ner_left_untagged_is_the_destination(nlp):
 def test_an_estimate_with_no_people_word_is_part_of_the_group_just_named(nlp):
     cases = cases_of(nlp, "Did the Chinese students go back?",
                      "The Chinese students in America were courted by Beijing. Something like 1,000 to 1,500 went back in 1955.")
-    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Chinese students", "China", 1955)]
+    assert [(group_of(c.subject), c.destination_country, c.year_start) for c in cases] == [("Chinese students", "China", 1955)]
     cases = cases_of(nlp, "Did refugees go home?", "In 1993 India sent back something like 54,000 refugees to Sri Lanka.")
     assert [(c.subject, c.destination_country) for c in cases] == [("54,000 refugees", "Sri Lanka")]
 
@@ -3062,7 +3067,7 @@ def test_parts_of_one_group_going_different_ways_each_start_where_the_group_was(
     cases = cases_of(nlp, "Where did the Kenya settlers go?",
                      "After independence the settlers scattered: a large number went south to South Africa; "
                      "a smaller number went to Australia.")
-    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [
+    assert [(group_of(c.subject), c.origin_country, c.destination_country) for c in cases] == [
         ("settlers", None, "South Africa"), ("settlers", None, "Australia")]
 
 
@@ -3218,7 +3223,7 @@ def test_them_as_an_object_is_never_the_clauses_own_subject(nlp):
     cases = cases_of(nlp, "Black Sea Germans?", "The Black Sea Germans were resettled in the Warthegau in 1944. "
                                                 "After 1945 the Soviets repatriated more than 200,000 of them.")
     assert "Soviets" not in {c.subject for c in cases}
-    assert [c.subject for c in cases if c.year_start == 1945] == ["Black Sea Germans"]
+    assert [group_of(c.subject) for c in cases if c.year_start == 1945] == ["Black Sea Germans"]
 
 
 def test_a_movement_noun_with_no_one_named_is_no_case(nlp):
@@ -3445,7 +3450,7 @@ def test_a_count_of_them_without_the_is_a_share_of_the_group(nlp):
         "How did Greeks first come to Australia?",
         "Seven Greek sailors were sent to New South Wales as convicts in 1829. They were pardoned in 1836 and five of them went home to Greece.",
     )
-    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [
+    assert [(group_of(c.subject), c.destination_country, c.year_start) for c in cases] == [
         ("Seven Greek sailors", "Australia", 1829),
         ("Seven Greek sailors", "Greece", 1836),
     ]
@@ -3541,7 +3546,7 @@ def test_a_named_ship_with_a_count_of_them_on_board_moves_the_group_just_named(n
         "About 30,000 Soviet citizens taken prisoner in German uniform were held in Britain. On 31 October 1944 the Scythia and "
         "the Duchess of Bedford left Liverpool for Murmansk with about 10,000 of them on board.",
     )
-    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("30,000 Soviet citizens", "Soviet Union", 1944)]
+    assert [(group_of(c.subject), c.destination_country, c.year_start) for c in cases] == [("30,000 Soviet citizens", "Soviet Union", 1944)]
 
 
 def test_going_into_politics_and_bringing_remains_home_are_no_moves(nlp):
@@ -3562,7 +3567,7 @@ def test_a_country_said_to_have_moved_on_is_no_mover_the_one_who_found_it_so_is(
         "About a quarter of the Greek migrants went back to Greece after 1974. "
         "Plenty of them found Greece had moved on without them and came back to Australia a few years later.",
     )
-    assert {c.subject for c in cases} == {"quarter of the Greek migrants"}
+    assert {group_of(c.subject) for c in cases} == {"quarter of the Greek migrants"}
     assert [c.destination_country for c in cases] == ["Greece", "Australia"]
 
 
@@ -3648,3 +3653,58 @@ def test_the_country_a_title_says_people_left_is_their_home(nlp):
         "Googoosh is the famous exception. She was in Los Angeles when the revolution happened and went home anyway.",
     )
     assert [c.destination_country for c in cases if c.subject == "Googoosh"] == ["Iran"]
+
+
+def test_a_share_of_a_group_is_named_by_its_size_and_the_group(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Japanese Peruvians after the war?",
+        "About 1,800 Japanese Peruvians were shipped to camps in Texas in 1942. Only a handful ever got back to Peru.",
+    )
+    back = [c for c in cases if c.destination_country == "Peru"]
+    assert [c.subject for c in back] == ["handful (1,800 Japanese Peruvians)"]
+
+
+def test_a_share_told_after_a_share_names_the_whole_group_once(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Old Believers go?",
+        "In the 1930s a lot of Old Believer families fled into Manchuria. Most went on to Brazil in 1958, and some went to Australia.",
+    )
+    assert "some (lot of Old Believer families)" in {c.subject for c in cases}
+
+
+def test_a_year_is_no_share_of_a_group(nlp):
+    cases = cases_of(nlp, "Where did the Spanish children go?", "About 2,900 children were sent to the Soviet Union in 1937. Then came 1941.")
+    assert [c.year_start for c in cases] == [1937]
+
+
+def test_a_people_expelled_with_no_place_told_goes_to_its_own_country(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Indonesia after independence?",
+        "In December 1957 Sukarno expelled Dutch nationals during the New Guinea dispute.",
+        "About 7,000 Spanish Republicans who had stayed in France were deported to Mauthausen after the German invasion in 1940.",
+        "In 1968 the government expelled thousands of Polish Jews.",
+        min_confidence=0.0,
+    )
+    assert {c.subject: c.destination_country for c in cases} == {
+        "Dutch nationals": "Netherlands", "7,000 Spanish Republicans": None, "thousands of Polish Jews": None}
+
+
+def test_a_thing_named_like_an_agent_is_no_they(nlp):
+    cases = cases_of(
+        nlp,
+        "Did any regicides flee to New England?",
+        "Edward Whalley and William Goffe reached Boston in 1660. When the warrants came in 1661 they moved to New Haven.",
+    )
+    assert {c.subject for c in cases} == {"Edward Whalley", "William Goffe"}
+
+
+def test_an_epithet_is_part_of_the_name_and_tells_a_son_from_his_father(nlp):
+    cases = cases_of(
+        nlp,
+        "Did any Puritans go back to England?",
+        "John Winthrop stayed in Boston all his life. John Winthrop the Younger went to England in 1641.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("John Winthrop the Younger", "United Kingdom")]

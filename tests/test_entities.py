@@ -262,3 +262,9 @@ def test_a_known_place_the_ner_took_for_a_date_or_a_thing_is_a_place(nlp):
 def test_the_two_ends_of_a_date_range_are_one_date(nlp):
     doc = nlp("Between December 1960 and October 1962 about 14,000 children were flown out from Havana to Miami.")
     assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Between December 1960 and October 1962"]
+
+
+def test_an_epithet_after_a_name_is_part_of_it(nlp):
+    doc = nlp("Henry Vane the Younger sailed for England in 1637.")
+    assert "Henry Vane the Younger" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Younger" not in [e.text for e in doc.ents]
