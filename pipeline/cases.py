@@ -599,9 +599,10 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
         place = resolve_town(text, year)  # "from 1924 lived in Sorrento": a town too small for the main gazetteer
     if place is None and ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS:
         place = resolve_word_named_city(text, year)  # "settled in Nice": a city named like a word, where the text makes it one
-    if place is not None and place.kind == "city":
+    if place is None or place.kind == "city":
         # "the Altai region in Siberia", "Sorel in Quebec": the larger place named after it says which country
-        # a name shared by towns in several countries is in.
+        # a name shared by towns in several countries is in; "to Eleuthera in the Bahamas": and which country a
+        # town no gazetteer knows is in.
         root = ent.root
         holders = [root, root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN" else [root]  # "the Altai region in ..."
         preps = [c for h in holders for c in h.children]
@@ -611,7 +612,9 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "near") and prep.i >= ent.end:
                 outer = next((e for e in _ents(ent.doc) if e.root.head.i == prep.i and e.root.dep_ == "pobj" and e.label_ in ("GPE", "LOC")), None)
                 wider = _resolve(outer.text, year, dated) if outer is not None else None
-                if wider is not None and wider.country and wider.kind != "city" and wider.country != place.country:
+                if wider is not None and wider.country and wider.kind != "city" and place is None and ent.label_ in ("GPE", "LOC"):
+                    return Place(text, text, wider.country, "city", None, None)
+                if wider is not None and wider.country and wider.kind != "city" and place is not None and wider.country != place.country:
                     return Place(place.text, wider.name, wider.country, wider.kind, wider.lat, wider.lon)
     return place
 
@@ -1181,7 +1184,11 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
         return None
     head_lemma = _lemma(tok)
     text = span.text
-    # "the biggest groups", "smaller numbers": a size says nothing of who they were
+    whose = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is not None and tok.head.dep_ == "relcl" and (owner := _ent_of(tok.head.head)) is not None and owner.label_ == "PERSON":
+        # "Carlos Menem, whose parents came from Yabroud": the parents are his
+        text = f"{_span_text(owner).strip()}'s {tok.doc[whose.i + 1 : span.end].text}"
+        words = [*owner, *(t for t in tok.doc[whose.i + 1 : span.end] if not t.is_punct)]
     content = [t for t in words if t.lower_ not in lex["generic_subjects"] and not t.is_stop and not t.like_num and t.pos_ in ("NOUN", "PROPN", "ADJ")
                and t.tag_ not in ("JJS", "JJR")]
     generic = not content or (head_lemma in lex["generic_subjects"] and all(t.lower_ in lex["generic_subjects"] or t.is_stop or t.like_num for t in words))
@@ -3506,6 +3513,10 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                and any(p.dep_ == "prep" and p.lower_ == "with" and any(g.lower_ in ("him", "her", "them") for g in p.children)
                        for p in c.children)
                for o in c.children if o.dep_ in ("dobj", "obj")]
+    # "Samúel Bjarnason, together with Helga Jónsdóttir, left": the parser may hang the companions on the subject
+    firsts += [obj for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for prep in s.children
+               if prep.dep_ == "prep" and prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
+               for obj in prep.children if obj.dep_ == "pobj"]
     # "He and his mother went to Alexandria": kin beside the subject go too (a name there is a mover of its own already)
     firsts += [c for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("he", "she")
                for c in s.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
@@ -3529,6 +3540,10 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                 ent = _ent_of(t)
                 if ent is not None and _plausible_name(_clean_name(_span_text(ent))):
                     out.append(ctx.person(_span_text(ent)))
+            elif t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children) and (named := next(
+                    (e for c in t.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
+                     and (e := _ent_of(c)) is not None and _plausible_name(_clean_name(_span_text(e)))), None)) is not None:
+                out.append(ctx.person(_span_text(named)))  # "with Thomas Welde and the merchant William Hibbins"
             elif t.pos_ == "NOUN" and _animate(t, by_modifier=False):
                 if any(c.dep_ == "poss" for c in t.children):
                     parties.append([t])

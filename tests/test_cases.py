@@ -3708,3 +3708,32 @@ def test_an_epithet_is_part_of_the_name_and_tells_a_son_from_his_father(nlp):
         "John Winthrop stayed in Boston all his life. John Winthrop the Younger went to England in 1641.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("John Winthrop the Younger", "United Kingdom")]
+
+
+def test_a_companion_named_after_what_he_was_goes_along(nlp):
+    cases = cases_of(
+        nlp,
+        "Did New Englanders go back to England?",
+        "Hugh Peter was sent to London in 1641 with Thomas Welde of Roxbury and the merchant William Hibbins as agents for the colony.",
+    )
+    assert {c.subject for c in cases} == {"Hugh Peter", "Thomas Welde", "William Hibbins"}
+
+
+def test_together_with_hung_on_the_subject_is_a_companion(nlp):
+    cases = cases_of(
+        nlp,
+        "Did Icelanders go to Utah?",
+        "In 1855 Samúel Bjarnason and his wife Margrét Gísladóttir, together with Helga Jónsdóttir, left the islands for Utah.",
+    )
+    assert "Helga Jónsdóttir" in {c.subject for c in cases}
+
+
+def test_a_town_no_gazetteer_knows_is_in_the_country_named_after_it(nlp):
+    cases = cases_of(nlp, "Where did the Puritans of Bermuda go?",
+                     "In 1648 William Sayle took about seventy Puritans from Bermuda to Eleuthera in the Bahamas.")
+    assert [(c.destination, c.destination_country) for c in cases] == [("Eleuthera", "Bahamas")]
+
+
+def test_whose_kin_are_named_for_the_one_the_clause_is_about(nlp):
+    cases = cases_of(nlp, "Who went to Peru?", "And of course Alberto Fujimori, whose parents came from Kumamoto to Peru in 1934.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Alberto Fujimori's parents", "Peru")]
