@@ -1382,6 +1382,8 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             # "left to stay with Lawrence Durrell and was back in New York": the one stayed with did not go
             # (but "at the end of the Korean Conflict 21 Americans chose to defect": a noun's phrase the parser swallowed)
             return None
+        if verb.dep_ == "conj" and t.dep_ == "pobj" and t.head.lower_ in _PLACING_PREPS and t.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None  # "came from a farm near Vopnafjörður and ended up in Gimli": the place is no one who went on
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
             return t
         if ctx is not None and t.pos_ == "PROPN" and _known_surname(t, ctx):
@@ -2176,7 +2178,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
     for ent in _ents(sent):
         if ent.label_ not in ("PERSON", "ORG") or (before is not None and ent.start > before):
             continue
-        if ent.label_ == "ORG" and not _person_called_org(ent.root):
+        if ent.label_ == "ORG" and not _person_called_org(ent.root) and not _named_by_kin(ent.root):
             continue  # "Wernher von Braun was a rocket engineer. He ...": a name the small model calls an organisation
         root = ent.root
         if root.dep_ == "compound" and root.head.pos_ == "NOUN":
@@ -2596,9 +2598,11 @@ def _read_name_heads(sent: Span) -> tuple[_NameHead, ...]:
         # "Jenkins later married ...": a surname the thread named in full, even where the parser took it for a noun
         needs_surname = tok.pos_ != "PROPN" and not label
         if tok.dep_ not in ("nsubj", "nsubjpass") and not label or needs_surname and tok.pos_ != "NOUN" \
-                or (tok.ent_type_ and not _mislabelled_name(tok) and not _person_called_org(tok)):
+                or (tok.ent_type_ and not _mislabelled_name(tok) and not _person_called_org(tok) and not _named_by_kin(tok)):
             continue
         words = _name_words(tok)
+        if _named_by_kin(tok):
+            words = [w for w in words if w.pos_ == "PROPN"]  # "great-uncle" says who he was to the writer, not his name
         name = None
         if (_full_name_shape(words) or _first_name_beside_place(words)) and words[-1].i - words[0].i + 1 == len(words) \
                 and _plausible_name(" ".join(t.text for t in words)):
@@ -2607,6 +2611,14 @@ def _read_name_heads(sent: Span) -> tuple[_NameHead, ...]:
                 continue  # "Richardson's Panama Money in Barbados is the book on this"
         heads.append(_NameHead(tok, name, needs_surname, len(words) == 1 and not tok.ent_type_))
     return tuple(heads)
+
+
+def _named_by_kin(tok: Token) -> bool:
+    """"My great-uncle Frits Lammers", "our neighbour Jan Smit": a name after a word for a person is a person's,
+    whatever the NER called it."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "FAC") and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and _is_word(c, "human_nouns") and c.i < tok.i
+        and any(p.dep_ == "poss" for p in (*tok.children, *c.children)) for c in tok.children)
 
 
 def _unlabelled_subject_name(sent: Span, ctx: ThreadContext) -> Span | None:

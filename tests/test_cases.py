@@ -3737,3 +3737,33 @@ def test_a_town_no_gazetteer_knows_is_in_the_country_named_after_it(nlp):
 def test_whose_kin_are_named_for_the_one_the_clause_is_about(nlp):
     cases = cases_of(nlp, "Who went to Peru?", "And of course Alberto Fujimori, whose parents came from Kumamoto to Peru in 1934.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Alberto Fujimori's parents", "Peru")]
+
+
+def test_a_name_after_a_kin_word_is_a_person_whatever_the_ner_called_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did the Indos leave Indonesia?",
+        "In the US, Senator John Pastore pushed through the Pastore-Walter Act in 1958.",
+        "My great-uncle Frits Lammers was one of them. He had come to Holland in 1958 and went to Los Angeles in 1960.",
+    )
+    assert {c.subject for c in cases} == {"Frits Lammers"}
+
+
+def test_a_name_after_their_pupil_is_the_next_she_whatever_the_ner_called_it(nlp):
+    cases = cases_of(
+        nlp,
+        "How common were defections on tour?",
+        "Béla and Márta Károlyi stayed in New York during a tour of the US in 1981. Their star pupil Nadia Comăneci got out much "
+        "later: in late November 1989 she walked across the border into Hungary at night.",
+    )
+    assert ("Nadia Comăneci", "Hungary") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_a_place_before_and_is_no_subject_of_the_verb_after_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did my ancestor end up in Gimli?",
+        "My great-great-grandmother Guðrún Jónsdóttir came from a farm near Vopnafjörður and ended up in Gimli, Manitoba.",
+        "The big years for Vopnafjörður were the late 1880s. Vopnafjörður said goodbye to a third of its people.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Guðrún Jónsdóttir", "Canada")]
