@@ -4358,7 +4358,8 @@ def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostS
 def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
     """"had been in Cambridge from 1936 to 1938", "lived in Haifa from 1979 to 1981": a stay at a named place over a span of years.
 
-    Only with both ends of the span stated or a start told with "from" ("was in Paris from 1904"), the place
+    Only with both ends of the span stated or a start told with "from" or "by" ("was in Paris from 1904", "was in
+    California by 1911"), the place
     ("in X") on the verb itself, and a subject that is not a generic "people".
     """
     lex = lexicon()
@@ -4376,7 +4377,7 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
         # "was in Hamamatsu from 1991": the small model often tags a town it does not know as an organisation
         where = [e for e in ents if _is_placeish(e) and e.root.dep_ == "pobj" and e.root.head.i in
                  {p.i for p in preps if p.lower_ in ("in", "at")}]
-        span_preps = {p.i for p in preps if p.lower_ in ("from", "in", "between", "during")}
+        span_preps = {p.i for p in preps if p.lower_ in ("from", "in", "between", "during", "by")}
         # The NER may take the preposition in ("from 1936 to 1938"): then the entity's root is the preposition.
         # "lived in Paris 1921-1924": a span of years may stand on the verb with no preposition
         spans = [e for e in ents if e.label_ == "DATE" and (e.root.i in span_preps or e.root.dep_ == "pobj" and e.root.head.i in span_preps
@@ -4386,8 +4387,14 @@ def _read_named_stays(sent: Span, si: int, post: Post, ctx: ThreadContext, state
         # "spent a few years in Paris and Istanbul in the 1870s": the span of years, not the length of the stay
         span = next((d for d in spans if (parsed := _date_of(d)[0]) is not None and parsed.year_start is not None), spans[0])
         date, date_text = _date_of(span)
-        opened = "from" in (span.root.lower_, span.root.head.lower_) and not re.search(r"\b(to|until|till)\b|[-–]", date_text or span.text)
+        # "was in Paris from 1904"; "were in Milwaukee by the end of 1849": there from then on, got there by then
+        opened = bool({"from", "by"} & {span.root.lower_, span.root.head.lower_}) and not re.search(r"\b(to|until|till)\b|[-–]", date_text or span.text)
         if date is None or date.year_start is None or not opened and (date.year_end is None or date.year_end <= date.year_start):
+            continue
+        if opened and "by" in (span.root.lower_, span.root.head.lower_) and (
+                tok.dep_ == "conj" and _is_trigger(tok.head) is None or any(c.dep_ == "expl" for c in tok.children)):
+            # "so the baby could be born there, and were in Paris again by 1924": whose clause is unclear; "by the early
+            # 70s there were several hundred of them in Sweden": a count, read elsewhere
             continue
         if opened:
             date = DateSpan(date.year_start, None, date.text)  # "was in Paris from 1904": there from then on

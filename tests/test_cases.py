@@ -3767,3 +3767,18 @@ def test_a_place_before_and_is_no_subject_of_the_verb_after_it(nlp):
         "The big years for Vopnafjörður were the late 1880s. Vopnafjörður said goodbye to a third of its people.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("Guðrún Jónsdóttir", "Canada")]
+
+
+def test_posted_to_a_place_is_a_move(nlp):
+    cases = cases_of(nlp, "Did any Puritans go back?", "George Downing was a Puritan. In 1657 he was posted to The Hague as resident.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("George Downing", "Netherlands", 1657)]
+
+
+def test_being_somewhere_by_a_date_is_having_got_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the Forty-Eighters go to America?",
+        "Fritz Anneke was in Milwaukee by the end of 1849.",
+        "By the early 70s there were several hundred of them in Sweden.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Fritz Anneke", "United States", 1849)]
