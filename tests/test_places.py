@@ -735,3 +735,15 @@ def test_west_indians_name_no_single_country_and_caribbean_peoples_their_own():
     assert demonym_country("West Indians") is None  # not India
     assert demonym_country("Barbadians") == "Barbados"
     assert demonym_country("Trinidadians") == "Trinidad and Tobago"
+
+
+@pytest.mark.parametrize("name, year, country", [
+    ("Diego Garcia", 1971, "British Indian Ocean Territory"),
+    ("Leros", 1952, "Greece"),
+    ("Eleuthera", 1648, "Bahamas"),
+    ("Pulau Bidong", 1979, "Malaysia"),
+    ("Solovki", 1930, "Soviet Union"),
+])
+def test_islands_a_text_names_alone_are_in_their_country(name, year, country):
+    place = places.resolve_place(name, year)
+    assert place is not None and place.country == country
