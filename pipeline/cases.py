@@ -2792,6 +2792,9 @@ def _has_particle(tok: Token, words: frozenset[str]) -> str | None:
     for c in tok.children:
         if c.lower_ in words and c.dep_ in ("advmod", "prt", "npadvmod", "dobj", "pobj"):
             return c.lower_
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in words and nxt.dep_ == "advmod" and nxt.head.dep_ == "advmod" and nxt.head.head.i == tok.i:
+        return nxt.lower_  # "came back alone the next year": the parser hangs "back" on the adverb after it
     return None
 
 

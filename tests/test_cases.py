@@ -3782,3 +3782,13 @@ def test_being_somewhere_by_a_date_is_having_got_there(nlp):
         "By the early 70s there were several hundred of them in Sweden.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Fritz Anneke", "United States", 1849)]
+
+
+def test_back_hung_on_the_adverb_after_the_verb_is_still_a_return(nlp):
+    cases = cases_of(
+        nlp,
+        "How did Chinese immigrants get into the US during Exclusion?",
+        "My great-grandfather Louie Wing Gee landed at Angel Island in 1922. He went back to China in 1930 to get married and "
+        "came back alone the next year.",
+    )
+    assert [(c.destination_country, c.year_start) for c in cases] == [("United States", 1922), ("China", 1930), ("United States", 1931)]
