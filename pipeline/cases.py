@@ -2150,6 +2150,8 @@ def _whole_name(ent: Span, ctx: ThreadContext) -> Span:
     lex = lexicon()
     words = _name_words(ent.root)
     name = " ".join(t.text for t in words)
+    if any(t.ent_type_ in ("GPE", "LOC") for t in words):
+        return ent  # "In London Williams stayed with Vane": the place the NER told apart is no first name
     if len(words) < 2 or not _full_name_shape(words) or words[-1].i - words[0].i + 1 != len(words) \
             or not _plausible_name(name) or name in ctx.persons.get(person_key(ent.text), []) \
             or any(t.lower_.rstrip(".") in lex["human_nouns"] | lex["male_words"] | lex["female_words"] for t in words[:-1]):

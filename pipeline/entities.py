@@ -476,6 +476,12 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
         if cut is not None and is_known_place(doc[ent.start : cut].text) and is_known_place(doc[cut + 1 : ent.end].text):
             out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
             changed = True
+        elif ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "from", "to") \
+                and doc[ent.start - 1].i == _sentence_start(doc, ent.start) \
+                and is_known_place(ent[0].text) and doc[ent.start].pos_ == "PROPN":
+            # "In London Williams stayed with Vane": a sentence opening on a place, then the name
+            out += [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.start + 1, ent.end, label="PERSON")]
+            changed = True
         elif ent.label_ in _THING_LABELS and _country_named(ent.text):
             # "retired to Cyprus" tagged a product: a country's own name is a place whatever the NER took it for
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -490,6 +496,11 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
     if changed:
         doc.ents = out
     return doc.ents
+
+
+def _sentence_start(doc: Doc, i: int) -> int:
+    """The first token of the sentence token i is in (the parser has set the boundaries by now)."""
+    return doc[i].sent.start
 
 
 @Language.component(LINES_NAME)

@@ -3792,3 +3792,12 @@ def test_back_hung_on_the_adverb_after_the_verb_is_still_a_return(nlp):
         "came back alone the next year.",
     )
     assert [(c.destination_country, c.year_start) for c in cases] == [("United States", 1922), ("China", 1930), ("United States", 1931)]
+
+
+def test_a_place_before_a_surname_is_no_first_name(nlp):
+    cases = cases_of(
+        nlp,
+        "Did any New Englanders go back to England?",
+        "Roger Williams sailed for England in 1643. In London Williams stayed with Vane for a while. He got home in 1644.",
+    )
+    assert {c.subject for c in cases} == {"Roger Williams"}

@@ -268,3 +268,9 @@ def test_an_epithet_after_a_name_is_part_of_it(nlp):
     doc = nlp("Henry Vane the Younger sailed for England in 1637.")
     assert "Henry Vane the Younger" in [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert "Younger" not in [e.text for e in doc.ents]
+
+
+def test_a_place_opening_a_sentence_is_no_first_name_of_the_person_after_it(nlp):
+    doc = nlp("The second trip was in 1651. In London Williams stayed with Vane for a while.")
+    assert ("London", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    assert ("Williams", "PERSON") in [(e.text, e.label_) for e in doc.ents]
