@@ -1836,7 +1836,9 @@ def _subjects_for(
         mover.lower_ in ("ones", "those")
         # "Some went to Israel, a big group went to Sweden": a part of the group just named, told by its size
         # (not "A smaller group, mostly older schoolchildren, went": the apposition says who they were)
-        or (_lemma(mover) in lex["share_nouns"] and mover.tag_ == "NN" and mover.dep_ in ("nsubj", "nsubjpass")
+        # "Smaller numbers went to the United States": in the plural too
+        or (_lemma(mover) in lex["share_nouns"] and (mover.tag_ == "NN" or mover.tag_ == "NNS" and _lemma(mover) == "number")
+            and mover.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ in ("prep", "compound", "nmod", "poss") or c.ent_type_ == "NORP"
                         or c.dep_ == "appos" and c.tag_ in ("NNS", "NNPS") and _animate(c) for c in mover.children))
         # "... came to California, and later many went home": a bare quantifier means the group just named
@@ -1866,7 +1868,9 @@ def _subjects_for(
             if last is None:
                 return []
         # "Only a handful ever got back to Peru": the share says how many, the group who they were
-        whole = last.of_group or last.text
+        # the group as named, without the share it was told with ("Most Dutch emigrants" are the Dutch emigrants)
+        whole = last.of_group or re.sub(r"^(?:most|many|some|all|several)\s+(?!of\b|hundreds?\b|thousands?\b|millions?\b|dozens?\b)(?=[^\d\W])", "",
+                                         last.text, flags=re.IGNORECASE)
         said = _span_text(_span_of_noun(mover)).strip() if mover.lower_ not in ("ones", "those", *lex["pronouns_group"]) else ""
         text = whole if not said or said.lower() in whole.lower() else f"{said} ({whole})"
         return [Subject(text, last.type, last.key, via_pronoun=True, share=True, of_group=whole)]

@@ -3801,3 +3801,12 @@ def test_a_place_before_a_surname_is_no_first_name(nlp):
         "Roger Williams sailed for England in 1643. In London Williams stayed with Vane for a while. He got home in 1644.",
     )
     assert {c.subject for c in cases} == {"Roger Williams"}
+
+
+def test_smaller_numbers_are_a_share_of_the_group_named_without_its_quantifier(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did Dutch emigrants go after the war?",
+        "Most Dutch emigrants went to Canada and Australia. Smaller numbers went to the United States.",
+    )
+    assert ("Smaller numbers (Dutch emigrants)", "United States") in {(c.subject, c.destination_country) for c in cases}
