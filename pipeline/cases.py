@@ -1368,7 +1368,12 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
         first = doc[first.i + 1]  # "had already gone": the first auxiliary says whether the verb is finite
     if first.tag_ not in ("VBD", "VBZ", "VBP"):  # only a finite verb stands without a subject by mistake
         return None
-    for i in range(first.i - 1, max(_sent_of(verb).start, first.i - 3) - 1, -1):
+    sent_start = _sent_of(verb).start
+    end = first.i  # the words before the verb, after any aside in brackets right before it
+    if end > sent_start and doc[end - 1].text == ")":
+        # "7,000 Koreans (the figure usually quoted is about 7,200) went to Hawaii": the aside is not the subject
+        end = next((i for i in range(end - 2, sent_start - 1, -1) if doc[i].text == "("), end)
+    for i in range(end - 1, max(sent_start, end - 3) - 1, -1):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX") or t.is_punct or t.ent_type_ in ("DATE", "TIME"):
             return None  # "moved up to Manchester in the fifties and went back": a decade is no subject

@@ -3822,3 +3822,12 @@ def test_one_who_takes_a_group_to_a_place_goes_with_them(nlp):
     )
     people = {c.subject for c in cases if c.subject_type == "person"}
     assert people == {"William Sayle", "William King"}
+
+
+def test_an_aside_in_brackets_before_the_verb_does_not_hide_its_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Koreans go to Hawaii and Mexico?",
+        "Between 1903 and 1905 something like 7,000 Koreans (the figure usually quoted is about 7,200) went to Hawaii.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("7,000 Koreans", "United States")]
