@@ -364,6 +364,8 @@ def _plausible_name(text: str) -> bool:
         return False  # "Buenos Aires", "Rio de Janeiro": a city the small model took for a person
     if len(words) > 1 and (words[0].lower() in lexicon()["organisation_words"] or words[0].lower() in lexicon()["never_movers"]):
         return False  # "Force Publique", "Party Secretary", "Operation Paperclip": an organisation, an office or an operation
+    if len(words) > 1 and words[-1].lower() in lexicon()["thing_name_heads"]:
+        return False  # "the Temporary Regulations", "the Hotel Lutetia": a law or a building the small model took for a person
     return not any(demonym_country(w) for w in words) and words[-1].lower() not in lexicon()["human_nouns"] and words[-1].lower() != "jews"
 
 
@@ -609,7 +611,8 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
         if ent.end < len(ent.doc) and ent.doc[ent.end].dep_ == "prep":
             preps.append(ent.doc[ent.end])  # "to Elizabeth in South Australia": the parser may hang the "in" on the verb
         for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "near") and prep.i >= ent.end:
+            # "went to Podberezye on the Volga": a town no gazetteer knows, on a river or coast that one does
+            if prep.dep_ == "prep" and (prep.lower_ in ("in", "near") or place is None and prep.lower_ == "on") and prep.i >= ent.end:
                 outer = next((e for e in _ents(ent.doc) if e.root.head.i == prep.i and e.root.dep_ == "pobj" and e.label_ in ("GPE", "LOC")), None)
                 wider = _resolve(outer.text, year, dated) if outer is not None else None
                 if wider is not None and wider.country and wider.kind != "city" and place is None and ent.label_ in ("GPE", "LOC"):
@@ -1114,7 +1117,8 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
             and (tok.ent_type_ not in ("GPE", "LOC") or not is_known_place(tok.text)):
         return True  # "the Chechens and Ingush were deported", "40,000 Balts": peoples the NER calls organisations or works
     if tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and tok.text[1:].islower() and tok.i != _sent_of(tok).start \
-            and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART") and not is_known_place(tok.text):
+            and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART") and not is_known_place(tok.text) \
+            and tok.lower_ not in lex["thing_name_heads"]:
         return True  # "a few thousand Cossacks", "the Mennonites": a capitalised plural mid-sentence names a people or a faith
     if _is_word(tok, "human_nouns"):
         return True

@@ -3831,3 +3831,15 @@ def test_an_aside_in_brackets_before_the_verb_does_not_hide_its_subject(nlp):
         "Between 1903 and 1905 something like 7,000 Koreans (the figure usually quoted is about 7,200) went to Hawaii.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("7,000 Koreans", "United States")]
+
+
+def test_a_law_with_a_capitalised_name_is_no_one_who_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did Russian Jews actually go after the 1881 pogroms and the May Laws?",
+        "Most went to America. The pogroms started in Elisavetgrad in April and spread through the southern provinces over the next "
+        "year, and in May 1882 Alexander III's interior minister Nikolai Ignatiev issued the \"Temporary Regulations\", the May Laws, "
+        "which barred Jews from settling anew outside the towns and shtetls and from buying land.",
+    )
+    assert "Temporary Regulations" not in {c.subject for c in cases}
+
