@@ -3342,11 +3342,16 @@ def _read_trigger(
                         and here.country == m.destination.country and here.text in _span_text(sent):
                     # "X stayed on in Moscow until 1933 and came back": back from the place just told, not to it
                     m.destination = None
+                been = {x.destination.country for x in ctx.mentions if x.subject.key == subj.key and not x.is_return
+                        and x.destination is not None and not x.inferred_destination} if subj.type == "person" else set()
                 if subj.type == "person" and prev is not None and prev.destination is not None and not prev.inferred_destination \
                         and m.destination is not None and m.destination.country == prev.destination.country:
                     # "had gone to Egypt in 1920 ...; he returned in 1936": back from there, not to it
                     topic = ctx.topic
-                    m.destination = topic if topic is not None and topic.country != prev.destination.country else None
+                    m.destination = topic if topic is not None and topic.country not in been else None
+                elif m.destination is not None and m.destination.country in been:
+                    # "went to Alexandria and later to Madrid. He came back in 1996": not back to a stop on the way
+                    m.destination = None
                 m.inferred_destination = True
         elif kind == "depart" or (kind == "forced" and m.destination is None):
             if m.destination is None and _same_way(tok) and _recent_place(state, si) is not None:
@@ -4031,6 +4036,16 @@ def _journey_start(last: "Mention", ctx: ThreadContext) -> "Mention":
     while first.new_leg:
         earlier = next((m for m in reversed(ctx.mentions) if m is not first and m.subject.key == first.subject.key
                         and m.order < first.order and m.sent is first.sent), None)
+        if earlier is None:
+            break
+        first = earlier
+    for _ in range(_MAX_LATER_STOPS if not last.is_return else 0):
+        # "He and his mother went to Alexandria and later to Madrid. He came back in 1996": a start that is where the
+        # sentence's earlier move had taken them is a stop on the way
+        start = first.origin
+        earlier = next((m for m in reversed(ctx.mentions) if m.subject.key == first.subject.key and m.order < first.order
+                        and m.sent is first.sent and not m.is_return and m.destination is not None
+                        and m.destination.country == start.country), None) if start is not None and start.country else None
         if earlier is None:
             break
         first = earlier

@@ -3843,3 +3843,13 @@ def test_a_law_with_a_capitalised_name_is_no_one_who_moved(nlp):
     )
     assert "Temporary Regulations" not in {c.subject for c in cases}
 
+
+
+def test_a_return_is_not_to_a_stop_on_the_way(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the exiled monarchs?",
+        "Simeon II of Bulgaria was nine when the 1946 referendum ended the monarchy. He and his mother went to Alexandria and "
+        "later to Madrid, where he grew up. He came back in 1996.",
+    )
+    assert ("Simeon II", "Egypt", 1996) not in {(c.subject, c.destination_country, c.year_start) for c in cases}
