@@ -3204,6 +3204,14 @@ def _read_trigger(
         elif role == "origin" and origin is None:
             origin, origin_text = _resolve_span(ent, year, dated), _as_written(ent)
             origin_ent = ent
+    if destination is None and origin is None and _lemma(tok) in lex["where_verbs"] and tok.dep_ == "relcl" \
+            and any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < tok.i for c in tok.children):
+        # "Mineral Point, Wisconsin, where Cornish lead miners settled": the place the clause hangs on is where they went
+        holder = tok.head
+        where = next((e for e in _places_in([holder, *(c for c in holder.children if c.dep_ == "appos")], doc)), None)
+        found = _resolve_span(where, year, dated) if where is not None else None
+        if found is not None and found.country:
+            destination, destination_text, dest_ent = found, _as_written(where), where
     if destination is None and kind == "depart" and tok.i + 3 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "for" \
             and (ent := next((e for e in _ents(doc) if e.start == tok.i + 3 and _is_placeish(e)), None)) is not None:
         # "most of them left, for Greece, Australia or South Africa": the parser may hang the "for" elsewhere

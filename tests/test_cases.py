@@ -3853,3 +3853,14 @@ def test_a_return_is_not_to_a_stop_on_the_way(nlp):
         "later to Madrid, where he grew up. He came back in 1996.",
     )
     assert ("Simeon II", "Egypt", 1996) not in {(c.subject, c.destination_country, c.year_start) for c in cases}
+
+
+def test_a_where_clause_on_a_place_says_where_they_settled(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did Cornish miners go?",
+        "- Mineral Point, Wisconsin, where Cornish lead miners settled from the 1830s.",
+        "After a winter in a refugee camp the family moved to Norrköping, where her father got work in a textile mill.",
+    )
+    assert ("Cornish lead miners", "United States", 1830) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+    assert not [c for c in cases if "father" in c.subject]
