@@ -546,7 +546,7 @@ _PLACE_MISLABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"})
 def _is_placeish(span: Span) -> bool:
     if span.label_ in ("GPE", "LOC"):
         return True
-    if span.label_ in _PLACE_MISLABELS and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at"):
+    if span.label_ in _PLACE_MISLABELS and span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "from", "in", "into", "for", "at", "near"):
         # "followed him to Princeton": the small model often calls towns organisations;
         # "a chair at the University of Chicago": an institution named for its town is there.
         return is_known_place(_span_text(span)) or (span.label_ in ("ORG", "FAC") and (_inner_place(span) is not None or resolve_town(_span_text(span)) is not None))
@@ -1316,8 +1316,9 @@ def _to_common_noun(tok: Token) -> bool:
             return True  # "The Welsh colony goes back to 1865": a time, not a place
         if c.dep_ == "prep" and c.lower_ == "to":
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if objs and all(p.pos_ == "NOUN" and not p.ent_type_ for p in objs) and not any(t.ent_type_ in ("GPE", "LOC") for t in c.subtree):
-                return True
+            if objs and all(p.pos_ == "NOUN" and not p.ent_type_ for p in objs) and not any(
+                    t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" and t.is_title and is_known_place(t.text) for t in c.subtree):
+                return True  # not "came home to his village near Poltava", with the town tagged an organisation
     return False
 
 

@@ -3864,3 +3864,12 @@ def test_a_where_clause_on_a_place_says_where_they_settled(nlp):
     )
     assert ("Cornish lead miners", "United States", 1830) in {(c.subject, c.destination_country, c.year_start) for c in cases}
     assert not [c for c in cases if "father" in c.subject]
+
+
+def test_home_to_a_village_near_a_town_the_ner_calls_an_organisation(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to Soviet prisoners of war?",
+        "My great-grandfather was captured in 1942. He came home to his village near Poltava in 1951.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("My great-grandfather", "Soviet Union", 1951)]
