@@ -2877,6 +2877,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             if not triggers:  # "X is the famous example: he ... moved to Athens": the sentence tells the move itself
                 keep(_read_example(sent, si, post, ctx, state, trig_idx))
             keep(_read_named_stays(sent, si, post, ctx, state))
+            keep(_read_aboard(sent, si, post, ctx, state))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
             keep(_read_listed(sent, text, post, ctx))
@@ -4374,6 +4375,42 @@ def _read_mover_noun(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadCon
     m.inferred_destination = True
     m.confidence = _confidence(m) - 0.1
     return [m]
+
+
+def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"My grandmother was on one of the other ships from Hungnam to Busan": being aboard a ship, train or plane
+    going to a place is going there."""
+    out: list[Mention] = []
+    doc = sent.doc
+    for tok in _tokens(sent):
+        if _lemma(tok) != "be" or tok.pos_ not in ("AUX", "VERB") or _negated(tok):
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "aboard")):
+            # the ship's own phrase, not a clause on it ("the ship that later took them to Haifa")
+            phrase = [t for t in prep.subtree if not any(a.pos_ in ("VERB", "AUX") and a.i != tok.i
+                                                         for a in t.ancestors if a.i > prep.i or a in prep.subtree)]
+            if not any(t.pos_ == "NOUN" and _is_word(t, "vehicle_nouns") for t in phrase):
+                continue
+            date, date_text = _first_date(_dates_in(sent, doc), tok)
+            year = _year_hint(ctx, date) if date is not None else ctx.default_year
+            ends: dict[str, tuple[Place, str]] = {}
+            for ent in _places_in(phrase, doc):
+                side = ent.root.head.lower_ if ent.root.dep_ == "pobj" else ""
+                role = "destination" if side in ("to", "for") else "origin" if side == "from" else None
+                if role is not None and role not in ends and (place := _resolve_span(ent, year, date is not None)) is not None and place.country:
+                    ends[role] = (place, _as_written(ent))
+            if "destination" not in ends:
+                continue
+            origin, origin_text = ends.get("origin", (None, None))
+            destination, destination_text = ends["destination"]
+            for subj in subjects_for(tok, "arrive", ctx, state, origin_text):
+                if subj.generic:
+                    continue
+                m = Mention(subj, "arrive", "completed", post, sent, origin, destination, origin_text, destination_text, date, date_text)
+                m.trigger_i = tok.i
+                m.confidence = _confidence(m) - 0.05
+                out.append(m)
+    return out
 
 
 def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:

@@ -3873,3 +3873,15 @@ def test_home_to_a_village_near_a_town_the_ner_calls_an_organisation(nlp):
         "My great-grandfather was captured in 1942. He came home to his village near Poltava in 1951.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("My great-grandfather", "Soviet Union", 1951)]
+
+
+def test_being_aboard_a_ship_to_a_place_is_going_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Who was evacuated from Hungnam in 1950?",
+        "In December 1950 my grandmother was on one of the ships from Hungnam to Busan with two of her brothers.",
+        "She was on the ship that later took the refugees to Haifa.",
+    )
+    moves = {(c.subject, c.origin_country, c.destination_country) for c in cases}
+    assert ("my grandmother", "North Korea", "South Korea") in moves
+    assert not any(c.subject == "She" or c.destination_country == "Israel" and c.subject_type != "group" for c in cases)
