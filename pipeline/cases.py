@@ -1877,8 +1877,8 @@ def _subjects_for(
             last = next((g for g in reversed(state.groups) if g.key != last.key), None)
             if last is None:
                 return []
-        # "Only a handful ever got back to Peru": the share says how many, the group who they were
-        # the group as named, without the share it was told with ("Most Dutch emigrants" are the Dutch emigrants)
+        # "Only a handful ever got back to Peru": the share says how many, the group who they were; the group is named
+        # without the share it was told with ("Most Dutch emigrants" are the Dutch emigrants)
         whole = last.of_group or re.sub(r"^(?:most|many|some|all|several)\s+(?!of\b|hundreds?\b|thousands?\b|millions?\b|dozens?\b)(?=[^\d\W])", "",
                                          last.text, flags=re.IGNORECASE)
         said = _span_text(_span_of_noun(mover)).strip() if mover.lower_ not in ("ones", "those", *lex["pronouns_group"]) else ""
@@ -4387,8 +4387,7 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
             continue
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "aboard")):
             # the ship's own phrase, not a clause on it ("the ship that later took them to Haifa")
-            phrase = [t for t in prep.subtree if not any(a.pos_ in ("VERB", "AUX") and a.i != tok.i
-                                                         for a in t.ancestors if a.i > prep.i or a in prep.subtree)]
+            phrase = [t for t in prep.subtree if not _under_verb(t, prep)]
             if not any(t.pos_ == "NOUN" and _is_word(t, "vehicle_nouns") for t in phrase):
                 continue
             date, date_text = _first_date(_dates_in(sent, doc), tok)
@@ -4411,6 +4410,15 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
                 m.confidence = _confidence(m) - 0.05
                 out.append(m)
     return out
+
+
+def _under_verb(tok: Token, top: Token) -> bool:
+    """Whether a verb stands between tok (itself included) and top, an ancestor of it."""
+    while tok.i != top.i:
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _read_stay(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
