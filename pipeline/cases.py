@@ -2019,6 +2019,7 @@ class PostState:
     single_sent: int = -10  # the last sentence that named, or called "he" or "she", anyone: how fresh ``last_single`` is
     remembered: int = 0  # how many subjects were remembered so far, to tell whether a sentence named anyone
     family: tuple[str, Subject] | None = None  # a family group's key and the person whose family it is, for a later "they"
+    dead: dict[str, int] = field(default_factory=dict)  # the people whose death the post has told, and its year
 
     def remember(self, subject: Subject) -> None:
         self.remembered += 1
@@ -2874,6 +2875,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             _note_groups(sent, state)
             _note_persons(sent, si, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
             _note_births(sent, ctx, state)
+            _note_deaths(sent, state, ctx)
             if not triggers:  # "X is the famous example: he ... moved to Athens": the sentence tells the move itself
                 keep(_read_example(sent, si, post, ctx, state, trig_idx))
             keep(_read_named_stays(sent, si, post, ctx, state))
@@ -2905,6 +2907,38 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                         state.host, state.host_sent = place, si
     _join_departures(mentions, ctx, {s.start: i for i, s in enumerate(sents)})
     return mentions
+
+
+def _living(subj: Subject, year: int, state: PostState, ctx: ThreadContext) -> Subject:
+    """A "he" or "she" of a move in ``year`` is not someone the post has told died before then: the person named
+    before them with that pronoun, if there is one."""
+    died = state.dead.get(subj.key)
+    if not subj.via_pronoun or died is None or died >= year:
+        return subj
+    want = ctx.genders.get(subj.key)
+    other = next((c for c in reversed(state.recent) if c.key != subj.key and c.key not in state.dead
+                  and c.type != "group" and ctx.genders.get(c.key) in (None, want)), None)
+    if other is None:
+        return subj
+    if want is not None:
+        ctx.genders.setdefault(other.key, want)  # the pronoun that now means them says which they are
+    return Subject(other.text, other.type, other.key, via_pronoun=True)
+
+
+def _note_deaths(sent: Span, state: PostState, ctx: ThreadContext) -> None:
+    """"Her mother died of TB in 1934": the one who died is no later "she" of the post. Only a kin word or a name as
+    the subject of "die" counts; "he died there" after a move is the end of that move's story, and no one else's."""
+    for tok in _tokens(sent):
+        if _lemma(tok) != "die" or tok.pos_ != "VERB":
+            continue
+        date = _first_date(_dates_in(_scope(tok, set()), sent.doc), tok)[0]
+        if date is None or date.year_start is None:
+            continue  # "died young": no year to tell a later move from
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            if subj.ent_type_ == "PERSON" and (ent := _ent_of(subj)) is not None:
+                state.dead[ctx.person(_span_text(ent)).key] = date.year_start
+            elif subj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subj.children) and _is_word(subj, "human_nouns"):
+                state.dead[_lemma(subj)] = date.year_start
 
 
 def _country_label(sent: Span, year: int | None) -> tuple[Place, bool] | None:
@@ -3270,6 +3304,9 @@ def _read_trigger(
     subjects = subjects_for(tok, kind, ctx, state, origin_text, weak=word.needs_place or bool(word.needs_word))
     if not subjects:
         return []
+    if date is not None and date.year_start is not None:
+        # "Her mother died of TB in 1934 ... in 1935 he took her to Mexico": not the one who had died by then
+        subjects = [_living(s, date.year_start, state, ctx) for s in subjects]
     if _lemma(tok) == "lead" and (leader := next((c for c in tok.children if c.dep_ == "nsubj"), None)) is not None:
         # "Frank McMullan led 150 Texans to Brazil": the leader went with them
         subjects = [*subjects, *(p for p in _persons_in(leader, ctx) if all(p.key != s.key for s in subjects))]

@@ -3885,3 +3885,17 @@ def test_being_aboard_a_ship_to_a_place_is_going_there(nlp):
     moves = {(c.subject, c.origin_country, c.destination_country) for c in cases}
     assert ("my grandmother", "North Korea", "South Korea") in moves
     assert not any(c.subject == "She" or c.destination_country == "Israel" and c.subject_type != "group" for c in cases)
+
+
+def test_a_she_of_a_later_move_is_not_one_the_post_told_had_died(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to Mexican Americans in the 1930s?",
+        "Emilia Castañeda was born in Los Angeles in 1926. Her mother died of TB in 1934, her father was a bricklayer nobody "
+        "would hire, and in 1935 he took her and her brother to Mexico on one of the county trains. She came back to Los "
+        "Angeles in 1944, at seventeen.",
+        "My grandfather died in 1990. He had come to Canada in 1950.",
+    )
+    moves = {(c.subject, c.destination_country, c.year_start) for c in cases}
+    assert {("Emilia Castañeda", "Mexico", 1935), ("Emilia Castañeda", "United States", 1944), ("My grandfather", "Canada", 1950)} <= moves
+    assert not any(c.subject == "Her mother" for c in cases)
