@@ -3313,12 +3313,13 @@ def _read_trigger(
     elif _lemma(tok) in ("take", "bring") and destination is not None and not _has_particle(tok, frozenset({"back", "home"})) \
             and (leader := next((c for c in tok.children if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
                                  and not any(d.lower_ == "the" for d in c.children)), None)) is not None \
-            and any(c.dep_ in ("dobj", "obj") and (c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads"))
-                    and _animate(c) for c in tok.children):
+            and any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")) and _animate(c)
+                                                   or c.lower_ in ("him", "her", "them"))  # "he took her and her brother to Mexico"
+                    for c in tok.children):
         # "William Sayle took about seventy Puritans from Bermuda to Eleuthera", "Lansford Hastings took colonists up the
         # Amazon to Santarém": one named person who takes a group to a place goes with them (not "the Sakura Maru", a ship)
         leaders = _persons_in(leader, ctx) if leader.ent_type_ == "PERSON" else \
-            [p for p in [_resolve_pronoun(leader, state, ctx)] if p is not None and p.type == "person"]
+            [p for p in [_resolve_pronoun(leader, state, ctx)] if p is not None and p.type != "group"]
         subjects = [*subjects, *(p for p in leaders if all(p.key != s.key for s in subjects))]
     if is_return and any(c.dep_ == "nsubjpass" for c in tok.children) and _lemma(tok) not in lex["permission_verbs"]:
         # "He was forcibly returned": what happened after a move, not a move of its own.

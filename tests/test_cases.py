@@ -3899,3 +3899,4 @@ def test_a_she_of_a_later_move_is_not_one_the_post_told_had_died(nlp):
     moves = {(c.subject, c.destination_country, c.year_start) for c in cases}
     assert {("Emilia Castañeda", "Mexico", 1935), ("Emilia Castañeda", "United States", 1944), ("My grandfather", "Canada", 1950)} <= moves
     assert not any(c.subject == "Her mother" for c in cases)
+    assert ("her father", "Mexico", 1935) in moves  # the one who took her went too
