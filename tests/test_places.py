@@ -747,3 +747,9 @@ def test_west_indians_name_no_single_country_and_caribbean_peoples_their_own():
 def test_islands_a_text_names_alone_are_in_their_country(name, year, country):
     place = places.resolve_place(name, year)
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize("name, country", [("the Rand", "South Africa"), ("Moonta", "Australia"), ("the Keweenaw", "United States")])
+def test_mining_districts_emigrants_went_to_are_places(name, country):
+    place = places.resolve_place(name, 1900)
+    assert place is not None and place.country == country
