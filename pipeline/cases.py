@@ -2115,6 +2115,8 @@ def _note_groups(sent: Span, state: PostState) -> None:
                 people = tok  # "a whaling ship took six Fenian prisoners off the coast and carried them to New York"
         elif people is not None and fallback is None and tok.lower_ in lex["pronouns_group"]:
             fallback = people
+        if fallback is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ("they", "we"):
+            break  # "Then in the 90s they went to Perth, which is where half of my relatives still are": named after "they"
     if fallback is not None:
         span = _span_of_noun(fallback)
         state.note_group(Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num}))))

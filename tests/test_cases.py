@@ -3900,3 +3900,13 @@ def test_a_she_of_a_later_move_is_not_one_the_post_told_had_died(nlp):
     assert {("Emilia Castañeda", "Mexico", 1935), ("Emilia Castañeda", "United States", 1944), ("My grandfather", "Canada", 1950)} <= moves
     assert not any(c.subject == "Her mother" for c in cases)
     assert ("her father", "Mexico", 1935) in moves  # the one who took her went too
+
+
+def test_a_group_named_after_they_is_not_whom_they_means(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did white Rhodesians go?",
+        "My dad's family left Salisbury in 1980 and went to Johannesburg. Then in the 90s they went to Perth, which is where "
+        "half of my relatives still are.",
+    )
+    assert ("My dad's family", "Australia") in {(c.subject, c.destination_country) for c in cases}
