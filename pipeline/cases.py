@@ -2882,6 +2882,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
                 keep(_read_example(sent, si, post, ctx, state, trig_idx))
             keep(_read_named_stays(sent, si, post, ctx, state))
             keep(_read_aboard(sent, si, post, ctx, state))
+            keep(_read_stayed_away(sent, si, post, ctx, state))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
             keep(_read_listed(sent, text, post, ctx))
@@ -4449,6 +4450,35 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
                 m.trigger_i = tok.i
                 m.confidence = _confidence(m) - 0.05
                 out.append(m)
+    return out
+
+
+def _read_stayed_away(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"Natalia Makarova stayed behind in London during the company's 1970 season there", "stayed in New York during a
+    tour of the US": one who stayed on where a tour, a season or a tournament had taken them went there to stay."""
+    out: list[Mention] = []
+    doc = sent.doc
+    if not any(t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in _tokens(sent)):
+        return out
+    for tok in _tokens(sent):
+        if _lemma(tok) not in ("stay", "remain") or tok.pos_ != "VERB" or _negated(tok):
+            continue
+        if not any(t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in tok.subtree):
+            continue  # the tour is told of this stay, not of another clause
+        date, date_text = _first_date(_dates_in(_scope(tok, set()), doc), tok)
+        year = _year_hint(ctx, date) if date is not None else ctx.default_year
+        where = [e for e in _places_in(list(tok.subtree), doc) if e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "at")
+                 and e.root.head.head.i == tok.i]
+        place = _resolve_span(where[0], year, date is not None) if where else None
+        if place is None or not place.country:
+            continue
+        for subj in subjects_for(tok, "arrive", ctx, state, None):
+            if subj.generic:
+                continue
+            m = Mention(subj, "arrive", "completed", post, sent, None, place, None, _as_written(where[0]), date, date_text)
+            m.trigger_i = tok.i
+            m.confidence = _confidence(m) - 0.05
+            out.append(m)
     return out
 
 

@@ -3910,3 +3910,13 @@ def test_a_group_named_after_they_is_not_whom_they_means(nlp):
         "half of my relatives still are.",
     )
     assert ("My dad's family", "Australia") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_staying_on_where_a_tour_took_them_is_a_move_there(nlp):
+    cases = cases_of(
+        nlp,
+        "How common was it for Soviet bloc performers to defect while on tour?",
+        "Natalia Makarova stayed behind in London during the company's 1970 season there.",
+        "My grandmother's older sister stayed in Semarang and married. He himself stayed in Wales and only visited the colony in 1882.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Natalia Makarova", "United Kingdom", 1970)]
