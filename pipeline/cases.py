@@ -4455,15 +4455,16 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
 
 def _read_stayed_away(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
     """"Natalia Makarova stayed behind in London during the company's 1970 season there", "stayed in New York during a
-    tour of the US": one who stayed on where a tour, a season or a tournament had taken them went there to stay."""
+    tour of the US": one who stayed on where a tour, a season or a tournament had taken them went there to stay; so did
+    one who "asked to stay in France"."""
     out: list[Mention] = []
     doc = sent.doc
-    if not any(t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in _tokens(sent)):
-        return out
     for tok in _tokens(sent):
         if _lemma(tok) not in ("stay", "remain") or tok.pos_ != "VERB" or _negated(tok):
             continue
-        if not any(t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in tok.subtree):
+        # "asked to stay in France": asylum asked for where they were
+        asked = tok.dep_ == "xcomp" and _lemma(tok.head) in ("ask", "request", "beg", "apply")
+        if not asked and not any(t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in tok.subtree):
             continue  # the tour is told of this stay, not of another clause
         date, date_text = _first_date(_dates_in(_scope(tok, set()), doc), tok)
         year = _year_hint(ctx, date) if date is not None else ctx.default_year

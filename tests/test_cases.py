@@ -3920,3 +3920,13 @@ def test_staying_on_where_a_tour_took_them_is_a_move_there(nlp):
         "My grandmother's older sister stayed in Semarang and married. He himself stayed in Wales and only visited the colony in 1882.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Natalia Makarova", "United Kingdom", 1970)]
+
+
+def test_asking_to_stay_where_one_is_is_a_move_there(nlp):
+    cases = cases_of(
+        nlp,
+        "How common was it for Soviet bloc performers to defect while on tour?",
+        "Rudolf Nureyev was dancing with the Kirov in Paris in 1961. With the help of a French friend, he got to the two police "
+        "inspectors in the airport bar and asked to stay in France.",
+    )
+    assert ("Rudolf Nureyev", "France") in {(c.subject, c.destination_country) for c in cases}
