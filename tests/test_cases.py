@@ -3930,3 +3930,12 @@ def test_asking_to_stay_where_one_is_is_a_move_there(nlp):
         "inspectors in the airport bar and asked to stay in France.",
     )
     assert ("Rudolf Nureyev", "France") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_her_kin_in_a_question_that_tells_of_my_own_is_the_askers_story(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did my Oma's family have to leave Indonesia?\n\nMy Oma came to the Netherlands on a ship in 1958 with her mother "
+        "and three younger brothers. Her father had already gone ahead to Holland the year before to look for work.",
+    )
+    assert ("Her father", "Netherlands") in {(c.subject, c.destination_country) for c in cases}
