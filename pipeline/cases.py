@@ -1932,6 +1932,11 @@ def _subjects_for(
         return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and is_demonym(t.text))
 
     heads = [mover] + [c for c in (*mover.conjuncts, *also) if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
+    if len(heads) > 1 and mover.tag_ == "NN" and _is_word(mover, "human_nouns") and any(c.dep_ == "poss" for c in mover.children) \
+            and all(h.pos_ == "NOUN" and _animate(h) and any(c.dep_ in ("det", "poss") for c in h.children) for h in heads[1:]):
+        # "My grandmother and the kids followed him": one of the family and the others with her, each a subject ("his wife
+        # and daughters", with one possessive, stay one)
+        return [g for h in heads if (g := _group_or_unnamed(h, origin_text)) is not None]
     if len(heads) > 1 and not all(_plural(h) for h in heads):
         heads = [mover]
     if len(heads) > 1 and mover.pos_ == "PROPN" and all(h.pos_ == "NOUN" for h in heads[1:]) and mover.doc[heads[1].i - 1].text == ",":
@@ -3313,11 +3318,12 @@ def _read_trigger(
     if _lemma(tok) == "lead" and (leader := next((c for c in tok.children if c.dep_ == "nsubj"), None)) is not None:
         # "Frank McMullan led 150 Texans to Brazil": the leader went with them
         subjects = [*subjects, *(p for p in _persons_in(leader, ctx) if all(p.key != s.key for s in subjects))]
-    elif _lemma(tok) in ("take", "bring") and destination is not None and not _has_particle(tok, frozenset({"back", "home"})) \
+    elif _lemma(tok) in ("take", "bring") and destination is not None \
             and (leader := next((c for c in tok.children if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
                                  and not any(d.lower_ == "the" for d in c.children)), None)) is not None \
             and any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")) and _animate(c)
-                                                   or c.lower_ in ("him", "her", "them"))  # "he took her and her brother to Mexico"
+                                                   or c.lower_ in ("him", "her", "them")  # "he took her and her brother to Mexico"
+                                                   or c.pos_ == "NOUN" and _is_word(c, "human_nouns"))  # "took yiayia and the kids back"
                     for c in tok.children):
         # "William Sayle took about seventy Puritans from Bermuda to Eleuthera", "Lansford Hastings took colonists up the
         # Amazon to Santarém": one named person who takes a group to a place goes with them (not "the Sakura Maru", a ship)

@@ -2499,7 +2499,8 @@ def test_followed_him_means_the_writers_relative_the_post_calls_he(nlp):
                      "Seiichi Higashide had emigrated from Japan to Peru in the 1930s.",
                      "My grandfather sailed for Japan in 1945. He came back to California in 1956, alone at first. "
                      "My grandmother and the kids followed him in 1958.")
-    assert [(c.destination_country) for c in cases if c.year_start == 1958] == ["United States"]
+    assert [(c.subject, c.destination_country) for c in cases if c.year_start == 1958] == [
+        ("My grandmother", "United States"), ("kids", "United States")]
 
 
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
@@ -3939,3 +3940,22 @@ def test_her_kin_in_a_question_that_tells_of_my_own_is_the_askers_story(nlp):
         "and three younger brothers. Her father had already gone ahead to Holland the year before to look for work.",
     )
     assert ("Her father", "Netherlands") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_one_of_the_family_and_the_kids_are_each_a_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Japanese Americans renounce their citizenship?",
+        "My grandfather went to Chicago in 1956. My grandmother and the kids followed him in 1958. His wife and daughters stayed.",
+    )
+    assert {c.subject for c in cases if c.year_start == 1958} == {"My grandmother", "kids"}
+
+
+def test_one_who_takes_the_family_back_goes_too(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went back to Canada from New England?",
+        "My grandfather was killed at the mill in 1899, and my grandmother took the younger children back to a farm near Quebec City.",
+        "In 1869 Jacob Schumacher brought the whole family from Ohio to Haifa.",
+    )
+    assert "Jacob Schumacher" in {c.subject for c in cases}
