@@ -364,6 +364,8 @@ def _plausible_name(text: str) -> bool:
         return False  # "Buenos Aires", "Rio de Janeiro": a city the small model took for a person
     if len(words) > 1 and (words[0].lower() in lexicon()["organisation_words"] or words[0].lower() in lexicon()["never_movers"]):
         return False  # "Force Publique", "Party Secretary", "Operation Paperclip": an organisation, an office or an operation
+    if len(words) > 1 and words[-1].lower() in lexicon()["organisation_words"] and words[-2][:1].isupper():
+        return False  # "the Foreign Office paid for a hundred Chagossians": an office named like a person
     if len(words) > 1 and words[-1].lower() in lexicon()["thing_name_heads"]:
         return False  # "the Temporary Regulations", "the Hotel Lutetia": a law or a building the small model took for a person
     return not any(demonym_country(w) for w in words) and words[-1].lower() not in lexicon()["human_nouns"] and words[-1].lower() != "jews"
@@ -3307,6 +3309,9 @@ def _read_trigger(
             return []  # "the memoir came out in 1968"; not "Pappou Giannis Lekkas came out in 1954": people come out to a country
     if destination is None and origin is None and _to_common_noun(tok):
         return []  # "went to farms and mines", "was admitted to hospital": a workplace or an institution, not a place
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "for") and any(p.dep_ == "pobj" and _lemma(p) == "visit" for p in c.children)
+           for c in tok.children):
+        return []  # "came to Gimli on a visit in 1877": a visit, not a move ("left on a tour to Mexico and never went home" is one)
     if kind == "noun":
         return _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text)
     subjects = subjects_for(tok, kind, ctx, state, origin_text, weak=word.needs_place or bool(word.needs_word))
