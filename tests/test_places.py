@@ -753,3 +753,12 @@ def test_islands_a_text_names_alone_are_in_their_country(name, year, country):
 def test_mining_districts_emigrants_went_to_are_places(name, country):
     place = places.resolve_place(name, 1900)
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize("name, year, country", [
+    ("Devon", 1850, "United Kingdom"), ("Glamorgan", 1865, "United Kingdom"), ("West Sussex", 2004, "United Kingdom"),
+    ("Kent, Ohio", 1970, "United States"), ("Devon, Pennsylvania", 1900, "United States"),
+])
+def test_british_counties_and_their_american_namesakes(name, year, country):
+    place = places.resolve_place(name, year)
+    assert place is not None and place.country == country
