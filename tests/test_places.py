@@ -762,3 +762,8 @@ def test_mining_districts_emigrants_went_to_are_places(name, country):
 def test_british_counties_and_their_american_namesakes(name, year, country):
     place = places.resolve_place(name, year)
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize("word, country", [("Malagasy", "Madagascar"), ("Mauritians", "Mauritius"), ("Azoreans", "Portugal"), ("Cornish", "United Kingdom")])
+def test_more_peoples_have_their_country(word, country):
+    assert places.demonym_country(word) == country
