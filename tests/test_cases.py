@@ -1918,7 +1918,7 @@ def test_sent_to_school_in_a_place_is_a_move_there_and_to_the_farms_is_none(nlp)
         nlp,
         "Who went abroad?",
         "Nadia Karimi was sent to school in Vienna in 1984.",
-        "Ali Hassan went to the farms near Kent.",
+        "Ali Hassan went to the farms and the mines.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("Nadia Karimi", "Austria")]
 
