@@ -3970,3 +3970,14 @@ def test_visits_offices_and_boundaries_are_no_moves(nlp):
         "The first organised trip home was in 2006, when the Foreign Office paid for about a hundred Chagossians to go.",
     )
     assert not {c.subject for c in cases} & {"Lord Dufferin", "boundary", "Foreign Office"}
+
+
+def test_a_swiss_canton_is_no_he(nlp):
+    cases = cases_of(
+        nlp,
+        "Did many German revolutionaries of 1848 end up in America?",
+        "My great-great-grandfather was a private in a Baden infantry regiment. He crossed into Switzerland with everyone else "
+        "in July 1849. He spent the winter in a camp in Canton Thurgau, and in the spring of 1850 he walked home to his village. "
+        "But he and two of his brothers emigrated to Missouri anyway in 1854.",
+    )
+    assert "Canton Thurgau" not in {c.subject for c in cases}
