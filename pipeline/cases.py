@@ -3320,19 +3320,10 @@ def _read_trigger(
     if date is not None and date.year_start is not None:
         # "Her mother died of TB in 1934 ... in 1935 he took her to Mexico": not the one who had died by then
         subjects = [_living(s, date.year_start, state, ctx) for s in subjects]
-    if _lemma(tok) == "lead" and (leader := next((c for c in tok.children if c.dep_ == "nsubj"), None)) is not None:
-        # "Frank McMullan led 150 Texans to Brazil": the leader went with them
-        subjects = [*subjects, *(p for p in _persons_in(leader, ctx) if all(p.key != s.key for s in subjects))]
-    elif _lemma(tok) in ("take", "bring") and destination is not None \
-            and (leader := next((c for c in tok.children if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
-                                 and not any(d.lower_ == "the" for d in c.children)), None)) is not None \
-            and any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")) and _animate(c)
-                                                   or c.lower_ in ("him", "her", "them")  # "he took her and her brother to Mexico"
-                                                   or c.pos_ == "NOUN" and _is_word(c, "human_nouns"))  # "took yiayia and the kids back"
-                    for c in tok.children):
-        # "William Sayle took about seventy Puritans from Bermuda to Eleuthera", "Lansford Hastings took colonists up the
-        # Amazon to Santarém": one named person who takes a group to a place goes with them (not "the Sakura Maru", a ship)
-        leaders = _persons_in(leader, ctx) if leader.ent_type_ == "PERSON" else \
+    if (leader := _leader(tok, destination)) is not None:
+        # "Frank McMullan led 150 Texans to Brazil", "William Sayle took about seventy Puritans to Eleuthera": the one who
+        # leads, takes or brings them goes with them
+        leaders = _persons_in(leader, ctx) if leader.ent_type_ == "PERSON" or _lemma(tok) == "lead" else \
             [p for p in [_resolve_pronoun(leader, state, ctx)] if p is not None and p.type != "group"]
         subjects = [*subjects, *(p for p in leaders if all(p.key != s.key for s in subjects))]
     if is_return and any(c.dep_ == "nsubjpass" for c in tok.children) and _lemma(tok) not in lex["permission_verbs"]:
@@ -3598,6 +3589,24 @@ def _read_trigger(
 # A companion goes where the mover goes; one who stayed with someone ("lived with an uncle") or whom a ship
 # carried did not travel beside a mover.
 _COMPANION_KINDS = frozenset({"arrive", "depart", "return", "forced", "follow"})
+
+
+def _leader(verb: Token, destination: Place | None) -> Token | None:
+    """The subject who goes with the people the verb moves: whoever leads them; one named person, or a he or she, who
+    takes or brings a group, a him, her or them, or a kin word to a place (not "the Sakura Maru", a ship)."""
+    if _lemma(verb) == "lead":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if _lemma(verb) not in ("take", "bring") or destination is None:
+        return None
+    leader = next((c for c in verb.children if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
+                   and not any(d.lower_ == "the" for d in c.children)), None)
+    if leader is None:
+        return None
+    taken = any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")) and _animate(c)
+                                               or c.lower_ in ("him", "her", "them")  # "he took her and her brother to Mexico"
+                                               or c.pos_ == "NOUN" and _is_word(c, "human_nouns"))  # "took yiayia and the kids back"
+                for c in verb.children)
+    return leader if taken else None
 
 
 def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject]:

@@ -477,7 +477,7 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
             out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
             changed = True
         elif ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "from", "to") \
-                and doc[ent.start - 1].i == _sentence_start(doc, ent.start) \
+                and doc[ent.start - 1].is_sent_start and not doc[ent.start].is_sent_start \
                 and is_known_place(ent[0].text) and doc[ent.start].pos_ == "PROPN":
             # "In London Williams stayed with Vane": a sentence opening on a place, then the name
             out += [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.start + 1, ent.end, label="PERSON")]
@@ -496,11 +496,6 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
     if changed:
         doc.ents = out
     return doc.ents
-
-
-def _sentence_start(doc: Doc, i: int) -> int:
-    """The first token of the sentence token i is in (the parser has set the boundaries by now)."""
-    return doc[i].sent.start
 
 
 @Language.component(LINES_NAME)
