@@ -333,6 +333,17 @@ class ThreadContext:
                 return m
         return None
 
+    def usual_origin(self) -> Place | None:
+        """The country most moves told so far set out from, when it is more than half of them and told at least three
+        times: where "came home" leads in a thread on the Communards' exile, whose people no demonym names."""
+        told = [m.origin for m in self.mentions if m.origin is not None and m.origin.country and m.origin_text is not None
+                and not m.is_return]
+        if len(told) < 3:
+            return None
+        counts = Counter(p.country for p in told)
+        country, n = counts.most_common(1)[0]
+        return next(p for p in told if p.country == country) if n * 2 > len(told) else None
+
 
 # ---------------------------------------------------------------------------
 # Names
@@ -776,6 +787,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                 break
         if prep in ("to", "into", "towards", "toward") or (prep == "for" and _lemma(grand) in ("asylum", "refuge")):
             return "destination"
+        if prep in ("over", "across") and _lemma(root) in ("border", "frontier") and root.i != ent.root.i:
+            return "destination"  # "pushed him over the Spanish border": into the country the border is named for
         if prep in ("in", "at") and grand.i == trigger.i and any(
             p.dep_ == "prep" and p.lower_ in ("into", "to") and any(_lemma(o) in lexicon()["exile_nouns"] for o in p.children)
             for p in trigger.children
@@ -788,10 +801,18 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
         if prep == "for" and (_lemma(grand) in ("leave", "depart", "head", "sail", "set") or grand.lower_ == "bound") and head.i > grand.i:
             # the small model lemmatises "bound" (for Naples) as "bind"; "For Czechoslovakia, 70,000 left" is a topic
             return "destination"
+        if prep == "from" and _lemma(grand) in lexicon()["affiliation_nouns"]:
+            return None  # "Qian's friend from Caltech left Cornell": where they knew each other, not where the move began
         if prep in ("from", "of") and (prep == "from" or _lemma(grand) == "out"):
             return "origin"
         if prep == "by" and kind == "recruit" and grand.i == trigger.i:
             return "destination"  # "6,000 were taken in by Canada": the one taking them in is where they went
+        doing = grand.head if grand.dep_ in ("dobj", "obj") and grand.head.tag_ == "VBG" else grand  # "running a hotel in Havana"
+        if prep in ("in", "at") and (grand.i == trigger.i or doing.dep_ in ("xcomp", "advcl") and doing.tag_ == "VBG" and doing.head.i == trigger.i) \
+                and _lemma(trigger) in ("end", "wind") and _has_particle(trigger, frozenset({"up"})) is not None:
+            # "ended up running a liquor store in California", "ended up coaching swimming in California" (the parser
+            # may make the activity the verb's object): where they ended up
+            return "destination"
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
         if prep in ("among", "near", "around", "outside") and _lemma(grand) in ("settle", "resettle", "end", "wind", "land") and grand.i == trigger.i:
@@ -989,7 +1010,7 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                 name = " ".join(t.text for t in _name_words(conj))
                 if " " not in name and _shares_surname(conj, ent) and not _surname_named_in_full(name, ctx):
                     name = f"{name} {ent[-1].text}"  # "Scott and Zelda Fitzgerald": the first name shares the surname after it
-                mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and (
+                mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC") and (
                     not is_known_place(name) or _surname_named_in_full(name, ctx))  # "Rivera" after "Diego Rivera"
                 # "Price and Shelby were both back": a surname the parser takes for a noun, named in full before
                 if (conj.pos_ == "PROPN" or _known_surname(conj, ctx)) and conj.i in allowed and (not conj.ent_type_ or mislabelled):
@@ -1394,6 +1415,9 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             # "left to stay with Lawrence Durrell and was back in New York": the one stayed with did not go
             # (but "at the end of the Korean Conflict 21 Americans chose to defect": a noun's phrase the parser swallowed)
             return None
+        if verb.dep_ == "conj" and t.dep_ == "pobj" and any(a.dep_ in ("dobj", "obj") and a.head.i == verb.head.i for a in t.ancestors) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in verb.head.children):
+            return None  # "he got hold of his birth papers and came back": the first verb's phrase; its subject came
         if verb.dep_ == "conj" and t.dep_ == "pobj" and t.head.lower_ in _PLACING_PREPS and t.ent_type_ in ("GPE", "LOC", "FAC"):
             return None  # "came from a farm near Vopnafjörður and ended up in Gimli": the place is no one who went on
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
@@ -1695,10 +1719,23 @@ def _subjects_for(
         if subj is not None and kind != "recruit":
             mover = subj
             break
+        if tok.dep_ == "relcl" and tok.head.ent_type_ in ("DATE", "TIME") and tok.head.head.pos_ in ("VERB", "AUX") \
+                and tok.head.dep_ in ("npadvmod", "pobj", "appos", "dobj"):
+            # "she left Lisbon for Antwerp in 1536, the year ..., to join her brother-in-law": a clause on a date
+            # phrase is no one's; whoever the date's verb tells of joined him
+            tok = tok.head.head if tok.head.dep_ != "pobj" else tok.head.head.head
+            continue
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and (
                 tok.head.pos_ in ("NOUN", "PROPN") and _animate(tok.head) or tok.head.lower_ == "one")):
             # "who moved ..." and reduced relatives ("refugees expelled from Prague") describe the noun
             mover = tok.head
+            break
+        if tok.i == trigger.i and tok.dep_ == "conj" and "nsubj" not in children and "nsubjpass" not in children \
+                and (share := next((c for c in tok.children if c.dep_ == "advmod" and c.i == tok.i - 1
+                                    and c.lower_ in ("most", "many", "some", "others")), None)) is not None:
+            # "the British evacuated them to Cyprus, and most went on to Australia": the parser makes the share a
+            # modifier of the verb; it is the subject, not the first verb's
+            mover = share
             break
         if tok.dep_ == "conj" and (before := _noun_before(tok, ctx)) is not None:
             mover = before
@@ -1741,6 +1778,10 @@ def _subjects_for(
         return []
     if mover.lower_ in ("none", "nobody", "neither") or mover.lower_ == "one" and any(c.lower_ == "no" for c in mover.children):
         return []  # "almost none of them went back": nobody moved
+    if mover.pos_ == "NOUN" and mover.dep_ in ("nsubj", "nsubjpass") and mover.left_edge.i > 0 and mover.left_edge.lower_ == "the" \
+            and (name := mover.doc[mover.left_edge.i - 1]).ent_type_ == "PERSON" and name.pos_ == "PROPN" \
+            and name.head.i in (mover.i, mover.head.i) and name.dep_ != "pobj" and mover.tag_ == "NN" and _animate(mover):
+        mover = name  # "Abraham Zacuto the astronomer went from Salamanca": the name, then what he was
     estimate = False
     if mover.lower_ in ("something", "anything", "somewhere"):
         # "Something like 2.7 million East Germans left": the estimate is who moved
@@ -1857,7 +1898,8 @@ def _subjects_for(
         # "Others left China for Australia": the others are more of the group just named, not the origin's nationals
         or (mover.lower_ in ("many", "some", "most", "several", "few", "others") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")
             and (mover.lower_ != "few" or any(c.lower_ == "a" for c in mover.children))  # "quite a few", not "few"
-            and not any(c.dep_ == "prep" for c in mover.children) and mover.dep_ in ("nsubj", "nsubjpass"))
+            and not any(c.dep_ == "prep" for c in mover.children)
+            and (mover.dep_ in ("nsubj", "nsubjpass") or mover.dep_ == "advmod" and mover.head.i == trigger.i))
         # "About half came back", "the rest went to Canada": a share with no "of" is of the group just named
         or (mover.lower_ in lex["share_words"] and mover.pos_ == "NOUN" and mover.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ in ("prep", "compound", "amod") for c in mover.children))
@@ -1873,6 +1915,9 @@ def _subjects_for(
             and not any(c.dep_ == "prep" for c in mover.children))  # "the US took something like 38,000": of that group
     ):
         last = state.group_meant()
+        moved = state.last_mention
+        if mover.dep_ == "advmod" and moved is not None and moved.trigger_i == trigger.head.i and moved.subject.type == "group":
+            last = moved.subject  # "the British evacuated them to Cyprus, and most went on": most of those just moved
         agent = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if agent is not None and mover.i > trigger.i and _span_text(_span_of_noun(agent)).strip().endswith(last.text):
             # "the Soviets repatriated more than 200,000 of them": "them" is never the clause's own subject
@@ -2573,8 +2618,10 @@ def _labels_item(tok: Token) -> bool:
     if tok.i + 1 >= len(doc) or not tok.text[:1].isupper():
         return False
     if doc[tok.i + 1].text == "," and tok.dep_ == "ROOT" and any(
-            c.dep_ == "appos" or c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in tok.children):
-        pass  # "- Haing S. Ngor, a doctor who ...", "- Calixa Lavallée, who wrote O Canada.": an item naming someone and saying who they were
+            c.dep_ in ("appos", "acl") or c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in tok.children):
+        # "- Haing S. Ngor, a doctor who ...", "- Calixa Lavallée, who wrote O Canada.": an item naming someone and saying
+        # who they were; "- Paul Gauguin, of all people, dug on the canal": the parser makes the verb a clause on the name
+        pass
     elif doc[tok.i + 1].text not in (":", "–", "—"):
         return False
     if tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("he", "she", "his", "her"):
@@ -3368,8 +3415,18 @@ def _read_trigger(
             m.origin = home  # "She was born in Riga. She left for Sweden in 1944": from where she was born
         if is_return:
             # Back to where they came from: swap the previous move's ends.
-            if m.origin is None and prev is not None and prev.destination is not None:
+            left_here = prev is not None and prev.sent is sent and prev.kind == "depart" and not prev.is_return \
+                and prev.inferred_destination and prev.origin is not None and _lemma(tok) == "go" and m.destination is None
+            if left_here and m.origin is None:
+                # "left Cornell and went back in 1956": one way back, from the place left, not back to it
+                m.origin, m.origin_text = prev.origin, prev.origin_text
+            elif m.origin is None and prev is not None and prev.destination is not None:
                 m.origin, m.origin_text = prev.destination, None
+            if left_here and m.destination is None:
+                # "went back" is home: the country the person's name or the question's people say, else the thread's topic
+                home = _home_of(subj, year) or (resolve_place(ctx.people_home, year) if ctx.people_home is not None else None) or ctx.topic
+                if home is not None and home.country != m.origin.country:
+                    m.destination = home
             if m.destination is None and (home := _home_of(subj, year)) is not None and (prev is None or prev.origin_text is None):
                 # "Lots of Spaniards returned": home is the country their name says, unless a stated origin says more.
                 m.destination = home
@@ -3493,6 +3550,11 @@ def _read_trigger(
             # "Hughes went home the same year" in a thread on Americans in Paris: home is the country the question's
             # people are from, not the place the question asks about
             m.destination, m.inferred_destination = home, True
+        if particle == "home" and m.destination is None and (usual := ctx.usual_origin()) is not None \
+                and (m.origin is None or m.origin.country != usual.country) \
+                and (prev is None or prev.destination is None or prev.destination.country != usual.country):
+            # "Malon came home from Switzerland" in a thread whose moves mostly set out from France: home is France
+            m.destination, m.inferred_destination = usual, True
         if particle == "home" and m.destination is None and subj.type == "person" and ctx.topic is not None and ctx.topic.country \
                 and (prev is None or prev.destination is None or prev.destination.country != ctx.topic.country):
             # "He tried to go home that summer" in a thread about scientists going back to China: home is that country,
@@ -3594,12 +3656,16 @@ _COMPANION_KINDS = frozenset({"arrive", "depart", "return", "forced", "follow"})
 def _leader(verb: Token, destination: Place | None) -> Token | None:
     """The subject who goes with the people the verb moves: whoever leads them; one named person, or a he or she, who
     takes or brings a group, a him, her or them, or a kin word to a place (not "the Sakura Maru", a ship)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "NOUN" \
+            and (named := next((a for a in subject.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)) is not None:
+        subject = named  # "an American preacher, George Washington Joshua Adams, brought", "her mother Rita Bancoult took"
     if _lemma(verb) == "lead":
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject
     if _lemma(verb) not in ("take", "bring") or destination is None:
         return None
-    leader = next((c for c in verb.children if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
-                   and not any(d.lower_ == "the" for d in c.children)), None)
+    leader = subject if subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")) \
+        and not any(d.lower_ == "the" for d in subject.children) else None
     if leader is None:
         return None
     taken = any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")) and _animate(c)
@@ -3640,6 +3706,18 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
     group = verb.head if verb.dep_ in ("relcl", "acl") else None
     if group is not None and group.dep_ == "pobj" and group.head.lower_ == "among" and _lemma(group.head.head) == "be":
         firsts += [c for c in group.head.head.children if c.dep_ == "nsubj"]
+    # "thirty-two of them left Zurich, among them Lenin, Krupskaya and Zinoviev": the ones named among those who went
+    # (told on the first verb of the list, "and they went across Germany" is their journey too)
+    verbs = [verb]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.pos_ in ("VERB", "AUX"):
+        verbs.append(verbs[-1].head)
+    among = [p for p in _sent_of(verb) if p.dep_ == "prep" and p.lower_ == "among"
+             and any(g.dep_ == "pobj" and g.lower_ in ("them", "whom") for g in p.children)
+             and next((a for a in p.ancestors if a.pos_ in ("VERB", "AUX")), None) in verbs]
+    named_among = [p.head for p in among if p.head.i not in {v.i for v in verbs} and p.head.pos_ == "PROPN"]
+    named_among += [a for p in among for g in p.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    named_among += [g for p in among for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]  # "among them Lenin": a second object
+    firsts += named_among
     for obj in firsts:
         conj = {obj.i}
         members = [obj]
@@ -3656,6 +3734,9 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                 ent = _ent_of(t)
                 if ent is not None and _plausible_name(_clean_name(_span_text(ent))):
                     out.append(ctx.person(_span_text(ent)))
+            elif obj in named_among and t.pos_ == "PROPN" and t.is_title \
+                    and _plausible_name(name := " ".join(w.text for w in _name_words(t))) and not is_known_place(name):
+                out.append(ctx.person(name))  # "among them Lenin, Krupskaya and Zinoviev", the names tagged places
             elif t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children) and (named := next(
                     (e for c in t.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
                      and (e := _ent_of(c)) is not None and _plausible_name(_clean_name(_span_text(e)))), None)) is not None:

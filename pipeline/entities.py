@@ -482,6 +482,13 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
             # "In London Williams stayed with Vane": a sentence opening on a place, then the name
             out += [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.start + 1, ent.end, label="PERSON")]
             changed = True
+        elif ent.label_ in _MISNAMED_LABELS and 2 <= len(ent) <= 4 and ent[0].text in _word_list("given_names.txt") \
+                and all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in ent[1:]) \
+                and ent[-1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(ent.text):
+            # "Henri Rochefort" tagged a facility, "Mutsue Inomoto" a building: a given name and capitalised words
+            # that together name no known place are a person's name
+            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            changed = True
         elif ent.label_ in _THING_LABELS and _country_named(ent.text):
             # "retired to Cyprus" tagged a product: a country's own name is a place whatever the NER took it for
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -493,9 +500,37 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
             changed = True
         else:
             out.append(ent)
+    found = _untagged_names(doc)
+    if found:
+        out = sorted([*out, *found], key=lambda e: e.start)
+        changed = True
     if changed:
         doc.ents = out
     return doc.ents
+
+
+def _untagged_names(doc: Doc) -> list[Span]:
+    """"- Moïse Tshombe himself.": a given name and one or two capitalised words after it that the NER left
+    untagged, and that name no known place, are a person's name."""
+    from pipeline.places import is_known_place
+
+    given = _word_list("given_names.txt")
+    found: list[Span] = []
+    i = 0
+    while i < len(doc) - 1:
+        t = doc[i]
+        if t.text not in given or t.ent_type_ or t.pos_ != "PROPN" or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_alpha and doc[end].is_title \
+                and not doc[end].ent_type_ and not doc[end].is_sent_start:
+            end += 1
+        if end - i >= 2 and (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].is_title)) \
+                and doc[end - 1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(doc[i:end].text):
+            found.append(Span(doc, i, end, label="PERSON"))
+        i = end
+    return found
 
 
 @Language.component(LINES_NAME)
@@ -599,6 +634,8 @@ def _surnames_taken_back(doc: Doc) -> Doc:
 # Labels of names (not dates or amounts) and the word classes a name never ends on.
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "ORG", "LAW"})
+# Labels the small model gives some people's names ("Henri Rochefort" a facility)
+_MISNAMED_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def _country_named(text: str) -> bool:

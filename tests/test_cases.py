@@ -3981,3 +3981,115 @@ def test_a_swiss_canton_is_no_he(nlp):
         "But he and two of his brothers emigrated to Missouri anyway in 1854.",
     )
     assert "Canton Thurgau" not in {c.subject for c in cases}
+
+
+def test_where_two_people_knew_each_other_is_no_origin_and_going_back_after_leaving_is_home(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Chinese scientists go back to China in the 1950s?",
+        "Zhao Zhongyao, Millikan's student from Caltech, left Princeton and went back in 1950.",
+    )
+    assert [(c.subject, c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        ("Zhao Zhongyao", "United States", "China", 1950)]
+
+
+def test_the_first_verbs_object_is_no_subject_of_the_second(nlp):
+    cases = cases_of(
+        nlp,
+        "Were US citizens deported to Mexico in the 1930s?",
+        "Juan Ramos was deported to Mexico as a child. He spent ten years there before he got hold of his birth papers and came back to the US.",
+    )
+    assert ("Juan Ramos", "United States") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_ended_up_doing_something_in_a_place_is_ending_up_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the exiles end up?",
+        "In 1958 John Hardy ended up running a hotel in Havana.",
+        "Imre Nagy fled Hungary in 1956; he ended up teaching chemistry in Ohio.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {("John Hardy", "Cuba"), ("Imre Nagy", "United States")}
+
+
+def test_most_hung_on_the_second_verb_is_a_share_of_those_the_first_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Templers?",
+        "The Templers were arrested in Palestine in 1941. In April 1948, weeks before the Mandate ended, the British evacuated them to "
+        "Cyprus, and most went on from there to Australia in 1949.",
+    )
+    to_australia = [c.subject for c in cases if c.destination_country == "Australia"]
+    assert to_australia == ["most (Templers)"]
+
+
+def test_one_named_beside_the_word_for_who_they_were_leads_or_takes_them(nlp):
+    cases = cases_of(
+        nlp,
+        "Who led settlers to the Cape?",
+        "In 1820 a Scottish poet, Thomas Pringle, brought a party of settlers from London to the Cape.",
+        "Anna Smit was born in Utrecht. In 1931 her father Jan Smit took her to Amsterdam.",
+    )
+    assert {"Thomas Pringle", "Jan Smit", "Anna Smit"} <= {c.subject for c in cases}
+
+
+def test_a_name_the_ner_took_for_a_building_beside_a_person_is_a_person_too(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Peru from Japan?",
+        "His parents, Hideo Fujimori and Mutsue Inomoto, emigrated from Kumamoto to Peru in 1934.",
+    )
+    assert {c.subject for c in cases} == {"Hideo Fujimori", "Mutsue Inomoto"}
+
+
+def test_a_clause_on_a_date_is_nobodys_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Portugal for England?",
+        "Maria Alves was a widow. She left Porto for London in 1821, the year the war ended, to join her uncle Pedro Souza.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Maria Alves", "United Kingdom")]
+
+
+def test_people_named_among_those_who_went_go_too(nlp):
+    cases = cases_of(
+        nlp,
+        "How did the Mensheviks get back to Russia?",
+        "In 1918 forty of them left Geneva, among them Martov, Axelrod and Dan, and they reached Petrograd in May.",
+    )
+    assert {"Martov", "Axelrod", "Dan"} <= {c.subject for c in cases if c.destination == "Petrograd"}
+
+
+def test_a_list_item_opening_on_a_name_is_whom_the_next_he_means(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to the Caribbean?",
+        "- Marie Curie left Warsaw in 1891.\n- Paul Gauguin, of all people, dug on the canal. He sailed from Le Havre in April 1887 "
+        "and went on to Martinique in June.",
+        "Isaac Aboab the rabbi went from Lisbon to Amsterdam in 1626. He left in 1642 and reached Recife.",
+    )
+    assert ("Paul Gauguin", "Martinique") in {(c.subject, c.destination_country) for c in cases}
+    assert {("Isaac Aboab", "Netherlands"), ("Isaac Aboab", "Brazil")} <= {(c.subject, c.destination_country) for c in cases}
+
+
+def test_home_with_no_people_named_is_where_the_threads_moves_set_out_from(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Communard exiles after the amnesty?",
+        "Jules Guesde fled from Paris to Geneva in 1871. Paul Brousse fled from Paris to Barcelona in 1872. "
+        "Élisée Reclus was banished from France in 1872.",
+        "Gustave Lefrançais went to Switzerland. He came home from Switzerland in 1880.",
+    )
+    assert ("Gustave Lefrançais", "France", 1880) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+
+
+def test_over_a_countrys_border_is_into_that_country(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the exiles go?",
+        "Leon Trotsky lived in Paris. The French expelled him in 1916 and pushed him over the Spanish border.",
+        "In 1944 Anna Weiss slipped over the Swiss border at night.",
+        "Ruhollah Khomeini lived in Najaf until the Iraqis pushed him out.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} >= {("Leon Trotsky", "Spain"), ("Anna Weiss", "Switzerland")}
+    assert "Ruhollah Khomeini" not in {c.subject for c in cases if c.destination_country == "Iraq"}

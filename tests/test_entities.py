@@ -274,3 +274,13 @@ def test_a_place_opening_a_sentence_is_no_first_name_of_the_person_after_it(nlp)
     doc = nlp("The second trip was in 1651. In London Williams stayed with Vane for a while.")
     assert ("London", "GPE") in [(e.text, e.label_) for e in doc.ents]
     assert ("Williams", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_given_name_and_a_surname_the_ner_took_for_a_place_or_missed_are_a_person(nlp):
+    doc = nlp("She was shipped out of France in August 1873 with Nathalie Lemel and Henri Rochefort among others.")
+    assert ("Henri Rochefort", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("- Moïse Tshombe himself. He fled to Spain.")
+    assert ("Moïse Tshombe", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    # a place, a bridge or a falls named after someone stays what the NER made it
+    doc = nlp("They crossed the George Washington Bridge and went on to San Francisco.")
+    assert all(e.label_ != "PERSON" for e in doc.ents)
