@@ -39,6 +39,7 @@ from pipeline.places import (
     is_demonym,
     is_known_place,
     is_shared_city_name,
+    names_a_us_state_too,
     resolve_place,
     resolve_place_beside,
     resolve_town,
@@ -604,7 +605,8 @@ def _inner_place(span: Span) -> str | None:
 def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
     text = _span_text(ent)
     place = _resolve(text, year, dated)
-    if place is not None and place.kind == "city" and (beside := _countries_beside(ent, year)) and country_code(place.country or "") not in beside:
+    if place is not None and (place.kind == "city" or place.kind == "country" and names_a_us_state_too(text)) \
+            and (beside := _countries_beside(ent, year)) and country_code(place.country or "") not in beside:
         place = resolve_place_beside(text, year, beside) or place
     if place is None and ent.label_ in ("ORG", "FAC"):
         inner = _inner_place(ent)
@@ -710,7 +712,7 @@ def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
     for t in tokens:
         # "left Stavanger in 1882": a town left or reached as the verb's object, too
         if (t.dep_ == "pobj" and (t.head.lower_ in ("to", "from", "into") or t.head.lower_ == "for" and _lemma(t.head.head) in ("leave", "depart", "sail", "head"))
-                or t.dep_ in ("dobj", "obj") and _lemma(t.head) in ("leave", "reach", "flee", "quit")) \
+                or t.dep_ in ("dobj", "obj") and _lemma(t.head) in ("leave", "reach", "flee", "quit", "take", "capture", "occupy", "seize")) \
                 and t.pos_ == "PROPN" and not t.ent_type_ and t.i in idx:
             span = doc[min(c.i for c in t.subtree if c.dep_ in ("compound", "flat")) if any(c.dep_ in ("compound", "flat") for c in t.children) else t.i : t.i + 1]
             if is_known_place(span.text):
@@ -776,7 +778,7 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                     return "destination"  # "settled among the ruins of Amman"
                 bound_for = grand.head.lower_ == "for" and (_lemma(grand.head.head) in ("leave", "depart", "head", "sail", "set")
                                                             or grand.head.head.lower_ == "bound")
-                if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on"):
+                if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on", "around", "outside"):
                     return "destination"  # "flew to Hakodate in Japan", "left for the institute in Pittsburgh"
                 if grand.head.lower_ == "from" and prep in ("in", "near", "outside", "at") and grand.pos_ == "NOUN":
                     return "origin"  # "went from a village near Udine to Buenos Aires"
@@ -787,6 +789,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                 break
         if prep in ("to", "into", "towards", "toward") or (prep == "for" and _lemma(grand) in ("asylum", "refuge")):
             return "destination"
+        if prep == "as" and grand.lower_ == "far" and grand.head.i == trigger.i:
+            return "destination"  # "were taken as far as Santa Rosa in Mexico"
         if prep in ("over", "across") and _lemma(root) in ("border", "frontier") and root.i != ent.root.i:
             return "destination"  # "pushed him over the Spanish border": into the country the border is named for
         if prep in ("in", "at") and grand.i == trigger.i and any(
@@ -815,7 +819,10 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
-        if prep in ("among", "near", "around", "outside") and _lemma(grand) in ("settle", "resettle", "end", "wind", "land") and grand.i == trigger.i:
+        if prep in ("among", "near", "around", "outside") and grand.i == trigger.i and (
+                _lemma(grand) in ("settle", "resettle", "end", "wind", "land")
+                or any(c.dep_ == "prep" and c.lower_ == "to" and head.i > c.i for c in trigger.children)):
+            # "drifted to the banana farms around Limón": the parser may hang the place on the verb
             return "destination"  # "settled among the ruins of Amman", "settled near Kayseri", "ended up near Stuttgart"
         if prep in ("in", "at") and grand.i == trigger.i and _institution_then_place(trigger):
             return "destination"  # "was sent to school in Wales"
@@ -3540,6 +3547,12 @@ def _read_trigger(
             else:
                 m.destination = _default_destination(state, ctx, si)
             m.inferred_destination = lived is None
+        if particle == "home" and m.destination is None and (went_back := next(
+                (x for x in reversed(ctx.mentions) if x.subject.key == subj.key and x.is_return and x.destination is not None
+                 and not x.inferred_destination), None)) is not None \
+                and (m.origin is None or m.origin.country != went_back.destination.country):
+            # "He went back to Jamaica in 1911, sailed for London in 1912, came home in 1914": home is where he went back to
+            m.destination, m.inferred_destination = went_back.destination, True
         if particle == "home" and m.destination is None and prev is not None:
             m.destination = prev.origin
         if (is_return or particle == "home") and m.destination is None:
@@ -4135,9 +4148,11 @@ def _stateless_people(text: str) -> bool:
 def _place_before(tok: Token, sent: Span, year: int | None) -> Place | None:
     """The last place named in the sentence before the word ("For Cuba, ... fled there")."""
     found = None
-    for ent in _ents(sent):
-        if ent.start >= tok.i:
-            break
+    # the NER's places and the known towns it left untagged ("took Recife in 1630"), not where the mover came from
+    # ("Jews from Amsterdam went out there")
+    for ent in _places_in([t for t in sent if t.i < tok.i], sent.doc):
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from" and ent.root.head.head.dep_ in ("nsubj", "nsubjpass"):
+            continue
         if ent.label_ in ("GPE", "LOC"):
             place = _resolve(ent.text, year, dated=False)
             # "granted land on the Grand River ... and moved there": a place named but not placed is still where

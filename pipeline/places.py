@@ -635,6 +635,8 @@ def resolve_place_beside(text: str, year: int | None, beside: Iterable[str]) -> 
     ``beside`` holds ISO country codes.
     """
     codes = frozenset(beside)
+    if "US" in codes and (state := _us_state_named_like_country(text)) is not None:
+        return _placed(_gazetteer(), text, state, year)  # "from Alabama and Georgia": the state, not the Caucasus country
     if codes and is_shared_city_name(text):
         g = _gazetteer()
         clean = _clean(text)
@@ -671,10 +673,27 @@ def _side_named(text: str, in_view: frozenset[str], year: int | None) -> str | N
 
 
 @functools.lru_cache(maxsize=65536)  # asked for every city a case resolves, with the same few names over and over
+def _us_state_named_like_country(text: str) -> _Entry | None:
+    """The US state a country's name also names ("Georgia"), or None."""
+    g = _gazetteer()
+    clean = _clean(text)
+    entry = _lookup(g, clean, frozenset())
+    if entry is None or entry.kind != "country":
+        return None
+    return next((st for st in g.states.values() if _fold(st.name) == _fold(clean)), None)
+
+
+def names_a_us_state_too(text: str) -> bool:
+    """Whether a country's name is a US state's too ("Georgia")."""
+    return _us_state_named_like_country(text) is not None
+
+
 def is_shared_city_name(text: str) -> bool:
     """Whether the text, or the part a prefix or a comma leaves, is a city name in more than one country
-    ("Victoria", "Halifax")."""
+    ("Victoria", "Halifax"), or a country's name a US state bears too ("Georgia")."""
     g = _gazetteer()
+    if _us_state_named_like_country(text) is not None:
+        return True
     clean = _clean(text)
     parts = {clean, clean.split(" ", 1)[-1], _clean(clean.partition(",")[0]), _SAINT.sub("Saint ", clean)}
     return any(len({c["countrycode"] for c in _city_candidates(g, part, _fold(part))}) > 1 or _fold(part) in g.city_provinces

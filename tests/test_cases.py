@@ -4093,3 +4093,43 @@ def test_over_a_countrys_border_is_into_that_country(nlp):
     )
     assert {(c.subject, c.destination_country) for c in cases} >= {("Leon Trotsky", "Spain"), ("Anna Weiss", "Switzerland")}
     assert "Ruhollah Khomeini" not in {c.subject for c in cases if c.destination_country == "Iraq"}
+
+
+def test_as_far_as_a_place_and_to_somewhere_around_it_are_where_they_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the refugees end up?",
+        "In 1943 about 1,400 Polish refugees were taken as far as Santa Rosa in Mexico.",
+        "Many laid-off men drifted to the banana farms around Limón.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {
+        ("1,400 Polish refugees", "Mexico"), ("Many laid-off men", "Costa Rica")}
+
+
+def test_there_is_the_town_taken_before_not_where_the_movers_came_from(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Sephardim go?",
+        "After the Dutch West India Company took Recife in 1630, Jews from Amsterdam went out there in some numbers.",
+    )
+    assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [("Jews", "Netherlands", "Brazil")]
+
+
+def test_home_is_where_the_person_last_went_back_to(nlp):
+    cases = cases_of(
+        nlp,
+        "Who worked on the Panama Canal?",
+        "Marcus Garvey went to Costa Rica in 1910. He went back to Jamaica in 1911, sailed for London in 1912, came home in 1914 "
+        "to found the UNIA, and went to New York in 1916.",
+    )
+    assert ("Marcus Garvey", "Jamaica", 1914) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+
+
+def test_georgia_listed_with_us_states_is_the_state(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Great Migration go?",
+        "In 1916 the Pennsylvania Railroad brought several thousand Black men up from Florida and Georgia to work on its tracks "
+        "in Pennsylvania. My great-grandfather left Georgia and Alabama behind and went to Detroit in 1923.",
+    )
+    assert all(c.origin_country in (None, "United States") for c in cases)

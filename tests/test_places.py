@@ -767,3 +767,8 @@ def test_british_counties_and_their_american_namesakes(name, year, country):
 @pytest.mark.parametrize("word, country", [("Malagasy", "Madagascar"), ("Mauritians", "Mauritius"), ("Azoreans", "Portugal"), ("Cornish", "United Kingdom")])
 def test_more_peoples_have_their_country(word, country):
     assert places.demonym_country(word) == country
+
+
+def test_georgia_beside_us_states_is_the_state():
+    assert places.resolve_place_beside("Georgia", 1916, ["US"]).country == "United States"
+    assert places.resolve_place_beside("Georgia", 1995, ["AM", "AZ"]).country == "Georgia"
