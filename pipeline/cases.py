@@ -1807,7 +1807,7 @@ def _subjects_for(
             mover = aboard[0]
     if mover.pos_ == "PROPN" and (mover.tag_ in ("NNP", "NNPS") and any(c.dep_ == "det" and c.lower_ == "the" for c in mover.children)
                                   # "the steamer Weser docked in Buenos Aires with some 820 Jews aboard": named after its kind
-                                  or mover.i > 0 and _lemma(mover.doc[mover.i - 1]) in lex["vehicle_nouns"]):
+                                  or _named_after_vehicle(mover)):
         # "The Sakura Maru arrived at Callao with 790 contract labourers": a named ship brings the people aboard
         # "The Habana left Santurce with 4,000 children ... and arrived in Southampton": the "with" may sit on the first verb
         verbs = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
@@ -1815,8 +1815,10 @@ def _subjects_for(
                   for p in c.children if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") and _animate(p) or _count_of_them(p))]
         if aboard:
             mover = aboard[0]
-        elif _lemma(trigger) in ("dock", "berth", "steam"):
-            return []  # "The Empire Windrush docked at Tilbury": a ship, and who was aboard is told elsewhere
+        elif _lemma(trigger) in ("dock", "berth", "steam") or _named_after_vehicle(mover):
+            # "The Empire Windrush docked at Tilbury", "the frigate Danaé, which left Brest in May 1872": a ship, and who
+            # was aboard is told elsewhere
+            return []
     if mover.pos_ not in ("NOUN", "PROPN", "PRON"):
         # "father-in-law" split by the parser: the hyphenated word's first noun stands for it
         first, last = _hyphen_word(mover)
@@ -2015,6 +2017,12 @@ def _subjects_for(
     if subjects:
         subjects += [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
     return subjects
+
+
+def _named_after_vehicle(name: Token) -> bool:
+    """"the frigate Danaé", "the steamer Weser": a name after the kind of ship it is (not "Nguyen Van Thieu")."""
+    before = name.doc[name.i - 1] if name.i > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.is_lower and _lemma(before) in lexicon()["vehicle_nouns"]
 
 
 def _placed_person(tok: Token) -> Token | None:
@@ -4962,6 +4970,8 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
             continue
         if prep in ("in", "at") and _existential(head):
             continue  # "there were millions of DPs in camps in Germany": where they were, not where they went
+        if (went := next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)) is not None and _negated(went):
+            continue  # "Anders' soldiers who didn't go back to Poland": where the people asked about did not go
         verb = head.head if prep else head
         if root.dep_ in ("dobj", "obj", "nsubj") and _lemma(head) in lexicon()["hearsay_verbs"]:
             continue  # "somebody even told me Portugal", "I have seen India mentioned": a place heard of, not where they went
@@ -5017,7 +5027,26 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
         if in_title and not countries and len(left := _title_left(sents[0])) == 1:
             # "Who left Iran around the 1979 revolution?": the one country the title says they left is their home
             return left.pop()
+        if in_title and not countries and len(back := _title_back_to(sents[0])) == 1:
+            # "What happened to Anders' soldiers who didn't go back to Poland?": where going back leads is their home
+            return back.pop()
     return None
+
+
+def _title_back_to(title: Span) -> set[str]:
+    """The countries a title says people went back, returned or did not go back to ("didn't go back to Poland")."""
+    found = set()
+    for ent in _ents(title.doc):
+        if not (title.start <= ent.start < title.end) or ent.label_ not in ("GPE", "LOC") or ent.root.dep_ != "pobj" \
+                or ent.root.head.lower_ != "to":
+            continue
+        verb = ent.root.head.head
+        verb = verb.head if verb.lower_ in ("back", "home") else verb
+        if verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in ("return", "repatriate") or _has_particle(verb, frozenset({"back"})) is not None):
+            place = _resolve(ent.text, None, dated=False)
+            if place is not None and place.country and place.kind in ("country", "polity"):
+                found.add(place.country)
+    return found
 
 
 def _title_left(title: Span) -> set[str]:

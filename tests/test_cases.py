@@ -4133,3 +4133,24 @@ def test_georgia_listed_with_us_states_is_the_state(nlp):
         "in Pennsylvania. My great-grandfather left Georgia and Alabama behind and went to Detroit in 1923.",
     )
     assert all(c.origin_country in (None, "United States") for c in cases)
+
+
+def test_where_the_question_says_people_did_not_go_back_is_their_home_not_where_they_went(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the soldiers who didn't go back to Poland after the war? My grandfather came over to England in 1946.",
+        "Stefan Nowak arrived in 1947 and worked in a mill for thirty years. His brother Józef Nowak went home in 1948.",
+    )
+    got = {(c.subject, c.destination_country) for c in cases}
+    assert {("Stefan Nowak", "United Kingdom"), ("Józef Nowak", "Poland")} <= got
+
+
+def test_a_ship_named_after_its_kind_is_no_one_who_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Boer leaders go?",
+        "Paul Kruger crossed into Mozambique in 1900, and Queen Wilhelmina sent the Dutch cruiser Gelderland to fetch him from "
+        "Lourenço Marques; it landed him at Marseille in November. He lived in Utrecht and went to Clarens in Switzerland in 1904.",
+        "In 1962 the Van Halens moved to Pasadena.",
+    )
+    assert {c.subject for c in cases} == {"Paul Kruger", "Van Halens"}
