@@ -4154,3 +4154,18 @@ def test_a_ship_named_after_its_kind_is_no_one_who_moved(nlp):
         "In 1962 the Van Halens moved to Pasadena.",
     )
     assert {c.subject for c in cases} == {"Paul Kruger", "Van Halens"}
+
+
+def test_a_guessed_country_other_than_the_questions_needs_more_confidence(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Latin Americans of Japanese descent go to Japan?",
+        "I have read that several thousand Peruvians got into Japan on false papers, and a number of them were deported once "
+        "they were found out.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("several thousand Peruvians", "Japan")]
+    # the guess of Peru is still read, with less confidence
+    everything = cases_of(nlp, "Why did Latin Americans of Japanese descent go to Japan?",
+                          "I have read that several thousand Peruvians got into Japan on false papers, and a number of them "
+                          "were deported once they were found out.", min_confidence=0.0)
+    assert any(c.destination_country == "Peru" and c.confidence < 0.35 for c in everything)
