@@ -1204,6 +1204,20 @@ def _mostly_after(span: Span) -> Span | None:
     return kinds if any(_animate(t) for t in kinds if t.pos_ in ("NOUN", "PROPN")) else None
 
 
+def _people_before_colon(span: Span) -> str | None:
+    """The people ("the Volga Germans") a sentence names before the colon that the span follows, if any."""
+    doc = span.doc
+    sent = _sent_of(doc[span.start])
+    colon = next((i for i in range(span.start - 1, sent.start - 1, -1) if doc[i].text == ":"), None)
+    if colon is None or any(t.is_punct and t.text in (";", ".") for t in doc[colon + 1 : span.start]):
+        return None
+    people = [t for t in doc[sent.start : colon] if t.tag_ in ("NNS", "NNPS") and (t.ent_type_ == "NORP" or is_demonym(t.text))]
+    if not people:
+        return None
+    named = _span_of_noun(people[-1])
+    return " ".join(t.text for t in named if t.lower_ not in ("the", "a", "an") and not t.is_punct) or None
+
+
 def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool = True, people: str | None = None) -> Subject | None:
     lex = lexicon()
     if require_animate and not _animate(tok):
@@ -1238,6 +1252,10 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
         text, generic = f"{text}, {kinds.text}", False
     elif generic and not place_text and (said := _people_described(tok, span)) is not None:
         text, generic = said, False  # "360,000 people from the border camps moved back to Cambodia": the camps say who
+    elif generic and (named := _people_before_colon(span)) is not None:
+        # "ordered the deportation of the Volga Germans: well over 400,000 people were put on trains": the people the
+        # clause before the colon named
+        text, generic = f"{text} ({named})", False
     own_from = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i and place_text
                      and place_text in _span_text(tok.doc[c.i : c.right_edge.i + 1])), None) if generic else None
     if own_from is not None and not any(t.text in (",", ";", "(") for t in tok.doc[tok.i : own_from.right_edge.i + 1]):

@@ -4169,3 +4169,12 @@ def test_a_guessed_country_other_than_the_questions_needs_more_confidence(nlp):
                           "I have read that several thousand Peruvians got into Japan on false papers, and a number of them "
                           "were deported once they were found out.", min_confidence=0.0)
     assert any(c.destination_country == "Peru" and c.confidence < 0.35 for c in everything)
+
+
+def test_people_counted_after_a_colon_are_the_people_named_before_it(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Germans of the Volga?",
+        "In August 1941 Moscow ordered the deportation of the Volga Germans: well over 400,000 people were put on trains to Kazakhstan.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("400,000 people (Volga Germans)", "Soviet Union")]
