@@ -3455,6 +3455,11 @@ def _read_trigger(
                 m.origin, m.origin_text = prev.origin, prev.origin_text
             elif m.origin is None and prev is not None and prev.destination is not None:
                 m.origin, m.origin_text = prev.destination, None
+            if not left_here and m.destination is None and (lived := _lived_in(tok, year, dated)) is not None \
+                    and (m.origin is None or lived[0].country != m.origin.country):
+                # "He eventually came back and died in Vaduz in 1988": where the one who came back lived or ended is
+                # where he came back to
+                m.destination, m.destination_text = lived
             if left_here and m.destination is None:
                 # "went back" is home: the country the person's name or the question's people say, else the thread's topic
                 home = _home_of(subj, year) or (resolve_place(ctx.people_home, year) if ctx.people_home is not None else None) or ctx.topic
@@ -4267,15 +4272,18 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
     """
     lex = lexicon()
     ends = frozenset() if later else _one_word_outcomes()
-    for conj in tok.children:
+    # "had to flee again in 1910, and was in California": the conjunct may hang on the verb the trigger completes
+    for conj in [*tok.children, *(c for c in tok.head.children if c.i > tok.i and c.dep_ == "conj")] if tok.dep_ == "xcomp" else tok.children:
         # "arrived in 1912 to study at Berkeley": what they came to do says where
         if not later and conj.dep_ in ("advcl", "xcomp") and conj.i > tok.i and _lemma(conj) in lex["stay_verbs"] \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children) \
                 and (found := _stay_place(conj, year, dated, frozenset())) is not None:
             return found
         # ", then lived in New Orleans": the parser may leave the later clause loosely attached
-        if conj.dep_ not in (("conj", "dep") if later else ("conj",)) or conj.pos_ != "VERB" \
-                or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be":
+        by_then = _lemma(conj) == "be" and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ == "DATE" for g in c.subtree)
+                                                for c in conj.children)  # "had to flee again in 1910, and was in California by 1911"
+        if conj.dep_ not in (("conj", "dep") if later else ("conj",)) or conj.pos_ not in ("VERB", "AUX") \
+                or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be" and not by_then:
             continue
         if later and not (any(c.dep_ == "advmod" and c.lower_ in _LATER_WORDS for c in conj.children) or conj.doc[conj.i - 1].lower_ in _LATER_WORDS):
             continue

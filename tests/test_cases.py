@@ -4178,3 +4178,14 @@ def test_people_counted_after_a_colon_are_the_people_named_before_it(nlp):
         "In August 1941 Moscow ordered the deportation of the Volga Germans: well over 400,000 people were put on trains to Kazakhstan.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("400,000 people (Volga Germans)", "Soviet Union")]
+
+
+def test_where_one_who_came_back_died_or_was_by_a_date_is_where_they_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the exiles end up?",
+        "Boris Smyslovsky went to Argentina in 1948. He eventually came back and died in Vaduz in 1988.",
+        "Ahn Chang-ho went back to Korea in 1907, had to flee again in 1910, and was in California by 1911.",
+    )
+    got = {(c.subject, c.destination_country) for c in cases}
+    assert {("Boris Smyslovsky", "Liechtenstein"), ("Ahn Chang-ho", "United States")} <= got
