@@ -2176,8 +2176,13 @@ def _note_groups(sent: Span, state: PostState) -> None:
             # not "the Spanish authorities got her sent back": an authority acts on people, it is no "them"
             if _part_of_them(tok):
                 return  # "Hundreds of thousands of them went": still the group named before
-            if state.last_group is not None and tok.head.dep_ in ("advcl", "acl", "relcl", "ccomp", "pcomp") and _is_trigger(tok.head) is None:
-                continue  # "When the Communists won in China they were squeezed again": a clause's actor on the side
+            told_before_colon = tok.head.right_edge.i + 2 < len(tok.doc) and tok.doc[tok.head.right_edge.i + 1].text == ":" \
+                and tok.doc[tok.head.right_edge.i + 2].lower_ in ("they", "we")
+            if state.last_group is not None and tok.head.dep_ in ("advcl", "acl", "relcl", "ccomp", "pcomp") and _is_trigger(tok.head) is None \
+                    and not told_before_colon:
+                # "When the Communists won in China they were squeezed again": a clause's actor on the side (not "Elia
+                # Kazan's family were Anatolian Greeks too: they left", a clause the parser hangs on the verb after the colon)
+                continue
             if any(c.dep_ in ("dobj", "obj", "dative") and c.lower_ in lex["pronouns_group"] for v in (tok.head, *tok.head.conjuncts)
                    for c in v.children):
                 # "the Soviets handed them back", "agents raided their house, jailed them and put them on a train":

@@ -4189,3 +4189,13 @@ def test_where_one_who_came_back_died_or_was_by_a_date_is_where_they_went(nlp):
     )
     got = {(c.subject, c.destination_country) for c in cases}
     assert {("Boris Smyslovsky", "Liechtenstein"), ("Ahn Chang-ho", "United States")} <= got
+
+
+def test_a_family_told_before_a_colon_is_the_they_after_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Anatolian Greeks go?",
+        "After 1922 about 150,000 Black Sea Greeks went to the Soviet Union. Slightly off topic, but Elia Kazan's family were "
+        "Anatolian Greeks too: they left Constantinople for New York in 1913, when he was four.",
+    )
+    assert {c.subject for c in cases if c.destination_country == "United States"} == {"Elia Kazan's family", "Elia Kazan"}
