@@ -1775,6 +1775,12 @@ def _subjects_for(
             # on the reason clause; it goes with the clause the reason explains
             tok = tok.head.head
             continue
+        if tok.dep_ == "xcomp" and _lemma(tok.head) in lex["object_control_verbs"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and (told := next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.lower_ not in lex["relative_pronouns"]
+                                   and (c.ent_type_ == "PERSON" or c.lower_ in ("him", "her", "them") or c.pos_ == "NOUN" and _animate(c))),
+                                  None)) is not None:
+            mover = told  # "in 1922 he wired Louis Armstrong to come up", "persuaded his brother to move to Palestine": the one asked
+            break
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") or (tok.dep_ == "acl" and _lemma(tok.head) in lex["attempt_nouns"]):
             from_pcomp = tok.dep_ == "pcomp"
             tok = tok.head

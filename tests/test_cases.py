@@ -4199,3 +4199,15 @@ def test_a_family_told_before_a_colon_is_the_they_after_it(nlp):
         "Anatolian Greeks too: they left Constantinople for New York in 1913, when he was four.",
     )
     assert {c.subject for c in cases if c.destination_country == "United States"} == {"Elia Kazan's family", "Elia Kazan"}
+
+
+def test_one_asked_or_invited_to_come_is_who_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went north?",
+        "King Oliver left New Orleans for Chicago in 1918, and in 1922 he wired Louis Armstrong to come up and play second cornet in his band.",
+        "In 1927 her brother persuaded Anna Weiss to move to Palestine.",
+    )
+    got = {(c.subject, c.year_start) for c in cases}
+    assert {("Louis Armstrong", 1922), ("Anna Weiss", 1927)} <= got
+    assert ("King Oliver", 1922) not in got and "her brother" not in {c.subject for c in cases}
