@@ -3792,10 +3792,10 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
             elif obj in named_among and t.pos_ == "PROPN" and t.is_title \
                     and _plausible_name(name := " ".join(w.text for w in _name_words(t))) and not is_known_place(name):
                 out.append(ctx.person(name))  # "among them Lenin, Krupskaya and Zinoviev", the names tagged places
-            elif t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children) and (named := next(
+            elif t.pos_ == "NOUN" and (not any(c.dep_ == "poss" for c in t.children) or not _animate(t, by_modifier=False)) and (named := next(
                     (e for c in t.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
                      and (e := _ent_of(c)) is not None and _plausible_name(_clean_name(_span_text(e)))), None)) is not None:
-                out.append(ctx.person(_span_text(named)))  # "with Thomas Welde and the merchant William Hibbins"
+                out.append(ctx.person(_span_text(named)))  # "with Thomas Welde and the merchant William Hibbins", "with his aide Kim Duk-hong"
             elif t.pos_ == "NOUN" and _animate(t, by_modifier=False):
                 if any(c.dep_ == "poss" for c in t.children):
                     parties.append([t])

@@ -4211,3 +4211,12 @@ def test_one_asked_or_invited_to_come_is_who_moved(nlp):
     got = {(c.subject, c.year_start) for c in cases}
     assert {("Louis Armstrong", 1922), ("Anna Weiss", 1927)} <= got
     assert ("King Oliver", 1922) not in got and "her brother" not in {c.subject for c in cases}
+
+
+def test_a_named_companion_after_a_possessive_word_that_is_no_kin_goes_too(nlp):
+    cases = cases_of(
+        nlp,
+        "Who defected from North Korea?",
+        "In February 1997 Hwang Jang-yop walked into the South Korean embassy in Beijing with his aide Kim Duk-hong and asked for asylum.",
+    )
+    assert {c.subject for c in cases} == {"Hwang Jang-yop", "Kim Duk-hong"}
