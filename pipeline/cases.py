@@ -798,10 +798,13 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             for p in trigger.children
         ):
             return "destination"  # "went into exile in Paris": where the exile was spent
-        if prep in ("in", "at") and grand.dep_ in ("advcl", "xcomp") and grand.head.i == trigger.i \
+        if prep in ("in", "at", "near") and grand.dep_ in ("advcl", "xcomp") and grand.head.i == trigger.i \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in grand.children) \
-                and (kind == "return" or _has_particle(trigger, lexicon()["return_particles"])):
-            return "destination"  # "came back to sing in Buenos Aires": where the return took them
+                and (kind == "return" or _has_particle(trigger, lexicon()["return_particles"])
+                     or not any(c.dep_ == "prep" and c.lower_ in ("to", "into", "for") for c in trigger.children)):
+            # "came back to sing in Buenos Aires", "went to study in Paris", "was sent to work in a mine in Wałbrzych":
+            # where they went to do it, when the verb names no other place to go to
+            return "destination"
         if prep == "for" and (_lemma(grand) in ("leave", "depart", "head", "sail", "set") or grand.lower_ == "bound") and head.i > grand.i:
             # the small model lemmatises "bound" (for Naples) as "bind"; "For Czechoslovakia, 70,000 left" is a topic
             return "destination"

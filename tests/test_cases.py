@@ -4220,3 +4220,13 @@ def test_a_named_companion_after_a_possessive_word_that_is_no_kin_goes_too(nlp):
         "In February 1997 Hwang Jang-yop walked into the South Korean embassy in Beijing with his aide Kim Duk-hong and asked for asylum.",
     )
     assert {c.subject for c in cases} == {"Hwang Jang-yop", "Kim Duk-hong"}
+
+
+def test_where_one_went_or_was_sent_to_do_something_is_where_they_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did they go?",
+        "In 1925 Anna Weiss went to study in Paris.",
+        "In 1945 Hans Weber was sent to work in a coal mine near Karaganda.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {("Anna Weiss", "France"), ("Hans Weber", "Soviet Union")}
