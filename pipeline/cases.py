@@ -3381,7 +3381,9 @@ def _read_trigger(
     if destination is None and not is_return and kind in ("arrive", "depart") and (found := _mover_place(tok, year, dated)) is not None:
         destination, destination_text = found  # "a man in Toronto who had jumped ship": where the mover is now
     there = _place_before(tok, sent, year) if particle in ("there", "here") else None
-    there = there or state.last_place  # "For Cuba, the radicals who fled there": this sentence's place first
+    # "For Cuba, the radicals who fled there": this sentence's place first; then where the sentence before took people
+    # ("men came up to Detroit from Alabama and Georgia. Joe Louis's family moved there"), then the place named last
+    there = there or (state.last_destination if si - state.last_destination_sent <= 1 else None) or state.last_place
     if word.needs_place and destination is None and origin is None and particle is None and kind == "arrive" \
             and (_lemma(tok) in lex["route_verbs"] or not any(c.dep_ == "dobj" for c in tok.children)) \
             and (lived := _lived_in(tok, year, dated)) is not None:

@@ -4235,3 +4235,13 @@ def test_where_one_went_or_was_sent_to_do_something_is_where_they_went(nlp):
         "In 1945 Hans Weber was sent to work in a coal mine near Karaganda.",
     )
     assert {(c.subject, c.destination_country) for c in cases} == {("Anna Weiss", "France"), ("Hans Weber", "Soviet Union")}
+
+
+def test_there_is_where_the_sentence_before_took_people_not_where_they_came_from(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Spanish Republicans go?",
+        "After 1939 the Spanish Republicans went to Mexico from France in their thousands. Max Aub got there too, after being "
+        "interned in France and in North Africa.",
+    )
+    assert ("Max Aub", "Mexico") in {(c.subject, c.destination_country) for c in cases}
