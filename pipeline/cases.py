@@ -4200,11 +4200,13 @@ def _place_before(tok: Token, sent: Span, year: int | None) -> Place | None:
     for ent in _places_in([t for t in sent if t.i < tok.i], sent.doc):
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from" and ent.root.head.head.dep_ in ("nsubj", "nsubjpass"):
             continue
+        place = _resolve(ent.text, year, dated=False)
         if ent.label_ in ("GPE", "LOC"):
-            place = _resolve(ent.text, year, dated=False)
             # "granted land on the Grand River ... and moved there": a place named but not placed is still where
             # "there" points, rather than a place of an earlier sentence
             found = place if place is not None and place.country else Place(ent.text, ent.text, None, "unknown", None, None)
+        elif place is not None and place.country and ent.label_ in _PLACE_MISLABELS and is_known_place(_span_text(ent)):
+            found = place  # "spending his summers in Kraków and in the end settled there", Kraków tagged a person
     return found
 
 

@@ -4245,3 +4245,13 @@ def test_there_is_where_the_sentence_before_took_people_not_where_they_came_from
         "interned in France and in North Africa.",
     )
     assert ("Max Aub", "Mexico") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_there_is_a_town_named_before_in_the_sentence_whatever_the_ner_called_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Did Polish emigres go back after 1989?",
+        "Czesław Miłosz taught at Berkeley from 1960. After 1989 he started spending his summers in Kraków and in the end "
+        "settled there for good, dying in Kraków in 2004.",
+    )
+    assert ("Czesław Miłosz", "Poland") in {(c.subject, c.destination_country) for c in cases}
