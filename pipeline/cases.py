@@ -2984,6 +2984,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             keep(_read_named_stays(sent, si, post, ctx, state))
             keep(_read_aboard(sent, si, post, ctx, state))
             keep(_read_stayed_away(sent, si, post, ctx, state))
+            keep(_read_never_went_back(sent, si, post, ctx, state))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
             keep(_read_listed(sent, text, post, ctx))
@@ -4645,6 +4646,34 @@ def _read_stayed_away(sent: Span, si: int, post: Post, ctx: ThreadContext, state
             if subj.generic:
                 continue
             m = Mention(subj, "arrive", "completed", post, sent, None, place, None, _as_written(where[0]), date, date_text)
+            m.trigger_i = tok.i
+            m.confidence = _confidence(m) - 0.05
+            out.append(m)
+    return out
+
+
+_AWAY_VERBS = frozenset({"play", "perform", "compete", "tour", "visit", "travel", "race", "sing", "dance"})
+
+
+def _read_never_went_back(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"My great-uncle's orchestra happened to be playing in Vienna in August 1968. He and two other players didn't go
+    back.": one who did not go back from where a tour, a match or a performance had taken them stayed there."""
+    out: list[Mention] = []
+    doc = sent.doc
+    for tok in _tokens(sent):
+        back = _lemma(tok) == "return" or _lemma(tok) in ("go", "come") and _has_particle(tok, frozenset({"back", "home"})) is not None
+        if not back or tok.pos_ != "VERB" or not _negated(tok) or any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
+            continue
+        place = _recent_place(state, si)
+        if place is None or not place.country or place.kind == "demonym":
+            continue  # (not "the Soviets came in": a people's name says where no one stayed)
+        told = [t for t in doc[max(0, sent.start - 1)].sent] + list(sent) if sent.start > 0 else list(sent)
+        if not any(_lemma(t) in _AWAY_VERBS or t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in told):
+            continue  # "never went back" with no tour or match told: not where they stayed
+        for subj in subjects_for(tok, "arrive", ctx, state, None):
+            if subj.generic:
+                continue
+            m = Mention(subj, "arrive", "completed", post, sent, None, place, None, place.text, None, None)
             m.trigger_i = tok.i
             m.confidence = _confidence(m) - 0.05
             out.append(m)

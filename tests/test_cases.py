@@ -4255,3 +4255,14 @@ def test_there_is_a_town_named_before_in_the_sentence_whatever_the_ner_called_it
         "settled there for good, dying in Kraków in 2004.",
     )
     assert ("Czesław Miłosz", "Poland") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_one_who_did_not_go_back_from_a_tour_stayed_where_it_took_them(nlp):
+    cases = cases_of(
+        nlp,
+        "Who defected on tour?",
+        "My great-uncle was a cellist in a Prague chamber orchestra that happened to be playing in Vienna in August 1968, a week "
+        "after the invasion. He and two other players didn't go back.",
+        "Jan Novak lived in Brno. He never went back to the university.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("My great-uncle", "Austria")]
