@@ -2234,6 +2234,8 @@ def _own_person(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ in ("my", "our"):
             return True
+        if c.dep_ == "poss" and c.pos_ == "NOUN" and _own_person(c):
+            return True  # "my grandmother's uncle": someone of the writer's own relative
         if c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("mine", "ours") for p in c.children):
             return True
         # "a friend of my grandmother's", "a cousin of my father": someone of the writer's own people

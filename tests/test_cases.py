@@ -4266,3 +4266,12 @@ def test_one_who_did_not_go_back_from_a_tour_stayed_where_it_took_them(nlp):
         "Jan Novak lived in Brno. He never went back to the university.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("My great-uncle", "Austria")]
+
+
+def test_the_writers_relatives_relative_is_whom_the_next_he_means(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Bundists go?",
+        "My grandmother's uncle was a tannery worker from Vilna. He was definitely in Philadelphia by 1906.",
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("My grandmother's uncle", "United States", 1906)]
