@@ -482,12 +482,12 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
             # "In London Williams stayed with Vane": a sentence opening on a place, then the name
             out += [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.start + 1, ent.end, label="PERSON")]
             changed = True
-        elif ent.label_ in _MISNAMED_LABELS and 2 <= len(ent) <= 4 and ent[0].text in _word_list("given_names.txt") \
-                and all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in ent[1:]) \
-                and ent[-1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(ent.text):
-            # "Henri Rochefort" tagged a facility, "Mutsue Inomoto" a building: a given name and capitalised words
-            # that together name no known place are a person's name
-            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        elif ent.label_ in _MISNAMED_LABELS | {"PERSON"} and ent[0].text in _word_list("given_names.txt") \
+                and (end := _name_end(doc, ent)) - ent.start >= 2 and (end > ent.end or ent.label_ != "PERSON") \
+                and doc[end - 1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(doc[ent.start : end].text):
+            # "Henri Rochefort" tagged a facility, "Mutsue Inomoto" a building, "Ágnes" an organisation and "Keleti"
+            # nothing: a given name and the capitalised words after it that together name no known place are a name
+            out.append(Span(doc, ent.start, end, label="PERSON"))
             changed = True
         elif ent.label_ in _THING_LABELS and _country_named(ent.text):
             # "retired to Cyprus" tagged a product: a country's own name is a place whatever the NER took it for
@@ -507,6 +507,17 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
     if changed:
         doc.ents = out
     return doc.ents
+
+
+def _name_end(doc: Doc, ent: Span) -> int:
+    """Where a name that opens on ``ent`` ends: its own capitalised words, then at most two untagged ones after it."""
+    if len(ent) > 4 or not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in ent[1:]):
+        return ent.start
+    end = ent.end
+    while end < len(doc) and end - ent.end < 2 and len(ent) + end - ent.end < 4 and doc[end].pos_ == "PROPN" \
+            and doc[end].is_alpha and doc[end].is_title and not doc[end].ent_type_ and not doc[end].is_sent_start:
+        end += 1
+    return end
 
 
 def _untagged_names(doc: Doc) -> list[Span]:

@@ -284,3 +284,8 @@ def test_a_given_name_and_a_surname_the_ner_took_for_a_place_or_missed_are_a_per
     # a place, a bridge or a falls named after someone stays what the NER made it
     doc = nlp("They crossed the George Washington Bridge and went on to San Francisco.")
     assert all(e.label_ != "PERSON" for e in doc.ents)
+
+
+def test_a_given_name_the_ner_tagged_alone_takes_the_surname_after_it(nlp):
+    doc = nlp("The gymnast Ágnes Keleti stayed in Australia, moved to Israel in 1957, and went back to Budapest in 2015.")
+    assert ("Ágnes Keleti", "PERSON") in [(e.text, e.label_) for e in doc.ents]
