@@ -772,3 +772,9 @@ def test_more_peoples_have_their_country(word, country):
 def test_georgia_beside_us_states_is_the_state():
     assert places.resolve_place_beside("Georgia", 1916, ["US"]).country == "United States"
     assert places.resolve_place_beside("Georgia", 1995, ["AM", "AZ"]).country == "Georgia"
+
+
+def test_belgium_before_1830_is_the_state_of_its_time():
+    assert places.resolve_place("Brussels", 1816).country == "Netherlands"
+    assert places.resolve_place("Antwerp", 1767).country == "Austria"
+    assert places.resolve_place("Brussels", 1850).country == "Belgium"
