@@ -489,6 +489,12 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
             # nothing: a given name and the capitalised words after it that together name no known place are a name
             out.append(Span(doc, ent.start, end, label="PERSON"))
             changed = True
+        elif ent.label_ in _MISNAMED_LABELS and len(ent) == 1 and ent[0].pos_ in ("PROPN", "ADJ") and ent[0].is_title and ent[0].is_alpha \
+                and _joined_to_person(ent[0]) and not is_known_place(ent.text) and not _country_named(ent.text):
+            # "Savary and Charles Lallemand", "Lenin, Krupskaya and Zinoviev" with one of them a person: a name
+            # no gazetteer knows, listed with a person, is a person too
+            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            changed = True
         elif ent.label_ in _THING_LABELS and _country_named(ent.text):
             # "retired to Cyprus" tagged a product: a country's own name is a place whatever the NER took it for
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -507,6 +513,17 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
     if changed:
         doc.ents = out
     return doc.ents
+
+
+def _joined_to_person(tok: Token) -> bool:
+    """Whether tok is listed with a name the NER tagged a person ("Savary and Charles Lallemand")."""
+    from pipeline.places import is_demonym
+
+    if is_demonym(tok.text) or tok.tag_ in ("NNPS", "NNS") or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "of":
+        return False  # not "the Ulster Presbyterians ... and Éamon de Valera", "the Bishop of Kyrenia, Kyprianos"
+    linked = [tok.head] if tok.dep_ == "conj" else []
+    linked += [c for c in tok.children if c.dep_ == "conj"]
+    return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in linked)
 
 
 def _name_end(doc: Doc, ent: Span) -> int:

@@ -289,3 +289,10 @@ def test_a_given_name_and_a_surname_the_ner_took_for_a_place_or_missed_are_a_per
 def test_a_given_name_the_ner_tagged_alone_takes_the_surname_after_it(nlp):
     doc = nlp("The gymnast Ágnes Keleti stayed in Australia, moved to Israel in 1957, and went back to Budapest in 2015.")
     assert ("Ágnes Keleti", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_listed_with_a_person_is_a_person_unless_a_place_or_a_people(nlp):
+    doc = nlp("Savary and Charles Lallemand were on the Bellerophon.")
+    assert ("Savary", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("Boston and Charles Dickens were both in the papers that year.")
+    assert ("Boston", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
