@@ -717,6 +717,10 @@ def _places_in(tokens: Iterable[Token], doc: Doc) -> list[Span]:
             span = doc[min(c.i for c in t.subtree if c.dep_ in ("compound", "flat")) if any(c.dep_ in ("compound", "flat") for c in t.children) else t.i : t.i + 1]
             if is_known_place(span.text):
                 found.append(Span(doc, span.start, span.end, label="GPE"))
+        elif t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.pos_ == "PROPN" and not t.ent_type_ and t.i in idx \
+                and not any(c.dep_ in ("compound", "flat") for c in t.children) and t.is_title \
+                and (place := resolve_place(t.text)) is not None and place.kind in ("country", "polity", "region"):
+            found.append(Span(doc, t.i, t.i + 1, label="GPE"))  # "was put ashore in the Seychelles": a country the NER missed
     return _qualified_places(sorted(found, key=lambda e: e.start), doc)
 
 
@@ -791,6 +795,13 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"
         if prep == "as" and grand.lower_ == "far" and grand.head.i == trigger.i:
             return "destination"  # "were taken as far as Santa Rosa in Mexico"
+        if prep in ("in", "at") and grand.i == trigger.i and any(c.lower_ == "ashore" for c in trigger.children):
+            return "destination"  # "was put ashore in the Seychelles"
+        if prep == "for" and grand.i == trigger.i and (_lemma(trigger) in ("board", "embark") or any(
+                c.dep_ in ("dobj", "obj") and _is_word(c, "vehicle_nouns")
+                or c.dep_ == "prep" and c.lower_ in ("on", "aboard") and any(_is_word(p, "vehicle_nouns") for p in c.children)
+                for c in trigger.children)):
+            return "destination"  # "boarded a ship at Genoa for Buenos Aires", "got on a ship for Buenos Aires"
         if prep in ("over", "across") and _lemma(root) in ("border", "frontier") and root.i != ent.root.i:
             return "destination"  # "pushed him over the Spanish border": into the country the border is named for
         if prep in ("in", "at") and grand.i == trigger.i and any(

@@ -4275,3 +4275,16 @@ def test_the_writers_relatives_relative_is_whom_the_next_he_means(nlp):
         "My grandmother's uncle was a tannery worker from Vilna. He was definitely in Philadelphia by 1906.",
     )
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("My grandmother's uncle", "United States", 1906)]
+
+
+def test_boarding_a_ship_for_a_place_and_being_put_ashore_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the sailors go?",
+        "In 1952 Paolo Rossi boarded a ship at Genoa for Buenos Aires.",
+        "In 1953 Marco Bianchi got on a ship at Genoa for Buenos Aires.",
+        "Luigi Verdi was a sailor. He was put ashore in the Seychelles in 1972 and never left.",
+        "In 1948 Carlo Neri boarded the train in Rome.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {
+        ("Paolo Rossi", "Argentina"), ("Marco Bianchi", "Argentina"), ("Luigi Verdi", "Seychelles")}
