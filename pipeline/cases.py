@@ -795,6 +795,10 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"
         if prep == "as" and grand.lower_ == "far" and grand.head.i == trigger.i:
             return "destination"  # "were taken as far as Santa Rosa in Mexico"
+        if prep == "in" and grand.i == trigger.i and _lemma(trigger) == "go" and any(c.lower_ == "over" and c.dep_ in ("prt", "advmod")
+                                                                                  for c in trigger.children) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in trigger.children):
+            return "destination"  # "went over in West Germany in April 1981": defected there
         if prep in ("in", "at") and grand.i == trigger.i and any(c.lower_ == "ashore" for c in trigger.children):
             return "destination"  # "was put ashore in the Seychelles"
         if prep == "for" and grand.i == trigger.i and (_lemma(trigger) in ("board", "embark") or any(
@@ -4312,8 +4316,10 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
                 and (found := _stay_place(conj, year, dated, frozenset())) is not None:
             return found
         # ", then lived in New Orleans": the parser may leave the later clause loosely attached
-        by_then = _lemma(conj) == "be" and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ == "DATE" for g in c.subtree)
-                                                for c in conj.children)  # "had to flee again in 1910, and was in California by 1911"
+        # "had to flee again in 1910, and was in California by 1911", "asked for asylum in Canada and within a few weeks he
+        # was in New York"
+        by_then = _lemma(conj) == "be" and any(c.dep_ == "prep" and c.lower_ in ("by", "within") and any(g.ent_type_ == "DATE" for g in c.subtree)
+                                                for c in conj.children)
         if conj.dep_ not in (("conj", "dep") if later else ("conj",)) or conj.pos_ not in ("VERB", "AUX") \
                 or _lemma(conj) not in lex["stay_verbs"] | {"settle"} | ends or _lemma(conj) == "be" and not by_then:
             continue

@@ -4288,3 +4288,12 @@ def test_boarding_a_ship_for_a_place_and_being_put_ashore_there(nlp):
     )
     assert {(c.subject, c.destination_country) for c in cases} == {
         ("Paolo Rossi", "Argentina"), ("Marco Bianchi", "Argentina"), ("Luigi Verdi", "Seychelles")}
+
+
+def test_going_over_in_a_country_is_defecting_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Soviet artists defected?",
+        "Maxim Shostakovich, the composer's son, went over in West Germany in April 1981 in the middle of a tour.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Maxim Shostakovich", "West Germany")]
