@@ -1380,6 +1380,10 @@ def _to_common_noun(tok: Token) -> bool:
                 or c.lower_ == "back" and any(g.dep_ == "prep" and g.lower_ == "to" and any(p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.like_num)
                                                                                         for p in g.children) for g in c.children):
             return True  # "The Welsh colony goes back to 1865": a time, not a place
+        if c.lower_ == "back" and tok.tag_ in ("VBP", "VBZ") and any(
+                g.dep_ == "prep" and g.lower_ == "to" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" and _animate(p) for p in g.children)
+                and not any(t.ent_type_ in ("GPE", "LOC") for t in g.subtree) for g in c.children):
+            return True  # "a lot of South Korean families go back to people who came south": descent, not a way back
         if c.dep_ == "prep" and c.lower_ == "to":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if objs and all(p.pos_ == "NOUN" and not p.ent_type_ for p in objs) and not any(

@@ -4297,3 +4297,13 @@ def test_going_over_in_a_country_is_defecting_there(nlp):
         "Maxim Shostakovich, the composer's son, went over in West Germany in April 1981 in the middle of a tour.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("Maxim Shostakovich", "West Germany")]
+
+
+def test_families_that_go_back_to_people_are_descended_from_them(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did people go from North to South Korea?",
+        "A lot of South Korean families go back to people who came south during the war.",
+        "Kim Young-sam's family went back to Geoje in 1953.",
+    )
+    assert "lot of South Korean families" not in {c.subject for c in cases}
