@@ -3430,6 +3430,8 @@ def _read_trigger(
     if any(c.dep_ == "prep" and c.lower_ in ("on", "for") and any(p.dep_ == "pobj" and _lemma(p) == "visit" for p in c.children)
            for c in tok.children):
         return []  # "came to Gimli on a visit in 1877": a visit, not a move ("left on a tour to Mexico and never went home" is one)
+    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and _lemma(tok.head) == "keep" and _has_particle(tok, frozenset({"back"})) is not None:
+        return []  # "Robeson kept going back (1937, 1949)": trips back again and again, not a move ("kept leaving" is a wave)
     if kind == "noun":
         return _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text)
     subjects = subjects_for(tok, kind, ctx, state, origin_text, weak=word.needs_place or bool(word.needs_word))

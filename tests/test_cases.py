@@ -4307,3 +4307,14 @@ def test_families_that_go_back_to_people_are_descended_from_them(nlp):
         "Kim Young-sam's family went back to Geoje in 1953.",
     )
     assert "lot of South Korean families" not in {c.subject for c in cases}
+
+
+def test_going_back_again_and_again_is_no_move_but_leaving_again_and_again_is(nlp):
+    cases = cases_of(
+        nlp,
+        "Did Black Americans go to the USSR?",
+        "Paul Robeson visited Moscow in 1934. He kept going back (1937, 1949) and defended the Soviet Union to the end.",
+        "Hindus kept leaving East Pakistan for West Bengal in waves for decades.",
+    )
+    assert "Paul Robeson" not in {c.subject for c in cases if c.year_start in (1937, 1949)}
+    assert "Hindus" in {c.subject for c in cases}
