@@ -4677,9 +4677,6 @@ def _read_stayed_away(sent: Span, si: int, post: Post, ctx: ThreadContext, state
     return out
 
 
-_AWAY_VERBS = frozenset({"play", "perform", "compete", "tour", "visit", "travel", "race", "sing", "dance"})
-
-
 def _read_never_went_back(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
     """"My great-uncle's orchestra happened to be playing in Vienna in August 1968. He and two other players didn't go
     back.": one who did not go back from where a tour, a match or a performance had taken them stayed there."""
@@ -4693,7 +4690,7 @@ def _read_never_went_back(sent: Span, si: int, post: Post, ctx: ThreadContext, s
         if place is None or not place.country or place.kind == "demonym":
             continue  # (not "the Soviets came in": a people's name says where no one stayed)
         told = [t for t in doc[max(0, sent.start - 1)].sent] + list(sent) if sent.start > 0 else list(sent)
-        if not any(_lemma(t) in _AWAY_VERBS or t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in told):
+        if not any(_lemma(t) in lexicon()["away_verbs"] or t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in told):
             continue  # "never went back" with no tour or match told: not where they stayed
         for subj in subjects_for(tok, "arrive", ctx, state, None):
             if subj.generic:
