@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import DATA_DIR
 from pipeline.dates import DateSpan, date_with_modifier, parse_date, relative_years
+from pipeline.entities import is_given_name
 from pipeline.places import (
     Place,
     countries_in_view,
@@ -1050,6 +1051,8 @@ def _shares_surname(first: Token, full: Span) -> bool:
     """"Scott and Zelda Fitzgerald", "Eddie and Alex Van Halen": a lone first name directly before "and", then a first
     name and a surname (with its particle)."""
     two = len(full) == 2 or len(full) == 3 and full[1].lower_ in lexicon()["name_particles"]
+    if is_given_name(full[0].text) and not is_given_name(first.text):
+        return False  # "Lenin and Grigory Zinoviev", "Herzen and Nikolai Ogarev": a surname, then a given name and a surname
     return two and first.i + 2 == full.start and first.doc[first.i + 1].lower_ == "and"
 
 

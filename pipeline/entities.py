@@ -482,7 +482,7 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
             # "In London Williams stayed with Vane": a sentence opening on a place, then the name
             out += [Span(doc, ent.start, ent.start + 1, label="GPE"), Span(doc, ent.start + 1, ent.end, label="PERSON")]
             changed = True
-        elif ent.label_ in _MISNAMED_LABELS | {"PERSON"} and ent[0].text in _word_list("given_names.txt") \
+        elif ent.label_ in _MISNAMED_LABELS | {"PERSON"} and is_given_name(ent[0].text) \
                 and (end := _name_end(doc, ent)) - ent.start >= 2 and (end > ent.end or ent.label_ != "PERSON") \
                 and doc[end - 1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(doc[ent.start : end].text):
             # "Henri Rochefort" tagged a facility, "Mutsue Inomoto" a building, "Ágnes" an organisation and "Keleti"
@@ -513,6 +513,11 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
     if changed:
         doc.ents = out
     return doc.ents
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the word is one of the common given names in ``given_names.txt`` ("Henri", "Ágnes")."""
+    return word in _word_list("given_names.txt")
 
 
 def _joined_to_person(tok: Token) -> bool:

@@ -4318,3 +4318,13 @@ def test_going_back_again_and_again_is_no_move_but_leaving_again_and_again_is(nl
     )
     assert "Paul Robeson" not in {c.subject for c in cases if c.year_start in (1937, 1949)}
     assert "Hindus" in {c.subject for c in cases}
+
+
+def test_a_surname_before_a_given_name_and_a_surname_is_someone_else(nlp):
+    cases = cases_of(
+        nlp,
+        "How did the Bolsheviks get back?",
+        "In 1917 Lenin and Grigory Zinoviev left Zurich for Petrograd.",
+        "In 1924 Scott and Zelda Fitzgerald went to France.",
+    )
+    assert {c.subject for c in cases} == {"Lenin", "Grigory Zinoviev", "Scott Fitzgerald", "Zelda Fitzgerald"}
