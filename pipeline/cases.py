@@ -3970,7 +3970,14 @@ def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span)
         if found is None or not found.country:
             continue
         back = any(t.lower_ == "back" for t in tail)
-        out.append(_as_leg(Mention(base.subject, kind, base.status, post, sent, base.origin, found, base.origin_text,
+        subject = base.subject
+        said = _span_text(doc[share.left_edge.i : share.i + 1]).strip()
+        if subject.share and subject.of_group and said.lower() not in ("some", "others", "many", "most") \
+                and said.lower() not in subject.text.lower():
+            # "Some went to German South West Africa, ..., a small party to Mexico": each share by its own words
+            subject = Subject(f"{said} ({subject.of_group})", subject.type, subject.key, via_pronoun=True, share=True,
+                              of_group=subject.of_group)
+        out.append(_as_leg(Mention(subject, kind, base.status, post, sent, base.origin, found, base.origin_text,
                                    _as_written(places[0]), base.date, base.date_text, is_return=back), verb.i, penalty=0.05))
     return out
 

@@ -4328,3 +4328,15 @@ def test_a_surname_before_a_given_name_and_a_surname_is_someone_else(nlp):
         "In 1924 Scott and Zelda Fitzgerald went to France.",
     )
     assert {c.subject for c in cases} == {"Lenin", "Grigory Zinoviev", "Scott Fitzgerald", "Zelda Fitzgerald"}
+
+
+def test_each_share_with_the_verb_left_out_is_named_by_its_own_words(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Boers go?",
+        "After the war a number of the bittereinders couldn't stomach British rule. Some went to German South West Africa, "
+        "some to Kenya, a small party to Mexico, and several hundred to Argentina in 1902.",
+    )
+    named = {c.destination_country: c.subject for c in cases}
+    assert named["Mexico"] == "a small party (bittereinders)"
+    assert named["Argentina"] == "several hundred (bittereinders)"
