@@ -672,7 +672,7 @@ def _side_named(text: str, in_view: frozenset[str], year: int | None) -> str | N
     return next((place for place, codes, first, last in rows if codes & in_view and first <= year <= last), None) if rows else None
 
 
-@functools.lru_cache(maxsize=65536)  # asked for every city a case resolves, with the same few names over and over
+@functools.lru_cache(maxsize=4096)
 def _us_state_named_like_country(text: str) -> _Entry | None:
     """The US state a country's name also names ("Georgia"), or None."""
     g = _gazetteer()
@@ -688,6 +688,7 @@ def names_a_us_state_too(text: str) -> bool:
     return _us_state_named_like_country(text) is not None
 
 
+@functools.lru_cache(maxsize=65536)  # asked for every city a case resolves, with the same few names over and over
 def is_shared_city_name(text: str) -> bool:
     """Whether the text, or the part a prefix or a comma leaves, is a city name in more than one country
     ("Victoria", "Halifax"), or a country's name a US state bears too ("Georgia")."""
