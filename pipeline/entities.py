@@ -535,9 +535,15 @@ def _name_end(doc: Doc, ent: Span) -> int:
     """Where a name that opens on ``ent`` ends: its own capitalised words, then at most two untagged ones after it."""
     if len(ent) > 4 or not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in ent[1:]):
         return ent.start
-    end = ent.end
-    while end < len(doc) and end - ent.end < 2 and len(ent) + end - ent.end < 4 and doc[end].pos_ == "PROPN" \
-            and doc[end].is_alpha and doc[end].is_title and not doc[end].ent_type_ and not doc[end].is_sent_start:
+    return _untagged_words_after(doc, ent.end, min(2, 4 - len(ent)))
+
+
+def _untagged_words_after(doc: Doc, start: int, most: int) -> int:
+    """The end of the run of at most ``most`` capitalised proper nouns the NER left untagged, from ``start`` on, in
+    one sentence."""
+    end = start
+    while end < len(doc) and end - start < most and doc[end].pos_ == "PROPN" and doc[end].is_alpha and doc[end].is_title \
+            and not doc[end].ent_type_ and not doc[end].is_sent_start:
         end += 1
     return end
 
@@ -547,18 +553,14 @@ def _untagged_names(doc: Doc) -> list[Span]:
     untagged, and that name no known place, are a person's name."""
     from pipeline.places import is_known_place
 
-    given = _word_list("given_names.txt")
     found: list[Span] = []
     i = 0
     while i < len(doc) - 1:
         t = doc[i]
-        if t.text not in given or t.ent_type_ or t.pos_ != "PROPN" or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title):
+        if not is_given_name(t.text) or t.ent_type_ or t.pos_ != "PROPN" or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title):
             i += 1
             continue
-        end = i + 1
-        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_alpha and doc[end].is_title \
-                and not doc[end].ent_type_ and not doc[end].is_sent_start:
-            end += 1
+        end = _untagged_words_after(doc, i + 1, 3)
         if end - i >= 2 and (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].is_title)) \
                 and doc[end - 1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(doc[i:end].text):
             found.append(Span(doc, i, end, label="PERSON"))
