@@ -5141,37 +5141,43 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
 def _title_back_to(title: Span) -> set[str]:
     """The countries a title says people went back, returned or did not go back to ("didn't go back to Poland")."""
     found = set()
-    for ent in _ents(title.doc):
-        if not (title.start <= ent.start < title.end) or ent.label_ not in ("GPE", "LOC") or ent.root.dep_ != "pobj" \
-                or ent.root.head.lower_ != "to":
+    for ent in _title_places(title):
+        if ent.root.dep_ != "pobj" or ent.root.head.lower_ != "to":
             continue
         verb = ent.root.head.head
         verb = verb.head if verb.lower_ in ("back", "home") else verb
-        if verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in ("return", "repatriate") or _has_particle(verb, frozenset({"back"})) is not None):
-            place = _resolve(ent.text, None, dated=False)
-            if place is not None and place.country and place.kind in ("country", "polity"):
-                found.add(place.country)
+        if verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in ("return", "repatriate") or _has_particle(verb, frozenset({"back"})) is not None) \
+                and (country := _country_named_outright(ent)) is not None:
+            found.add(country)
     return found
 
 
 def _title_left(title: Span) -> set[str]:
     """The country a title says people left ("Who left Iran", "fled from Hungary"), when it names no other place."""
     found, named = set(), set()
-    for ent in _ents(title.doc):
-        if not (title.start <= ent.start < title.end) or ent.label_ not in ("GPE", "LOC"):
-            continue
+    for ent in _title_places(title):
         named.add(ent.text)
         root = ent.root
         while root.dep_ == "conj":
             root = root.head
         head = root.head
-        if root.dep_ in ("dobj", "obj") and _lemma(head) in ("leave", "flee", "escape", "quit") \
-                or root.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "VERB" and _departs(head.head):
-            place = _resolve(ent.text, None, dated=False)
-            if place is not None and place.country and place.kind in ("country", "polity"):
-                found.add(place.country)
+        if (root.dep_ in ("dobj", "obj") and _lemma(head) in ("leave", "flee", "escape", "quit")
+                or root.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "VERB" and _departs(head.head)) \
+                and (country := _country_named_outright(ent)) is not None:
+            found.add(country)
     # "fled Hungary in 1956 and Czechoslovakia in 1968": a title naming more places says no one home
     return found if len(named) == 1 else set()
+
+
+def _title_places(title: Span) -> list[Span]:
+    """The places (GPE, LOC) the NER found in a question's title."""
+    return [ent for ent in _ents(title.doc) if title.start <= ent.start < title.end and ent.label_ in ("GPE", "LOC")]
+
+
+def _country_named_outright(ent: Span) -> str | None:
+    """The country a place names when it is a country or a state of its time ("Iran", "the USSR"), not a city's."""
+    place = _resolve(ent.text, None, dated=False)
+    return place.country if place is not None and place.country and place.kind in ("country", "polity") else None
 
 
 def _existential(tok: Token) -> bool:
