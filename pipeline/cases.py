@@ -335,6 +335,10 @@ class ThreadContext:
                 return m
         return None
 
+    def people_home_place(self, year: int | None) -> Place | None:
+        """The country of the question's people as it stood in ``year`` (Russia in 1937 is the Soviet Union)."""
+        return resolve_place(self.people_home, year) if self.people_home is not None else None
+
     def usual_origin(self) -> Place | None:
         """The country most moves told so far set out from, when it is more than half of them and told at least three
         times: where "came home" leads in a thread on the Communards' exile, whose people no demonym names."""
@@ -3505,7 +3509,7 @@ def _read_trigger(
                 m.destination, m.destination_text = lived
             if left_here and m.destination is None:
                 # "went back" is home: the country the person's name or the question's people say, else the thread's topic
-                home = _home_of(subj, year) or (resolve_place(ctx.people_home, year) if ctx.people_home is not None else None) or ctx.topic
+                home = _home_of(subj, year) or ctx.people_home_place(year) or ctx.topic
                 if home is not None and home.country != m.origin.country:
                     m.destination = home
             if m.destination is None and (home := _home_of(subj, year)) is not None and (prev is None or prev.origin_text is None):
@@ -3521,7 +3525,7 @@ def _read_trigger(
                 # Guo went back in 1956").
                 # One whose own move out told no origin ("was one of the children sent to the Soviet Union. He came
                 # back in 1957") goes back there too
-                home = resolve_place(ctx.people_home, year) if ctx.people_home is not None and (prev is None or prev.origin is None) else None
+                home = ctx.people_home_place(year) if prev is None or prev.origin is None else None
                 if home is not None and (m.origin is None or m.origin.country != home.country):
                     m.destination = home  # "Vertinsky had gone back from Shanghai" in a thread on Russian émigrés: to Russia
                 else:
@@ -3632,8 +3636,8 @@ def _read_trigger(
         if (is_return or particle == "home") and m.destination is None:
             # "half of the Italians went home": home is the country their name says.
             m.destination = _home_of(subj, year)
-        if particle == "home" and m.destination is None and prev is None and ctx.people_home is not None \
-                and (home := resolve_place(ctx.people_home, year)) is not None and (m.origin is None or m.origin.country != home.country):
+        if particle == "home" and m.destination is None and prev is None \
+                and (home := ctx.people_home_place(year)) is not None and (m.origin is None or m.origin.country != home.country):
             # "Hughes went home the same year" in a thread on Americans in Paris: home is the country the question's
             # people are from, not the place the question asks about
             m.destination, m.inferred_destination = home, True
@@ -3660,8 +3664,8 @@ def _read_trigger(
         if m.inferred_destination and m.destination is not None and m.origin is not None and m.origin_text \
                 and m.destination.country == m.origin.country:
             m.destination = None  # "flown out of the USSR": not to where the thread is about when that is where they left
-        if (is_return or particle == "home") and m.destination is None and ctx.people_home is not None \
-                and (home := resolve_place(ctx.people_home, year)) is not None and (m.origin is None or m.origin.country != home.country):
+        if (is_return or particle == "home") and m.destination is None \
+                and (home := ctx.people_home_place(year)) is not None and (m.origin is None or m.origin.country != home.country):
             # "X came back from Paris in 1937" in a thread asking whether Russian émigrés went back: back to that country
             m.destination, m.inferred_destination = home, True
         if destination is None and destination_text is not None and m.destination is not None and m.destination_text == destination_text:
