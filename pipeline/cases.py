@@ -4703,7 +4703,8 @@ def _read_never_went_back(sent: Span, si: int, post: Post, ctx: ThreadContext, s
         place = _recent_place(state, si)
         if place is None or not place.country or place.kind == "demonym":
             continue  # (not "the Soviets came in": a people's name says where no one stayed)
-        told = [t for t in doc[max(0, sent.start - 1)].sent] + list(sent) if sent.start > 0 else list(sent)
+        sents, _ = _doc_sents(doc)
+        told = [*sents[si - 1], *sent] if si > 0 else list(sent)  # this sentence and the one before
         if not any(_lemma(t) in lexicon()["away_verbs"] or t.pos_ in ("NOUN", "PROPN") and _is_word(t, "away_events") for t in told):
             continue  # "never went back" with no tour or match told: not where they stayed
         for subj in subjects_for(tok, "arrive", ctx, state, None):
