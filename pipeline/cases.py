@@ -285,10 +285,12 @@ class ThreadContext:
     last_full: dict[str, str] = field(default_factory=dict)  # surname key -> the full name read most recently
     topic: Place | None = None
     people_home: str | None = None  # "Did any Russian émigrés go back?": the one country the question's movers are from
+    people_left: str | None = None  # "the Turks who left Bulgaria": the one country the title says they left
     default_year: int | None = None
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
     born: dict[str, str] = field(default_factory=dict)  # subject key -> the place they were born, as written
+    nation: dict[str, str] = field(default_factory=dict)  # person key -> the country their description names
     placed: frozenset[str] = frozenset()  # names the thread uses as places: "in Mansoura", "left Verchères"
 
     def person(self, text: str) -> "Subject":
@@ -337,7 +339,9 @@ class ThreadContext:
 
     def people_home_place(self, year: int | None) -> Place | None:
         """The country of the question's people as it stood in ``year`` (Russia in 1937 is the Soviet Union)."""
-        return resolve_place(self.people_home, year) if self.people_home is not None else None
+        # "How many of the Turks who left Bulgaria came back?": back to the country left, whatever the people's name says
+        home = self.people_left or self.people_home
+        return resolve_place(home, year) if home is not None else None
 
     def usual_origin(self) -> Place | None:
         """The country most moves told so far set out from, when it is more than half of them and told at least three
@@ -569,6 +573,9 @@ def _is_placeish(span: Span) -> bool:
         # "followed him to Princeton": the small model often calls towns organisations;
         # "a chair at the University of Chicago": an institution named for its town is there.
         return is_known_place(_span_text(span)) or (span.label_ in ("ORG", "FAC") and (_inner_place(span) is not None or resolve_town(_span_text(span)) is not None))
+    if span.label_ in _PLACE_MISLABELS and span.root.dep_ == "compound" and span.root.head.dep_ == "pobj" \
+            and span.root.head.head.lower_ in ("to", "from", "in", "into", "at") and _is_word(span.root.head, "site_nouns"):
+        return is_known_place(_span_text(span))  # "shipped off to Mandalay jail", the town taken for a product
     if span.label_ in _PLACE_MISLABELS and span.root.dep_ in ("dobj", "obj") \
             and _lemma(span.root.head) in ("reach", "enter", "leave", "flee", "quit", "cross"):
         return is_known_place(_span_text(span))  # "reached Buenos Aires", the city taken for a person
@@ -681,6 +688,38 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
                 continue  # "families living in Macau were flown back to Mexico": where they were, not where they went
             stack.append(child)
     return out
+
+
+def _note_nations(sent: Span, ctx: ThreadContext) -> None:
+    """"the Soviet diver Sergei Nemtsanov", "Grouchy, the French general,", "Simeon II of Bulgaria": the country a
+    person's description names is their own, where "went home" leads when no move of theirs told where they set out."""
+    doc = sent.doc
+    for ent in _ents(sent):
+        if ent.label_ != "PERSON" or not _plausible_name(name := _span_text(ent)):
+            continue
+        before = [t for t in doc[max(sent.start, ent.start - 4) : ent.start]]
+        # the nationality before the words that say what the person was, with nothing else between
+        while before and before[0].pos_ not in ("ADJ", "PROPN", "NOUN", "DET"):
+            before = before[1:]
+        nation = next((t for t in before if t.ent_type_ == "NORP" and all(
+            u.pos_ in ("NOUN", "ADJ") and not u.ent_type_ for u in doc[t.i + 1 : ent.start])
+            and t.i + 1 < ent.start and _animate(doc[ent.start - 1])), None)
+        if nation is None and ent.end + 3 < sent.end and doc[ent.end].text == "," and doc[ent.end + 1].lower_ in ("a", "an", "the"):
+            # "Grouchy, the French general,": an apposition after the name
+            noun = next((t for t in doc[ent.end + 2 : min(sent.end, ent.end + 5)] if t.pos_ == "NOUN"), None)
+            nation = next((t for t in doc[ent.end + 2 : noun.i] if t.ent_type_ == "NORP"), None) \
+                if noun is not None and _animate(noun) else None
+        country = demonym_country(nation.text) if nation is not None and is_demonym(nation.text) else None
+        if country is not None:
+            ctx.nation.setdefault(ctx.person(name).key, country)
+    for tok in _tokens(sent):
+        # "Simeon II of Bulgaria", "King Zog of Albania": a ruler named by his country
+        if tok.lower_ == "of" and tok.i > sent.start and (after := doc[tok.i + 1] if tok.i + 1 < sent.end else None) is not None \
+                and after.ent_type_ == "GPE" and (_REGNAL_NUMBER.fullmatch(doc[tok.i - 1].text) or doc[tok.i - 2 if tok.i - 2 >= sent.start else tok.i - 1].lower_ in lexicon()["royal_titles"]) \
+                and (country := _country_named_outright(_ent_of(after))) is not None:
+            words = [t.text for t in doc[max(sent.start, tok.i - 3) : tok.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if words:
+                ctx.nation.setdefault(ctx.person(" ".join(words)).key, country)
 
 
 def _note_births(sent: Span, ctx: ThreadContext, state: "PostState") -> None:
@@ -1158,8 +1197,9 @@ def _full_name_shape(words: list[Token]) -> bool:
 
     A first name may be a town somewhere ("Dolores"); the surname and the whole may not.
     """
-    initials = [t for t in words[1:-1] if re.fullmatch(r"[A-Z]\.", t.text)]  # "Haing S. Ngor"
-    return 2 <= len(words) - len(initials) <= 3 and all(t.text[:1].isupper() and (t.is_alpha or t in initials) for t in words) \
+    initials = [t for t in words[:-1] if re.fullmatch(r"[A-Z]\.", t.text)]  # "Haing S. Ngor", "V. V. S. Aiyar"
+    named = len(words) - len(initials)
+    return (2 <= named <= 3 or named == 1 and initials and initials[0] is words[0]) and all(t.text[:1].isupper() and (t.is_alpha or t in initials) for t in words) \
         and not is_known_place(words[-1].text) and not is_known_place(" ".join(t.text for t in words))
 
 
@@ -1433,9 +1473,16 @@ def _counted_people_before(verb: Token) -> Token | None:
     tok = doc[i]
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head  # "Republicans, soldiers and civilians": the first of the list names them
-    counted = any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children) or tok.head.lower_ == "like"
-    if tok.i < verb.i and tok.tag_ in ("NNS", "NNPS") and counted and _animate(tok) and verb.i - tok.i <= 8:
-        return tok
+    reach = 8
+    for _ in range(5):
+        counted = any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children) or tok.head.lower_ == "like"
+        if tok.i < verb.i and tok.tag_ in ("NNS", "NNPS") and counted and _animate(tok) and verb.i - tok.i <= reach:
+            return tok
+        if tok.head.i >= tok.i or tok.dep_ not in ("pobj", "prep", "conj") or tok.head.i == verb.i:
+            return None
+        # "around 2,000 men, mostly from the Valle Maggia and the Verzasca, went": an aside set off by commas closes
+        # the words before the verb; the counted people it is about are the subject
+        tok, reach = tok.head, 16 if doc[tok.head.i + 1].text == "," else reach
     return None
 
 
@@ -1737,6 +1784,12 @@ def _subjects_for(
                 obj = subj  # "Joyce moved his family from Trieste to Paris": he went with them
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
             break
+        if tok.i != trigger.i and tok.dep_ == "parataxis" and _lemma(tok) in lex["hedge_verbs"] and tok.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children):
+            # "Klapka spent the 1850s in Geneva, I think, and came back after the amnesty": the parser hangs the
+            # later verb on the writer's hedge; it goes with the clause the hedge interrupts
+            tok = tok.head
+            continue
         subj = children.get("nsubj") or children.get("nsubjpass")
         if subj is not None and kind != "recruit" and tok.i != trigger.i and tok.dep_ == "advcl" and subj.pos_ == "NOUN" \
                 and not _animate(subj) and not subj.ent_type_:
@@ -1934,13 +1987,16 @@ def _subjects_for(
     if mover.lower_ == "we" and _tells_own_family(mover.doc):
         return [Subject("my family", "group", "family")]  # "We left for Toronto in 1990" in a post about the writer's family
     if mover.pos_ == "PRON" and mover.lower_ not in ("some", "many", "others", "few", "most", "several", "all", "those"):
-        resolved = _resolve_pronoun(mover, state, ctx)
+        resolved = _owner_of_subject(mover, ctx) or _resolve_pronoun(mover, state, ctx)
         if resolved is None:
             return []
         # "He and Hadley arrived in Paris": the one named beside "he" went too; named first, so that "he" keeps
         # meaning whom it meant
         partners = [p for p in _persons_in(mover, ctx) if p.key != resolved.key] if mover.lower_ in ("he", "she") else []
-        return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True, of_group=resolved.of_group)]
+        # "he and two of his brothers emigrated", "he and five other deportees slipped off": the people counted beside
+        # him went too, each a group of its own
+        return [*partners, Subject(resolved.text, resolved.type, resolved.key, via_pronoun=True, of_group=resolved.of_group),
+                *(_listed_with(mover, origin_text) if mover.lower_ in ("he", "she", "i") else [])]
     if mover.lower_ == "one" and (named := next((c for c in mover.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)) is not None \
             and (ent := _ent_of(named)) is not None and _plausible_name(_span_text(ent)):
         return [ctx.person(_span_text(ent))]  # "One of them, Brunolf Baade, came back in 1954": the one named
@@ -2006,9 +2062,7 @@ def _subjects_for(
         return [group, *persons]
     if persons:
         # "His wife Angélica and the children followed him": the kin told beside the named one went too
-        return persons + [g for c in mover.conjuncts if c.i > mover.i and c.pos_ == "NOUN" and c.tag_ == "NNS" and _animate(c)
-                          and c.ent_type_ != "PERSON" and (g := _group_or_unnamed(c, origin_text)) is not None] \
-            + [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
+        return persons + _listed_with(mover, origin_text)
     if (named := _name_after_descriptor(mover)) is not None:
         return [ctx.person(named)]
     if (mover.ent_type_ == "PERSON" and _plausible_name(mover.text)) or _known_surname(mover, ctx):
@@ -2022,7 +2076,8 @@ def _subjects_for(
             words = words[1:]  # "the writer Jan Kowalski": the descriptor before the name is not part of it
         name = " ".join(t.text for t in words)
         particles = lexicon()["name_particles"]  # "Wernher von Braun": a lower-case particle inside the name
-        if 2 <= len(words) <= 3 and all(t.text[:1].isupper() or 0 < k < len(words) - 1 and t.lower_ in particles for k, t in enumerate(words)) \
+        if (2 <= len(words) <= 3 or _full_name_shape(words)) \
+                and all(t.text[:1].isupper() or 0 < k < len(words) - 1 and t.lower_ in particles for k, t in enumerate(words)) \
                 and not is_known_place(name) and _plausible_name(name):
             return [ctx.person(name)]
         if _bare_mononym(mover) and all(_bare_mononym(c) for c in mover.conjuncts):
@@ -2097,6 +2152,24 @@ def _count_of_them(tok: Token) -> bool:
     """"about 10,000 of them", "thousands of them": a count of the people just told of."""
     return (tok.like_num or _lemma(tok) in lexicon()["quantity_heads"]) and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "us") for g in c.children) for c in tok.children)
+
+
+def _owner_of_subject(pronoun: Token, ctx: ThreadContext) -> Subject | None:
+    """"Wolfgang Leonhard's mother Susanne took him to Moscow": "him" is the one whose kin the subject is."""
+    if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "obj"):
+        return None
+    owners = [p for s in pronoun.head.children if s.dep_ == "nsubj" and s.pos_ == "NOUN" and _is_word(s, "human_nouns")
+              for p in s.children if p.dep_ == "poss" and p.ent_type_ == "PERSON" and (ent := _ent_of(p)) is not None
+              and _plausible_name(_span_text(ent))]
+    return ctx.person(_span_text(_ent_of(owners[0]))) if len(owners) == 1 else None
+
+
+def _listed_with(mover: Token, origin_text: str | None) -> list[Subject]:
+    """The people listed after a named or pronoun mover: kin or others in the plural ("and the children", "and five
+    other deportees") and counts told with "of" ("and two of his brothers"), each a group of its own."""
+    return [g for c in mover.conjuncts if c.i > mover.i and c.pos_ == "NOUN" and c.tag_ == "NNS" and _animate(c)
+            and c.ent_type_ != "PERSON" and (g := _group_or_unnamed(c, origin_text)) is not None] \
+        + [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
 
 
 def _partitive(tok: Token) -> Subject | None:
@@ -3006,6 +3079,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             _note_groups(sent, state)
             _note_persons(sent, si, state, ctx, before=next(iter(_he_or_she_subjects(sent)), None))
             _note_births(sent, ctx, state)
+            _note_nations(sent, ctx)
             _note_deaths(sent, state, ctx)
             if not triggers:  # "X is the famous example: he ... moved to Athens": the sentence tells the move itself
                 keep(_read_example(sent, si, post, ctx, state, trig_idx))
@@ -3525,7 +3599,7 @@ def _read_trigger(
                 # Guo went back in 1956").
                 # One whose own move out told no origin ("was one of the children sent to the Soviet Union. He came
                 # back in 1957") goes back there too
-                home = ctx.people_home_place(year) if prev is None or prev.origin is None else None
+                home = _own_country(subj, ctx, year) or (ctx.people_home_place(year) if prev is None or prev.origin is None else None)
                 if home is not None and (m.origin is None or m.origin.country != home.country):
                     m.destination = home  # "Vertinsky had gone back from Shanghai" in a thread on Russian émigrés: to Russia
                 else:
@@ -3631,12 +3705,16 @@ def _read_trigger(
                 and (m.origin is None or m.origin.country != went_back.destination.country):
             # "He went back to Jamaica in 1911, sailed for London in 1912, came home in 1914": home is where he went back to
             m.destination, m.inferred_destination = went_back.destination, True
-        if particle == "home" and m.destination is None and prev is not None:
-            m.destination = prev.origin
+        if particle == "home" and m.destination is None \
+                and (start := (_first_origin(subj, ctx) if prev is not None else None) or _own_country(subj, ctx, year)) is not None \
+                and (m.origin is None or m.origin.country != start.country):
+            # "sent him to Constantinople ..., went on to Paris and London ... came home in 1858": home is where the
+            # first move told of him set out from, not the start of his last leg
+            m.destination = start
         if (is_return or particle == "home") and m.destination is None:
             # "half of the Italians went home": home is the country their name says.
             m.destination = _home_of(subj, year)
-        if particle == "home" and m.destination is None and prev is None \
+        if particle == "home" and m.destination is None \
                 and (home := ctx.people_home_place(year)) is not None and (m.origin is None or m.origin.country != home.country):
             # "Hughes went home the same year" in a thread on Americans in Paris: home is the country the question's
             # people are from, not the place the question asks about
@@ -4282,6 +4360,18 @@ def _reason_clause(verb: Token) -> bool:
     """"because his wife was Jewish": a subordinate clause that only states a fact (a copula), so no verb of a move joins it."""
     return verb.dep_ == "advcl" and _lemma(verb) == "be" and verb.head is not verb \
         and any(c.dep_ == "mark" and c.lower_ in ("because", "since", "as", "though", "although") for c in verb.children)
+
+
+def _own_country(subj: Subject, ctx: ThreadContext, year: int | None) -> Place | None:
+    """Where a person is from as the thread tells it: where they were born, else the nation their description names."""
+    where = ctx.born.get(subj.key) or ctx.nation.get(subj.key)
+    return resolve_place(where, year) if where else None
+
+
+def _first_origin(subj: Subject, ctx: ThreadContext) -> Place | None:
+    """Where the first move the thread told of this subject set out from, if it told one."""
+    first = next((m for m in ctx.mentions if m.subject.key == subj.key), None)
+    return first.origin if first is not None and not first.is_return else None
 
 
 def _journey_start(last: "Mention", ctx: ThreadContext) -> "Mention":
@@ -5472,6 +5562,8 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     ctx.default_year = _default_year(post.text for post in thread.posts)  # doc.text would rebuild each text
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
     ctx.people_home = _question_people(thread, docs)
+    if thread.posts and thread.posts[0].kind == "question" and len(left := _title_left(_doc_sents(docs[0])[0][0])) == 1:
+        ctx.people_left = left.pop()
     with country_favoured(country_code(ctx.topic.text) if ctx.topic is not None else None):
         return _read_cases(ctx, thread, docs, min_confidence)
 
@@ -5511,9 +5603,11 @@ def _read_cases(ctx: ThreadContext, thread: Thread, docs: Sequence[Doc], min_con
             # case, against two thirds to nine tenths of those with one; their confidence says so. A group's or an
             # unnamed person's then falls under the default cut, a named person's stays above it.
             c.confidence = round(max(0.0, c.confidence - NO_DESTINATION_PENALTY), 3)
-        elif c.destination is None and (ctx.topic is None or c.destination_country != ctx.topic.country):
+        elif c.destination is None and (ctx.topic is None or c.destination_country != ctx.topic.country) \
+                and ((home := ctx.people_home_place(c.year_start)) is None or c.destination_country != home.country):
             # A country guessed with no place named, other than the one the question asks about (a return, a share of
             # a group, the place told last): measured on the dev threads, 1 of the 13 cases this puts under the default
-            # cut matched a gold case. Guesses of the question's own place stay (the seed thread's "moved there")
+            # cut matched a gold case. Guesses of the question's own place stay (the seed thread's "moved there"), and
+            # so do those of its people's home ("came back" in a thread on Turks who left Bulgaria)
             c.confidence = round(max(0.0, c.confidence - GUESSED_DESTINATION_PENALTY), 3)
     return [c for c in cases if c.confidence >= min_confidence]

@@ -4340,3 +4340,103 @@ def test_each_share_with_the_verb_left_out_is_named_by_its_own_words(nlp):
     named = {c.destination_country: c.subject for c in cases}
     assert named["Mexico"] == "a small party (bittereinders)"
     assert named["Argentina"] == "several hundred (bittereinders)"
+
+
+def test_coming_home_after_several_legs_goes_where_the_first_set_out(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Polish officers after 1831?",
+        "In 1831 Józef Bem left Warsaw for Dresden, and after a year he went on to Paris and London. "
+        "He came home in 1848.",
+    )
+    home = [c for c in cases if c.year_start == 1848]
+    assert [c.destination_country for c in home] == ["Poland"]
+
+
+def test_a_verb_after_the_writers_hedge_keeps_the_clause_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Hungarian revolutionaries?",
+        "Mihály Horváth spent the 1850s in Paris, I think, and came back after the 1867 amnesty.",
+    )
+    assert ("Mihály Horváth", 1867) in {(c.subject, c.year_start) for c in cases}
+
+
+def test_people_counted_beside_a_pronoun_went_too(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Baden after 1849?",
+        "My great-grandfather Anton Weber was a cooper. He and three of his cousins emigrated to Ohio in 1852.",
+        "Henri Brissac was a deportee on the island. In 1874 he and four other prisoners escaped to Sydney in a whaleboat.",
+    )
+    subjects = {c.subject for c in cases}
+    assert {"three of his cousins", "four other prisoners"} <= subjects
+
+
+def test_home_is_the_country_a_persons_description_names(nlp):
+    cases = cases_of(
+        nlp,
+        "Which performers defected on tour?",
+        "The Soviet violinist Mikhail Petrov asked for asylum in Canada in 1979. He changed his mind after a month and went home.",
+        "Simeon II of Bulgaria left in 1946 and grew up in Egypt and then in Spain. He came back in 1996.",
+    )
+    assert ("Mikhail Petrov", "Soviet Union") in {(c.subject, c.destination_country) for c in cases}
+    assert ("Simeon II", "Bulgaria") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_a_name_with_initials_before_the_surname_is_a_person(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Indians lived in Burma?",
+        "- V. K. Krishnan went to Rangoon in 1906 to practise as a pleader.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("V. K. Krishnan", "Myanmar")]
+
+
+def test_him_after_a_kin_subject_is_the_one_whose_kin_it_is(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Germans grew up in Moscow?",
+        "Ruth Fischer was sent to Paris in 1933.",
+        "Markus Wolf's mother Else took him from Switzerland to Moscow in 1934.",
+    )
+    assert ("Markus Wolf", "Soviet Union") in {(c.subject, c.destination_country) for c in cases}
+    assert "Ruth Fischer" not in {c.subject for c in cases if c.year_start == 1934}
+
+
+def test_setting_out_retreating_parole_bus_and_truck_are_moves(nlp):
+    cases = cases_of(
+        nlp,
+        "Who moved where?",
+        "Karl Muller set out from Hamburg for Paris in 1781.",
+        "In 1945 General Kimura retreated to Bangkok with his staff.",
+        "Colonel Hartmann was paroled to New York in 1779.",
+        "In 1985 about 800 refugees were bussed from the camps to Khartoum.",
+        "In 1982 small groups of refugees were trucked from the camps to Port Sudan.",
+    )
+    assert {c.destination_country for c in cases} >= {"France", "Thailand", "United States", "Sudan"}
+    assert len(cases) >= 5
+
+
+def test_a_known_town_before_jail_or_camp_is_a_place_whatever_the_ner_called_it(nlp):
+    cases = cases_of(nlp, "Who was exiled to Burma?", "Bal Gangadhar Tilak was sentenced in 1908 and shipped off to Mandalay jail.")
+    assert [c.destination_country for c in cases] == ["Myanmar"]
+
+
+def test_those_who_left_the_country_a_title_names_come_back_to_it(nlp):
+    cases = cases_of(
+        nlp,
+        "How many of the Turks who left Bulgaria in 1989 came back?",
+        "My grandmother's family went to Turkey in the summer of 1989 and came back a year later.",
+    )
+    back = [c for c in cases if c.year_start == 1990]
+    assert [c.destination_country for c in back] == ["Bulgaria"]
+
+
+def test_counted_people_before_an_aside_are_the_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Swiss go?",
+        "In 1855 around 1,500 men, mostly from the Valle Maggia, went to the goldfields in Australia.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("1,500 men", "Australia")]
