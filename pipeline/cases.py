@@ -1443,7 +1443,10 @@ def _institution_then_place(verb: Token) -> bool:
     """"sent to school in Wales", "went to university in Edinburgh", "sent to a camp in Kazakhstan": a "to" with a bare
     or indefinite noun, then "in" a named place."""
     to = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-    if not to or not all(p.pos_ == "NOUN" and not p.ent_type_ and not any(d.dep_ == "det" and d.lower_ == "the" for d in p.children) for p in to):
+    if not to or not all(p.pos_ == "NOUN" and not p.ent_type_ and not any(d.dep_ == "det" and d.lower_ == "the" for d in p.children)
+                         # "went to McGill in Montreal": a college, a firm or a camp by its name, which no gazetteer knows
+                         or p.pos_ == "PROPN" and p.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON") and not is_known_place(_span_text(_span_of_noun(p)))
+                         for p in to):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children)
                for c in verb.children)
@@ -1784,6 +1787,14 @@ def _subjects_for(
                 obj = subj  # "Joyce moved his family from Trieste to Paris": he went with them
             mover = obj  # "the Japanese moved most of them on to Shanghai": the object is who moved
             break
+        if tok.dep_ == "conj" and (aside := children.get("nsubj")) is not None and aside.pos_ == "NOUN" \
+                and aside.left_edge.i > 0 and tok.doc[aside.left_edge.i - 1].text == "," and _lemma(tok.head) == "be" \
+                and any(c.dep_ == "attr" and c.i < aside.i for c in tok.head.children) \
+                and any(c.dep_ == "nsubj" and c.i < tok.head.i for c in tok.head.children):
+            # "He was one of the student activists, the "commandos" around Michnik, spent time in prison, and emigrated":
+            # the parser makes the apposition the later verbs' subject; they are the first clause's subject's
+            tok = tok.head
+            continue
         if tok.i != trigger.i and tok.dep_ == "parataxis" and _lemma(tok) in lex["hedge_verbs"] and tok.head.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children):
             # "Klapka spent the 1850s in Geneva, I think, and came back after the amnesty": the parser hangs the
@@ -2481,7 +2492,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
     # "Also worth adding Anthony W. Ivins, who presided over the colonies. He moved ...": a name a "who" clause tells
     # about is the one the story turns to, wherever the parser hangs it
     if not subj_cands and state.last_single is not None and state.last_single.type == "person" and si - state.single_sent <= 1 \
-            and not any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+            and not _talked_about(cands, sent) and not any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
                         for e in cands for c in e.root.children):
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not take "he" away from
         # the person the post is about, while the post is still about them ("Zachariadis ended badly. ... Hungary
@@ -3164,6 +3175,31 @@ def _country_label(sent: Span, year: int | None) -> tuple[Place, bool] | None:
         return None
     place = _resolve(" ".join(t.text for t in words[i:end]), year, dated=False)
     return (place, own_sentence) if place is not None and place.country and place.kind in ("country", "polity") else None
+
+
+def _talked_about(cands: list[Span], sent: Span) -> bool:
+    """"People also lump Leszek Kołakowski in with the '68 emigrants.", opening a paragraph: a name that people in
+    general, not anyone of the story, do something with is the one the paragraph turns to."""
+    if not _opens_paragraph(sent) or not cands:
+        return False
+    name = cands[0].root
+    verb = name.head
+    return name.dep_ in ("dobj", "obj") and verb.dep_ == "ROOT" and any(
+        c.dep_ == "nsubj" and (c.lower_ in ("people", "you", "we", "many", "some", "most", "everyone", "everybody")
+                               or c.tag_ == "NNS" and not c.ent_type_) for c in verb.children)
+
+
+def _opens_paragraph(sent: Span) -> bool:
+    """Whether a blank line comes before the sentence."""
+    doc = sent.doc
+    k = sent.start - 1
+    gap = ""
+    while k >= 0 and doc[k].is_space:
+        gap = doc[k].text + gap
+        k -= 1
+    if k >= 0:
+        gap = doc[k].whitespace_ + gap
+    return k < 0 or gap.count("\n") >= 2
 
 
 def _narrative_year(tok: Token, sent: Span, si: int, state: PostState) -> int | None:
@@ -3915,10 +3951,14 @@ def _companions(verb: Token, mover: Subject, ctx: ThreadContext) -> list[Subject
                     parties.append([t])
                 elif parties:
                     parties[-1].append(t)
-                elif t.lower_ in lex["quantity_heads"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
-                    # "was taken with a couple of hundred of his colleagues": a counted group went along
+                elif t.lower_ in lex["quantity_heads"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
+                        or t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children) and _is_word(t, "companion_nouns"):
+                    # "was taken with a couple of hundred of his colleagues", "left with three small daughters": a
+                    # counted group went along (not "the Horsa left with 200 people": those aboard are the movers)
                     text = _span_text(_span_of_noun(t)).strip()
                     out.append(Subject(text, "group", text.lower()))
+            elif (share := _partitive(t)) is not None:
+                out.append(share)  # "with his wife Zeenat Mahal and two of his sons"
         for party in parties:
             first, last = party[0], party[-1]
             called = [_called(t) for t in party] if len(party) > 1 else []

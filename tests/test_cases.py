@@ -4440,3 +4440,40 @@ def test_counted_people_before_an_aside_are_the_subject(nlp):
         "In 1855 around 1,500 men, mostly from the Valle Maggia, went to the goldfields in Australia.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("1,500 men", "Australia")]
+
+
+def test_an_apposition_the_parser_makes_a_subject_leaves_the_verbs_to_the_first_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Poland after 1968?",
+        "The best-known returnee is Adam Kowalik. He was one of the student leaders, the \"commandos\" around Michnik, "
+        "spent some time in prison, and emigrated in 1970, first to Italy and then to Paris.",
+    )
+    assert {c.subject for c in cases if c.destination_country in ("Italy", "France")} == {"Adam Kowalik"}
+
+
+def test_a_college_by_name_then_a_city_is_the_city(nlp):
+    cases = cases_of(nlp, "Who left Poland?", "Leszek Kołakowski lost his chair in 1968. He went to McGill in Montreal at the end of 1968.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Leszek Kołakowski", "Canada")]
+
+
+def test_a_name_people_in_general_talk_about_opening_a_paragraph_is_the_next_he(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Poland?",
+        "Zygmunt Bauman left for Israel in 1968. He did not go straight to Britain.\n\n"
+        "People also lump Leszek Kołakowski in with the emigrants. He went to Canada at the end of 1968.",
+    )
+    assert ("Leszek Kołakowski", "Canada") in {(c.subject, c.destination_country) for c in cases}
+    assert ("Zygmunt Bauman", "Canada") not in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_counted_kin_and_a_share_of_kin_taken_along_go_too(nlp):
+    cases = cases_of(
+        nlp,
+        "Who was exiled?",
+        "Bahadur Shah Zafar was exiled to Rangoon in 1858 with his wife Zeenat Mahal and two of his sons.",
+        "My grandfather walked across to Austria in November 1956 with two friends.",
+    )
+    subjects = {c.subject for c in cases}
+    assert {"two of his sons", "two friends"} <= subjects
