@@ -1814,6 +1814,12 @@ def _subjects_for(
             subj = next((s for p in tok.children if p.dep_ == "parataxis" and p.i < tok.i
                          for g in p.children if g.dep_ == "ccomp" and g.i < p.i and _hedged(g)
                          for s in g.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and kind != "recruit":
+            # "As far as I know Eugène Pottier was in Boston, did a lot with the party, and came back to Paris": the
+            # parser makes the first clause the hedge's complement and leaves the later verbs without a subject
+            subj = next((s for h in _hedges_before(tok) for g in h.children if g.dep_ == "ccomp" and g.i > h.i
+                         for s in g.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("PROPN", "NOUN", "PRON")
+                         and s.lower_ not in ("i", "we", "it", "there")), None)
         if subj is None and kind != "recruit" and tok.dep_ == "ROOT":
             # "He came back to Quebec in the 1870s, wrote O Canada in 1880, and left for Boston": the parser makes the
             # first verb of the list the complement of the second, which it leaves without a subject
@@ -2956,6 +2962,21 @@ def _negated(tok: Token) -> bool:
             continue
         break
     return False
+
+
+def _hedges_before(verb: Token) -> list[Token]:
+    """The writer's "as far as I know", "I think" opening the verb's clause: hedge verbs with "I" or "we" as subject,
+    before the verb and hung on it directly or through "as far as"."""
+    lex = lexicon()
+    out = []
+    for c in verb.children:
+        if c.i > verb.i:
+            continue
+        for h in (c, *(g for g in c.children if g.dep_ == "advcl")):
+            if h.pos_ == "VERB" and _lemma(h) in lex["hedge_verbs"] and any(
+                    s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in h.children):
+                out.append(h)
+    return out
 
 
 def _hedged(clause: Token) -> bool:
@@ -4777,6 +4798,16 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
                 role = "destination" if side in ("to", "for") else "origin" if side == "from" else None
                 if role is not None and role not in ends and (place := _resolve_span(ent, year, date is not None)) is not None and place.country:
                     ends[role] = (place, _as_written(ent))
+            last = state.last_mention
+            if "destination" not in ends and last is not None and last.destination is not None and si - state.last_mention_sent <= 1 \
+                    and _also(tok) and any(_is_word(t, "vehicle_nouns") and any(d.lower_ == "the" for d in t.children)
+                                           or t.lower_ == "board" and t.head.i == prep.i for t in phrase):
+                # "Lussu escaped by motorboat to Corsica. Rosselli and Parri were on the boat too": on the journey just told
+                ends["destination"] = (last.destination, last.destination_text)
+                if last.origin is not None:
+                    ends.setdefault("origin", (last.origin, last.origin_text))
+                if date is None:
+                    date, date_text = last.date, last.date_text
             if "destination" not in ends:
                 continue
             origin, origin_text = ends.get("origin", (None, None))
@@ -4789,6 +4820,12 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
                 m.confidence = _confidence(m) - 0.05
                 out.append(m)
     return out
+
+
+def _also(verb: Token) -> bool:
+    """"were on the boat too", "was on board as well", "were also on the ship"."""
+    return any(c.lower_ in ("too", "also") and c.dep_ == "advmod" or c.lower_ == "as" and any(w.lower_ == "well" for w in c.children)
+               or c.lower_ == "well" and c.i > 0 and verb.doc[c.i - 1].lower_ == "as" for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i)
 
 
 def _read_stayed_away(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:

@@ -4477,3 +4477,21 @@ def test_counted_kin_and_a_share_of_kin_taken_along_go_too(nlp):
     )
     subjects = {c.subject for c in cases}
     assert {"two of his sons", "two friends"} <= subjects
+
+
+def test_verbs_after_as_far_as_i_know_keep_the_subject_of_the_first_clause(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Communards?",
+        "As far as I know Jules Vallès was in London for years, wrote a lot for the English papers, and came back to Paris after the amnesty.",
+    )
+    assert ("Jules Vallès", "France") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_people_on_the_boat_too_went_on_the_journey_just_told(nlp):
+    cases = cases_of(
+        nlp,
+        "Who escaped from the islands?",
+        "In 1929 Emilio Lussu escaped from Lipari by motorboat to Corsica. Francesco Nitti and Gioacchino Dolci were on the boat too.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} >= {("Francesco Nitti", "France"), ("Gioacchino Dolci", "France")}
