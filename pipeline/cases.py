@@ -591,8 +591,11 @@ def _is_placeish(span: Span) -> bool:
             return False  # "into the British and Soviet zones", "Peruvian politics": a people's adjective on a thing, not a land
         if span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" and _lemma(span.root.head) in lexicon()["human_nouns"]:
             return False  # "ran up to two French policemen": people of that nation, not their land
-        # "deported to Uzbekistan" tagged as a nationality: a known place that is no people-word is a place
-        return demonym_country(span.text) is not None or (is_known_place(span.text) and not is_demonym(span.text))
+        # "deported to Uzbekistan" tagged as a nationality: a known place that is no people-word is a place; so is a
+        # small town after a preposition of place ("came back to Isperih")
+        return demonym_country(span.text) is not None or (is_known_place(span.text) and not is_demonym(span.text)) \
+            or (not is_demonym(span.text) and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS
+                and resolve_town(_span_text(span)) is not None)
     return False
 
 
@@ -624,7 +627,7 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
         inner = _inner_place(ent)
         if inner is not None:
             place = _resolve(inner, year, dated)
-    if place is None and (ent.label_ == "GPE" or ent.label_ in ("ORG", "FAC") and _is_placeish(ent)):
+    if place is None and (ent.label_ == "GPE" or ent.label_ in ("ORG", "FAC", "NORP") and _is_placeish(ent)):
         place = resolve_town(text, year)  # "from 1924 lived in Sorrento": a town too small for the main gazetteer
     if place is None and ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS:
         place = resolve_word_named_city(text, year)  # "settled in Nice": a city named like a word, where the text makes it one
@@ -3568,6 +3571,8 @@ def _read_trigger(
     if any(c.dep_ == "prep" and c.lower_ in ("on", "for") and any(p.dep_ == "pobj" and _lemma(p) == "visit" for p in c.children)
            for c in tok.children):
         return []  # "came to Gimli on a visit in 1877": a visit, not a move ("left on a tour to Mexico and never went home" is one)
+    if _told_as_visit(tok, sent):
+        return []
     if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and _lemma(tok.head) == "keep" and _has_particle(tok, frozenset({"back"})) is not None:
         return []  # "Robeson kept going back (1937, 1949)": trips back again and again, not a move ("kept leaving" is a wave)
     if kind == "noun":
@@ -4820,6 +4825,25 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
                 m.confidence = _confidence(m) - 0.05
                 out.append(m)
     return out
+
+
+def _told_as_visit(verb: Token, sent: Span) -> bool:
+    """The writer says the trip was a visit: "went back to Peru in 2000, but only to film a documentary", "only went to
+    France in 1971 to record an album", "did come back to Poland to lecture, ... but that was a visit, not a return".
+
+    Not "went back once, in 1998" or "came for a few weeks": the annotated threads count those trips as moves.
+    """
+    kids = list(verb.children)
+    only = any(c.lower_ == "only" and c.dep_ == "advmod" for c in kids)
+    for c in kids:
+        # "only went back to live in Budapest", "only came back to teach": a move all the same
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                and (only or any(a.lower_ == "only" and a.dep_ == "advmod" for a in c.children)) \
+                and _lemma(c) not in lexicon()["settling_purposes"]:
+            return True
+    # "..., but that was a visit, not a return": the writer's own verdict in the same sentence
+    return any(t.lower_ == "visit" and t.dep_ == "attr" and t.head.i > verb.i and _lemma(t.head) == "be"
+               and any(n.dep_ == "nsubj" and n.lower_ in ("that", "it", "this") for n in t.head.children) for t in sent)
 
 
 def _also(verb: Token) -> bool:

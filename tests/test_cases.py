@@ -4495,3 +4495,19 @@ def test_people_on_the_boat_too_went_on_the_journey_just_told(nlp):
         "In 1929 Emilio Lussu escaped from Lipari by motorboat to Corsica. Francesco Nitti and Gioacchino Dolci were on the boat too.",
     )
     assert {(c.subject, c.destination_country) for c in cases} >= {("Francesco Nitti", "France"), ("Gioacchino Dolci", "France")}
+
+
+def test_a_trip_the_writer_calls_a_visit_is_no_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Poland in 1968?",
+        "Jan Kott went back to Poland in 1990, but only to film a documentary.",
+        "Adam Ważyk did come back to Poland to lecture in 1985, but that was a visit, not a return.",
+        "Marek Hłasko only came back to Warsaw in 1969 to live near his mother.",
+    )
+    assert {c.subject for c in cases} == {"Marek Hłasko"}
+
+
+def test_a_small_town_the_ner_calls_a_nationality_is_a_place(nlp):
+    cases = cases_of(nlp, "Who went to Turkey?", "My grandfather went to Turkey in 1989. He came back to Isperih in April 1990.")
+    assert ("Isperih", "Bulgaria") in {(c.destination, c.destination_country) for c in cases}
