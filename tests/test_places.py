@@ -778,3 +778,8 @@ def test_belgium_before_1830_is_the_state_of_its_time():
     assert places.resolve_place("Brussels", 1816).country == "Netherlands"
     assert places.resolve_place("Antwerp", 1767).country == "Austria"
     assert places.resolve_place("Brussels", 1850).country == "Belgium"
+
+
+def test_the_indies_are_the_dutch_east_indies_and_the_west_indies_a_region():
+    assert places.resolve_place("the Indies", 1947).country == "Indonesia"
+    assert places.resolve_place("the West Indies", 1950).country is None
