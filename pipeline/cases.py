@@ -1402,11 +1402,22 @@ def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext) -> Subject
     cands = list(reversed(state.recent or ([state.last_single] if state.last_single else [])))
     if not cands:
         return None
-    # The latest person, unless the thread already calls them by the other pronoun.
-    chosen = next((c for c in cands if ctx.genders.get(c.key) in (None, want)), None)
+    # The latest person, unless the thread already calls them by the other pronoun or their own words say
+    # ("Libia Yamamoto's father ... she and her mother followed him": not the father)
+    chosen = next((c for c in cands if (ctx.genders.get(c.key) or _kin_gender(c.text)) in (None, want)), None)
     if chosen is not None and chosen.type == "person":
         ctx.genders.setdefault(chosen.key, want)
     return chosen
+
+
+def _kin_gender(text: str) -> str | None:
+    """"he" or "she" for one named by a kin word or a gendered title ("Libia Yamamoto's father", "her mother")."""
+    words = text.lower().split(" of ")[0].split()  # "cousin of my grandmother" is the cousin
+    if not words:
+        return None
+    last = words[-1].strip(",.")
+    lex = lexicon()
+    return "he" if last in lex["male_words"] else "she" if last in lex["female_words"] else None
 
 
 def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subject | None:

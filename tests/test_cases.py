@@ -4512,3 +4512,12 @@ def test_a_trip_the_writer_calls_a_visit_is_no_move(nlp):
 def test_a_small_town_the_ner_calls_a_nationality_is_a_place(nlp):
     cases = cases_of(nlp, "Who went to Turkey?", "My grandfather went to Turkey in 1989. He came back to Isperih in April 1990.")
     assert ("Isperih", "Bulgaria") in {(c.destination, c.destination_country) for c in cases}
+
+
+def test_she_never_means_one_named_by_a_male_kin_word(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Japanese Peruvians were interned?",
+        "Libia Yamamoto was born in Lima in 1931. Her father was taken to Texas in 1942. In 1943 she and her mother followed him to Crystal City.",
+    )
+    assert ("Libia Yamamoto", 1943) in {(c.subject, c.year_start) for c in cases}
