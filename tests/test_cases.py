@@ -4521,3 +4521,4 @@ def test_she_never_means_one_named_by_a_male_kin_word(nlp):
         "Libia Yamamoto was born in Lima in 1931. Her father was taken to Texas in 1942. In 1943 she and her mother followed him to Crystal City.",
     )
     assert ("Libia Yamamoto", 1943) in {(c.subject, c.year_start) for c in cases}
+    assert "Her father" not in {c.subject for c in cases if c.year_start == 1943}
