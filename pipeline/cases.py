@@ -2492,6 +2492,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                 # "a mathematician who moved ..." is the antecedent of the next "He"; "a country that ..." is not.
                 # But in "He was a genocide orphan who ..." the noun only describes whom "he" already means.
                 if any(c.lower_ in ("a", "an") for c in tok.children) and any(c.dep_ == "relcl" for c in tok.children) and _animate(tok) \
+                        and tok.lower_ not in lex["collective_nouns"] \
                         and _copula_subject(tok) is None and not (dep == "pobj" and tok.head.lower_ == "as"):
                     # not "spent 1946-48 in Vienna as a boy, where his father was working": a role, not someone new
                     state.remember(Subject(_span_of_noun(tok).text, "unnamed", _lemma(tok)))

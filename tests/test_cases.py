@@ -4522,3 +4522,14 @@ def test_she_never_means_one_named_by_a_male_kin_word(nlp):
     )
     assert ("Libia Yamamoto", 1943) in {(c.subject, c.year_start) for c in cases}
     assert "Her father" not in {c.subject for c in cases if c.year_start == 1943}
+
+
+def test_a_regiment_or_a_battalion_moves_as_a_group_and_is_no_he(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Hessians stayed in America?",
+        "The Waldeck regiment was sent to Pensacola in 1778.",
+        "My great-great-grandfather served in a Baden infantry regiment that mutinied in 1849. He crossed into Switzerland in July.",
+    )
+    assert ("Waldeck regiment", "group", "United States") in {(c.subject, c.subject_type, c.destination_country) for c in cases}
+    assert ("My great-great-grandfather", "Switzerland") in {(c.subject, c.destination_country) for c in cases}
