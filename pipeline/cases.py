@@ -800,6 +800,11 @@ def _with_head_noun(ent: Span) -> Span:
     return ent
 
 
+def _left_from_near(trigger: Token, kind: str, prep: str) -> bool:
+    """A place near, outside or around what a departure verb left ("left a village near Shumen")."""
+    return kind == "depart" and _lemma(trigger) in ("leave", "flee", "quit", "abandon") and prep in ("near", "outside", "in", "around")
+
+
 def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     """'to'/'for'/'into' mark a destination, 'from'/'out of' an origin; a direct object depends on the verb."""
     root = ent.root
@@ -835,9 +840,14 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                     return "origin"  # "went from a village near Udine to Buenos Aires"
                 grand = grand.head.head
             elif grand.pos_ in ("NOUN", "PROPN") and grand.dep_ in ("dobj", "obj") and grand.head.i == trigger.i:
+                if _left_from_near(trigger, kind, prep):
+                    return "origin"  # "left a village near Shumen", "fled their farm outside Kakinada": where they set out
                 grand = grand.head  # "to join her husband in Hamburg"
             else:
                 break
+        if grand.i == trigger.i and _left_from_near(trigger, kind, prep) and any(
+                c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.i < head.i for c in trigger.children):
+            return "origin"  # the parser may hang "near Shumen" on "left" rather than on the village
         if prep in ("to", "into", "towards", "toward") or (prep == "for" and _lemma(grand) in ("asylum", "refuge")):
             return "destination"
         if prep == "as" and grand.lower_ == "far" and grand.head.i == trigger.i:
@@ -3885,7 +3895,7 @@ def _read_trigger(
             m.confidence = base.confidence - 0.05
             out.append(m)
         went_along = tuple(m.subject for m in out if m.companion)
-        if went_along and base.subject.type == "person":
+        if went_along and base.subject.type in ("person", "unnamed"):
             # "X left Pola with his mother in 1947 and they ended up in Venice": "they" is the two of them
             state.pair = (base.subject, *went_along)
     return out

@@ -4533,3 +4533,13 @@ def test_a_regiment_or_a_battalion_moves_as_a_group_and_is_no_he(nlp):
     )
     assert ("Waldeck regiment", "group", "United States") in {(c.subject, c.subject_type, c.destination_country) for c in cases}
     assert ("My great-great-grandfather", "Switzerland") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_they_after_a_relative_and_those_who_went_with_him_is_all_of_them(nlp):
+    cases = cases_of(
+        nlp,
+        "Who left Bulgaria in 1951?",
+        "My great-grandfather was a shepherd. He left a village near Shumen with his two brothers in early 1951 and they ended up in Çorlu.",
+    )
+    assert {(c.subject, c.origin_country, c.destination_country) for c in cases} == {
+        ("My great-grandfather", "Bulgaria", "Turkey"), ("his two brothers", "Bulgaria", "Turkey")}
