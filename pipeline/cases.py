@@ -627,7 +627,9 @@ def _resolve_span(ent: Span, year: int | None, dated: bool) -> Place | None:
         inner = _inner_place(ent)
         if inner is not None:
             place = _resolve(inner, year, dated)
-    if place is None and (ent.label_ == "GPE" or ent.label_ in ("ORG", "FAC", "NORP") and _is_placeish(ent)):
+    # a LOC after "the" is a sea, a range or a valley ("crossed the Atlantic"), not the small town of that name
+    if place is None and (ent.label_ == "GPE" or ent.label_ in ("ORG", "FAC", "NORP") and _is_placeish(ent)
+                          or ent.label_ == "LOC" and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")):
         place = resolve_town(text, year)  # "from 1924 lived in Sorrento": a town too small for the main gazetteer
     if place is None and ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS:
         place = resolve_word_named_city(text, year)  # "settled in Nice": a city named like a word, where the text makes it one
@@ -2029,6 +2031,10 @@ def _subjects_for(
         return [Subject("my family", "group", "family")]  # "We left for Toronto in 1990" in a post about the writer's family
     if mover.pos_ == "PRON" and mover.lower_ not in ("some", "many", "others", "few", "most", "several", "all", "those"):
         resolved = _owner_of_subject(mover, ctx) or _resolve_pronoun(mover, state, ctx)
+        if resolved is None and mover.lower_ in ("i", "me"):
+            # "Me and my little brother came over to join her": the writer tells no case of their own, the kin beside them do
+            return [g for c in mover.conjuncts if c.i > mover.i and c.pos_ == "NOUN" and _animate(c)
+                    and (g := _group_or_unnamed(c, origin_text)) is not None]
         if resolved is None:
             return []
         # "He and Hadley arrived in Paris": the one named beside "he" went too; named first, so that "he" keeps

@@ -4543,3 +4543,18 @@ def test_they_after_a_relative_and_those_who_went_with_him_is_all_of_them(nlp):
     )
     assert {(c.subject, c.origin_country, c.destination_country) for c in cases} == {
         ("My great-grandfather", "Bulgaria", "Turkey"), ("his two brothers", "Bulgaria", "Turkey")}
+
+
+def test_a_small_town_the_ner_calls_a_location_is_a_place_but_the_atlantic_is_no_town(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Japanese Peruvians were interned?",
+        "My great-grandmother and the four kids went up to Crystal City a few months later because they had lost the shop.",
+        "John Winthrop crossed the Atlantic so often I lose count.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {("My great-grandmother", "United States"), ("four kids", "United States")}
+
+
+def test_kin_beside_the_writer_move_though_the_writer_tells_no_case(nlp):
+    cases = cases_of(nlp, "Who came to Britain?", "My mother moved to Leeds in 2004. Me and my little brother came over to join her in 2007.")
+    assert ("my little brother", "United Kingdom") in {(c.subject, c.destination_country) for c in cases}
