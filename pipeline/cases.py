@@ -1502,6 +1502,9 @@ def _counted_people_before(verb: Token) -> Token | None:
     tok = doc[i]
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head  # "Republicans, soldiers and civilians": the first of the list names them
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == verb.i \
+            and tok.head.i == _sent_of(verb).start and any(t.ent_type_ == "DATE" for t in doc[tok.head.i + 1 : tok.i]):
+        return tok  # "In 1947 Oleg Lundstrem and his jazz band went to the USSR": the name, swallowed into the year phrase
     reach = 8
     for _ in range(5):
         counted = any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children) or tok.head.lower_ == "like"
@@ -1978,6 +1981,8 @@ def _subjects_for(
     if mover.lower_ in lex["relative_pronouns"] and mover.head.dep_ == "relcl":
         relative = mover
         mover = mover.head.head
+        if mover.dep_ == "conj" and mover.pos_ == "NOUN" and not _animate(mover) and mover.head.ent_type_ == "PERSON":
+            mover = mover.head  # "Oleg Lundstrem and his jazz band, who went in 1947": the clause is on both
         if mover.dep_ == "pobj" and mover.head.lower_ == "from" and mover.head.head.ent_type_ == "PERSON" and mover.pos_ == "PROPN":
             mover = mover.head.head  # "Francis Rule from Camborne, who sailed from Penzance": the man from there, not the town
         elif (person := _placed_person(mover)) is not None:

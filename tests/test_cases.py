@@ -4558,3 +4558,13 @@ def test_a_small_town_the_ner_calls_a_location_is_a_place_but_the_atlantic_is_no
 def test_kin_beside_the_writer_move_though_the_writer_tells_no_case(nlp):
     cases = cases_of(nlp, "Who came to Britain?", "My mother moved to Leeds in 2004. Me and my little brother came over to join her in 2007.")
     assert ("my little brother", "United Kingdom") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_a_name_in_the_year_phrase_or_before_a_who_clause_on_him_and_his_band_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Harbin Russians went to the USSR?",
+        "In 1947 Oleg Lundstrem and his jazz band went to the USSR.",
+        "- Boris Ivanov and his orchestra, who went in 1946 and were settled in Kazan;",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} >= {("Oleg Lundstrem", "Soviet Union"), ("Boris Ivanov", "Soviet Union")}
