@@ -802,6 +802,34 @@ def _with_head_noun(ent: Span) -> Span:
     return ent
 
 
+def _destination_after(verb: Token, year: int | None, dated: bool) -> tuple[Place, str] | None:
+    """A known place right after "to" right after the verb ("moved to Bayswater outside Melbourne"), for a sentence the
+    parser garbled: the capitalised words after "to", and a larger place after "outside", "near" or "in" that names
+    the country when the town is one several countries have."""
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and doc[k].lower_ in ("back", "over", "out", "on", "off", "then", "up", "down", "away"):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "to" or not doc[k + 1].text[:1].isupper() or doc[k + 1].ent_type_ in ("PERSON", "NORP", "DATE", "ORG"):
+        return None
+    if doc[k].dep_ == "prep" and any(c.dep_ == "pobj" for c in doc[k].children):
+        return None  # a parse that saw the place ("came to Wadi al-Sir"): what it could not resolve, the words cannot either
+    end = k + 1
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and end - k <= 3:
+        end += 1
+    name = _span_text(doc[k + 1 : end])
+    place = _resolve(name, year, dated) or resolve_town(name, year)
+    if place is None or not place.country:
+        return None
+    if end + 1 < len(doc) and doc[end].lower_ in ("outside", "near", "in") and (wider := _resolve(doc[end + 1].text, year, dated)) is not None \
+            and wider.country and wider.country != place.country:
+        # "Bayswater outside Melbourne": the Bayswater in Australia, or, where the gazetteer knows none there, a town in
+        # the country of the place it is near
+        beside = resolve_place_beside(name, year, [country_code(wider.country) or ""])
+        place = beside if beside is not None and beside.country == wider.country else Place(name, name, wider.country, "city", wider.lat, wider.lon)
+    return place, name
+
+
 def _left_from_near(trigger: Token, kind: str, prep: str) -> bool:
     """A place near, outside or around what a departure verb left ("left a village near Shumen")."""
     return kind == "depart" and _lemma(trigger) in ("leave", "flee", "quit", "abandon") and prep in ("near", "outside", "in", "around")
@@ -3554,6 +3582,11 @@ def _read_trigger(
         found = _resolve_span(ent, year, dated)
         if found is not None and found.country:
             destination, destination_text, dest_ent = found, _as_written(ent), ent
+    if destination is None and origin is None and kind in ("arrive", "depart", "forced") \
+            and (found := _destination_after(tok, year, dated)) is not None:
+        # "then moved to Bayswater outside Melbourne", parsed with "Bayswater" as an adverb: the words right after the
+        # verb say where, whatever the parse made of them
+        destination, destination_text = found
     if destination is None and kind == "recruit":
         # "Bolivia let in 20,000 refugees": a country as the subject takes them in, tagged by the NER or not
         taker = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("", "ORG", "NORP")), None)

@@ -4568,3 +4568,14 @@ def test_a_name_in_the_year_phrase_or_before_a_who_clause_on_him_and_his_band_mo
         "- Boris Ivanov and his orchestra, who went in 1946 and were settled in Kazan;",
     )
     assert {(c.subject, c.destination_country) for c in cases} >= {("Oleg Lundstrem", "Soviet Union"), ("Boris Ivanov", "Soviet Union")}
+
+
+def test_a_known_place_right_after_to_counts_where_the_parse_garbles_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the interned Templers go?",
+        "My grandmother's family were interned. They were in Tatura until 1947 and then moved to Bayswater outside Melbourne.",
+        "More came to Wadi al-Sir in 1880.",
+    )
+    assert ("Bayswater", "Australia") in {(c.destination, c.destination_country) for c in cases}
+    assert "India" not in {c.destination_country for c in cases}
