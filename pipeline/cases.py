@@ -1911,7 +1911,7 @@ def _subjects_for(
             # "who moved ..." and reduced relatives ("refugees expelled from Prague") describe the noun
             mover = tok.head
             break
-        if tok.i == trigger.i and tok.dep_ == "conj" and "nsubj" not in children and "nsubjpass" not in children \
+        if tok.i == trigger.i and tok.dep_ in ("conj", "ROOT") and "nsubj" not in children and "nsubjpass" not in children \
                 and (share := next((c for c in tok.children if c.dep_ == "advmod" and c.i == tok.i - 1
                                     and c.lower_ in ("most", "many", "some", "others")), None)) is not None:
             # "the British evacuated them to Cyprus, and most went on to Australia": the parser makes the share a

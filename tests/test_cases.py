@@ -4579,3 +4579,12 @@ def test_a_known_place_right_after_to_counts_where_the_parse_garbles_it(nlp):
     )
     assert ("Bayswater", "Australia") in {(c.destination, c.destination_country) for c in cases}
     assert "India" not in {c.destination_country for c in cases}
+
+
+def test_most_the_parser_hangs_on_a_main_verb_is_a_share_of_the_group_just_named(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Mormon colonists go?",
+        "In 1912 the refugees from the colonies reached El Paso. From there most scattered to Utah and Idaho, wherever they had relatives.",
+    )
+    assert any(c.subject.startswith("most") and c.destination_country == "United States" for c in cases)
