@@ -4588,3 +4588,12 @@ def test_most_the_parser_hangs_on_a_main_verb_is_a_share_of_the_group_just_named
         "In 1912 the refugees from the colonies reached El Paso. From there most scattered to Utah and Idaho, wherever they had relatives.",
     )
     assert any(c.subject.startswith("most") and c.destination_country == "United States" for c in cases)
+
+
+def test_people_forced_back_across_a_border_are_moved_back(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Cambodian refugees go?",
+        "Thousands of starving Cambodians fled to Thailand in 1979. In June 1979 the Thai army forced about 40,000 of them back into Cambodia.",
+    )
+    assert ("Cambodia", 1979) in {(c.destination_country, c.year_start) for c in cases}
