@@ -343,6 +343,10 @@ class ThreadContext:
         home = self.people_left or self.people_home
         return resolve_place(home, year) if home is not None else None
 
+    def people_left_place(self, year: int | None) -> Place | None:
+        """The country the title says the question's people left, as it stood in ``year``."""
+        return resolve_place(self.people_left, year) if self.people_left is not None else None
+
     def usual_origin(self) -> Place | None:
         """The country most moves told so far set out from, when it is more than half of them and told at least three
         times: where "came home" leads in a thread on the Communards' exile, whose people no demonym names."""
@@ -1343,7 +1347,10 @@ def _group_or_unnamed(tok: Token, place_text: str | None, require_animate: bool 
     whose = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
     if whose is not None and tok.head.dep_ == "relcl" and (owner := _ent_of(tok.head.head)) is not None and owner.label_ == "PERSON":
         # "Carlos Menem, whose parents came from Yabroud": the parents are his
-        text = f"{_span_text(owner).strip()}'s {tok.doc[whose.i + 1 : span.end].text}"
+        named = _span_text(owner).strip()
+        # a people the small model tags as a person keeps its plural's apostrophe ("Gujarati Hindus' families")
+        mark = "'" if owner[-1].tag_ in ("NNS", "NNPS") and named.endswith("s") else "'s"
+        text = f"{named}{mark} {tok.doc[whose.i + 1 : span.end].text}"
         words = [*owner, *(t for t in tok.doc[whose.i + 1 : span.end] if not t.is_punct)]
     content = [t for t in words if t.lower_ not in lex["generic_subjects"] and not t.is_stop and not t.like_num and t.pos_ in ("NOUN", "PROPN", "ADJ")
                and t.tag_ not in ("JJS", "JJR")]
@@ -1906,6 +1913,8 @@ def _subjects_for(
             # phrase is no one's; whoever the date's verb tells of joined him
             tok = tok.head.head if tok.head.dep_ != "pobj" else tok.head.head.head
             continue
+        if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not _animate(tok.head):
+            return []  # "there was no way to get the rest out": an infinitive on a thing tells no one who moved
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and (
                 tok.head.pos_ in ("NOUN", "PROPN") and _animate(tok.head) or tok.head.lower_ == "one")):
             # "who moved ..." and reduced relatives ("refugees expelled from Prague") describe the noun
@@ -3766,6 +3775,11 @@ def _read_trigger(
                 known = prev is not None and prev.destination is not None and not prev.inferred_destination and not _later(prev, m)
                 after_stay = prev is not None and _later(prev, m)
                 m.origin = prev.destination if known else (_recent_place(state, si) or (None if after_stay else _default_origin(state, ctx, si, subj)))
+                if prev is None and word.particle == "out" and ctx.topic is not None and m.origin is not None \
+                        and m.origin.country == ctx.topic.country and state.host is None:
+                    # "Rolf Bossert got out at Christmas 1985" in a thread on ethnic Germans ending up in Germany: one
+                    # told of first as getting out got out to where the thread's people went, not out of it
+                    m.origin, m.destination, m.inferred_destination = ctx.people_left_place(year), ctx.topic, True
             elif m.origin is None and m.destination is not None and m.origin_text is None:
                 # "He left for the US": from wherever he was, so a later "came back" knows where to.
                 here = prev.destination if prev is not None and prev.destination is not None else _default_origin(state, ctx, si, subj)

@@ -4597,3 +4597,13 @@ def test_people_forced_back_across_a_border_are_moved_back(nlp):
         "Thousands of starving Cambodians fled to Thailand in 1979. In June 1979 the Thai army forced about 40,000 of them back into Cambodia.",
     )
     assert ("Cambodia", 1979) in {(c.destination_country, c.year_start) for c in cases}
+
+
+def test_one_first_told_as_getting_out_got_out_to_where_the_thread_is_about(nlp):
+    cases = cases_of(
+        nlp,
+        "How did Soviet Jews get to the United States?",
+        "By the mid-1980s only about a thousand Jews a year got out.",
+        "Thousands of kids had come through without their parents, and there was no way to get the rest out.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("a thousand Jews", "United States")]
