@@ -286,6 +286,7 @@ class ThreadContext:
     topic: Place | None = None
     people_home: str | None = None  # "Did any Russian émigrés go back?": the one country the question's movers are from
     people_left: str | None = None  # "the Turks who left Bulgaria": the one country the title says they left
+    people_titled: str | None = None  # the one people the title names, as it names them ("Tibetans", "Polish Jews")
     default_year: int | None = None
     mentions: list["Mention"] = field(default_factory=list)  # every mention so far, in reading order
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "he" / "she", learnt while reading
@@ -5414,6 +5415,27 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
     return None
 
 
+def _title_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
+    """The one people the title asks about, in its own words: "Tibetans", "the Polish Jews who left after March 1968"
+    gives "Polish Jews", "the Hungarian revolutionaries" gives "Hungarian revolutionaries"; None for two peoples."""
+    if not thread.posts or thread.posts[0].kind != "question":
+        return None
+    title = _doc_sents(docs[0])[0][0]
+    names = set()
+    for ent in _ents(docs[0]):
+        if not (title.start <= ent.start < title.end) or ent.label_ != "NORP" or not _names_movers(ent):
+            continue
+        root = ent.root
+        if root.dep_ in ("amod", "compound") and root.head.tag_ in ("NNS", "NNPS"):
+            if not _animate(root.head, by_modifier=False):
+                continue  # "the Mormon colonies": a people's places, not the people
+            names.add(_span_text(docs[0][ent.start : root.head.i + 1]))  # "Polish Jews", "Hungarian revolutionaries"
+        elif root.tag_ in ("NNS", "NNPS"):
+            names.add(_span_text(ent))  # "Tibetans", "the Turks"
+    names = {re.sub(r"^the\s+", "", n.replace('"', "").replace("“", "").replace("”", ""), flags=re.IGNORECASE) for n in names}
+    return names.pop() if len(names) == 1 else None
+
+
 def _title_back_to(title: Span) -> set[str]:
     """The countries a title says people went back, returned or did not go back to ("didn't go back to Poland")."""
     found = set()
@@ -5738,11 +5760,28 @@ NO_DESTINATION_PENALTY = 0.45
 GUESSED_DESTINATION_PENALTY = 0.3
 
 
+def _name_the_people(cases: list[Case], ctx: ThreadContext) -> None:
+    """A group the text names by a generic word only ("families", "most of them", "a few hundred") in a thread on one
+    people is of that people: "families (Germans)" in a thread on the Templers of Palestine, where the question names
+    the Germans. A group named by a people of its own ("Burmese cultivators") keeps its name."""
+    people = ctx.people_titled
+    if people is None:
+        return
+    for case in cases:
+        words = re.findall(r"[^\W\d_][\w'-]*", case.subject)
+        if case.subject_type != "group" or any(is_demonym(w) or demonym_country(w) for w in words) \
+                or any(w[:1].isupper() and w.lower() not in _STOP for w in words[1:]):
+            continue  # named by a people, or by a proper name ("the Chettiar firms", "Schutzbündler", "Beta Israel")
+        case.subject = f"{case.subject[:-1]}, {people})" if case.subject.endswith(")") else f"{case.subject} ({people})"
+        case.case_id = case.make_id()
+
+
 def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) -> list[Case]:
     ctx = ThreadContext(thread, persons=collect_persons(docs), placed=collect_placed_names(docs))
     ctx.default_year = _default_year(post.text for post in thread.posts)  # doc.text would rebuild each text
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
     ctx.people_home = _question_people(thread, docs)
+    ctx.people_titled = _title_people(thread, docs)
     if thread.posts and thread.posts[0].kind == "question" and len(left := _title_left(_doc_sents(docs[0])[0][0])) == 1:
         ctx.people_left = left.pop()
     with country_favoured(country_code(ctx.topic.text) if ctx.topic is not None else None):
@@ -5777,6 +5816,7 @@ def _read_cases(ctx: ThreadContext, thread: Thread, docs: Sequence[Doc], min_con
              and not m.inferred_destination)
     ]
     cases = merge_cases(cases)
+    _name_the_people(cases, ctx)
     _set_outcomes_from_sequence(cases)
     for c in cases:
         if c.destination_country is None:

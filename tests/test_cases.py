@@ -4607,3 +4607,12 @@ def test_one_first_told_as_getting_out_got_out_to_where_the_thread_is_about(nlp)
         "Thousands of kids had come through without their parents, and there was no way to get the rest out.",
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("a thousand Jews", "United States")]
+
+
+def test_a_group_named_by_a_generic_word_is_of_the_people_the_title_names(nlp):
+    cases = cases_of(
+        nlp,
+        "How many Tibetans followed the Dalai Lama into exile?",
+        "In 1960 many families went on from India to Nepal, and some Indian traders went to Lhasa.",
+    )
+    assert {c.subject for c in cases} == {"many families (Tibetans)", "Indian traders"}
