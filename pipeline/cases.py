@@ -4381,8 +4381,10 @@ def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Pl
     when a known place follows "then" or "from there" (after a later stop, ", and in 1940 to New York" too)."""
     doc = dest.doc
     i = dest.end
+    dated = False
     if i + 1 < len(doc) and doc[i].lower_ in ("in", "by", "on") and doc[i + 1].ent_type_ == "DATE":
         i += 1  # "had gone to Egypt in 1920 and later to Paris": the first stop's year comes between
+        dated = True
         while i < len(doc) and doc[i].ent_type_ == "DATE":
             i += 1
     joined = False
@@ -4394,8 +4396,10 @@ def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Pl
         i += 2  # "and from there to West Germany": the place just reached is where the next leg starts
     elif i < len(doc) and doc[i].lower_ in _LATER_WORDS:
         i += 1
-    elif chained and joined:
-        needs_to = True  # "then to Bath, and in 1940 to New York": only a "to" says it is another stop
+    elif chained and joined or dated and joined and i < len(doc) and doc[i].lower_ == "to":
+        # "then to Bath, and in 1940 to New York", "moved to Toronto in 1854 and to Chatham a year later": only a "to"
+        # says it is another stop
+        needs_to = True
     else:
         return None
     # "then in June to Cuernavaca", "and then, from 1962, to Surgut": the later stop's own date may come first
@@ -4422,6 +4426,11 @@ def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Pl
     place = _resolve_span(ent, year, False)
     if place is None or not place.country or place.kind not in ("city", "country", "polity", "region"):
         return None  # "and later to New Brunswick": a province is a stop too
+    if place.kind == "city" and is_shared_city_name(_span_text(ent)) and (before := _resolve_span(dest, year, False)) is not None \
+            and before.country and before.country != place.country \
+            and (near := resolve_place_beside(_span_text(ent), year, [country_code(before.country) or ""])) is not None \
+            and near.country == before.country:
+        place = near  # "moved to Toronto in 1854 and to Chatham a year later": the Chatham in Canada
     return place, _as_written(ent), ent
 
 

@@ -4616,3 +4616,12 @@ def test_a_group_named_by_a_generic_word_is_of_the_people_the_title_names(nlp):
         "In 1960 many families went on from India to Nepal, and some Indian traders went to Lhasa.",
     )
     assert {c.subject for c in cases} == {"many families (Tibetans)", "Indian traders"}
+
+
+def test_a_dated_stop_and_to_another_place_is_a_later_stop_in_the_same_country(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Canada West?",
+        "Mary Ann Shadd went to Windsor in 1851, then moved to Toronto in 1854 and to Chatham a year or so later.",
+    )
+    assert ("Chatham", "Canada") in {(c.destination, c.destination_country) for c in cases}
