@@ -5779,8 +5779,11 @@ def _name_the_people(cases: list[Case], ctx: ThreadContext) -> None:
     for case in cases:
         words = re.findall(r"[^\W\d_][\w'-]*", case.subject)
         if case.subject_type != "group" or any(is_demonym(w) or demonym_country(w) for w in words) \
-                or any(w[:1].isupper() and w.lower() not in _STOP for w in words[1:]):
-            continue  # named by a people, or by a proper name ("the Chettiar firms", "Schutzbündler", "Beta Israel")
+                or any(w[:1].isupper() and w.lower() not in _STOP for w in words[1:]) \
+                or people.split()[-1].lower() in {w.lower() for w in words}:
+            # named by a people or by a proper name ("the Chettiar firms", "Schutzbündler", "Beta Israel"), or by the
+            # title's own word ("thousands of students" in a thread on Chinese students)
+            continue
         case.subject = f"{case.subject[:-1]}, {people})" if case.subject.endswith(")") else f"{case.subject} ({people})"
         case.case_id = case.make_id()
 

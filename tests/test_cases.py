@@ -1249,7 +1249,7 @@ def test_a_country_taking_a_number_is_where_they_went(nlp):
     cases = cases_of(nlp, "Where did the Hungarians go in 1956?",
                      "About 200,000 Hungarian refugees fled to Austria in 1956. Canada took roughly 37,000, and "
                      "Britain took 20,000 students in 1956-57. Germany took Austria in 1938.")
-    assert {c.destination_country for c in cases if "Hungarian" in c.subject} == {"Austria", "Canada"}
+    assert {c.destination_country for c in cases if "students" not in c.subject} == {"Austria", "Canada"}
     assert [c.destination_country for c in cases if "students" in c.subject] == ["United Kingdom"]
     assert len(cases) == 3
 
@@ -2477,7 +2477,8 @@ def test_the_town_someone_reached_is_no_mover_whatever_the_ner_calls_it(nlp):
 def test_the_people_a_boat_is_said_to_be_are_who_moved(nlp):
     cases = cases_of(nlp, "Did Vietnamese boat people reach Australia?",
                      "For Australia specifically: the first boat reached Darwin in April 1976, five young men led by Lam Binh.")
-    assert ("five young men", "Australia", 1976) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+    # named with the people the title asks about, too
+    assert ("five young men (Vietnamese boat people)", "Australia", 1976) in {(c.subject, c.destination_country, c.year_start) for c in cases}
 
 
 def test_one_who_followed_a_few_days_later_went_the_same_year_and_a_few_years_later_did_not(nlp):
@@ -2505,7 +2506,7 @@ def test_followed_him_means_the_writers_relative_the_post_calls_he(nlp):
                      "My grandfather sailed for Japan in 1945. He came back to California in 1956, alone at first. "
                      "My grandmother and the kids followed him in 1958.")
     assert [(c.subject, c.destination_country) for c in cases if c.year_start == 1958] == [
-        ("My grandmother", "United States"), ("kids", "United States")]
+        ("My grandmother", "United States"), ("kids (Japanese Americans)", "United States")]
 
 
 def test_came_over_with_no_place_is_a_move_to_where_the_thread_goes(nlp):
@@ -2848,7 +2849,7 @@ def test_a_group_that_says_neither_who_nor_how_many_is_no_subject(nlp):
 def test_people_described_by_the_phrase_after_them_are_a_group(nlp):
     cases = cases_of(nlp, "Did the Cambodian refugees go home?", "In 1992 some 360,000 people from the border camps moved back to Cambodia.")
     assert [(c.subject, c.subject_type, c.destination_country) for c in cases] == [
-        ("some 360,000 people from the border camps", "group", "Cambodia")]
+        ("some 360,000 people from the border camps (Cambodian refugees)", "group", "Cambodia")]
     cases = cases_of(nlp, "Who left Iran?", "People with money and connections moved to London in 1978.")
     assert [c.subject for c in cases] == ["People with money and connections"]
     # "people" with nothing to say who stays no subject
@@ -2859,7 +2860,8 @@ def test_a_counted_group_along_with_the_mover_went_too(nlp):
     cases = cases_of(nlp, "Were German specialists taken to the USSR?",
                      "My grandfather was taken to the Soviet Union in October 1946 with a couple of hundred of his colleagues.")
     assert [(c.subject, c.subject_type, c.destination_country, c.year_start) for c in cases] == [
-        ("My grandfather", "unnamed", "Soviet Union", 1946), ("couple of hundred of his colleagues", "group", "Soviet Union", 1946)]
+        ("My grandfather", "unnamed", "Soviet Union", 1946),
+        ("couple of hundred of his colleagues (German specialists)", "group", "Soviet Union", 1946)]
 
 
 def test_two_towns_of_one_country_in_one_post_are_two_stops(nlp):
@@ -3326,7 +3328,7 @@ def test_summoned_or_recalled_to_a_place_is_a_move_and_recalling_a_memory_is_not
 def test_a_share_told_by_who_its_people_mostly_were_is_named_by_them(nlp):
     cases = cases_of(nlp, "Polish refugees?", "About 1,400 Poles went to Mexico in 1943. A smaller group, mostly older "
                                               "schoolchildren, went to Lebanon.")
-    assert [c.subject for c in cases if c.destination_country == "Lebanon"] == ["smaller group, mostly older schoolchildren"]
+    assert [c.subject for c in cases if c.destination_country == "Lebanon"] == ["smaller group, mostly older schoolchildren (Polish refugees)"]
 
 
 def test_an_item_headed_with_a_country_goes_there_when_its_place_is_unknown(nlp):
@@ -3915,7 +3917,7 @@ def test_a_group_named_after_they_is_not_whom_they_means(nlp):
         "My dad's family left Salisbury in 1980 and went to Johannesburg. Then in the 90s they went to Perth, which is where "
         "half of my relatives still are.",
     )
-    assert ("My dad's family", "Australia") in {(c.subject, c.destination_country) for c in cases}
+    assert ("My dad's family (Rhodesians)", "Australia") in {(c.subject, c.destination_country) for c in cases}
 
 
 def test_staying_on_where_a_tour_took_them_is_a_move_there(nlp):
@@ -3953,7 +3955,7 @@ def test_one_of_the_family_and_the_kids_are_each_a_subject(nlp):
         "Why did Japanese Americans renounce their citizenship?",
         "My grandfather went to Chicago in 1956. My grandmother and the kids followed him in 1958. His wife and daughters stayed.",
     )
-    assert {c.subject for c in cases if c.year_start == 1958} == {"My grandmother", "kids"}
+    assert {c.subject for c in cases if c.year_start == 1958} == {"My grandmother", "kids (Japanese Americans)"}
 
 
 def test_one_who_takes_the_family_back_goes_too(nlp):
@@ -4339,8 +4341,8 @@ def test_each_share_with_the_verb_left_out_is_named_by_its_own_words(nlp):
         "some to Kenya, a small party to Mexico, and several hundred to Argentina in 1902.",
     )
     named = {c.destination_country: c.subject for c in cases}
-    assert named["Mexico"] == "a small party (bittereinders)"
-    assert named["Argentina"] == "several hundred (bittereinders)"
+    assert named["Mexico"] == "a small party (bittereinders, Boers)"
+    assert named["Argentina"] == "several hundred (bittereinders, Boers)"
 
 
 def test_coming_home_after_several_legs_goes_where_the_first_set_out(nlp):
