@@ -707,7 +707,7 @@ def _note_nations(sent: Span, ctx: ThreadContext) -> None:
     for ent in _ents(sent):
         if ent.label_ != "PERSON" or not _plausible_name(name := _span_text(ent)):
             continue
-        before = [t for t in doc[max(sent.start, ent.start - 4) : ent.start]]
+        before = list(doc[max(sent.start, ent.start - 4) : ent.start])
         # the nationality before the words that say what the person was, with nothing else between
         while before and before[0].pos_ not in ("ADJ", "PROPN", "NOUN", "DET"):
             before = before[1:]
@@ -722,14 +722,17 @@ def _note_nations(sent: Span, ctx: ThreadContext) -> None:
         country = demonym_country(nation.text) if nation is not None and is_demonym(nation.text) else None
         if country is not None:
             ctx.nation.setdefault(ctx.person(name).key, country)
+    titles = lexicon()["royal_titles"]
     for tok in _tokens(sent):
         # "Simeon II of Bulgaria", "King Zog of Albania": a ruler named by his country
-        if tok.lower_ == "of" and tok.i > sent.start and (after := doc[tok.i + 1] if tok.i + 1 < sent.end else None) is not None \
-                and after.ent_type_ == "GPE" and (_REGNAL_NUMBER.fullmatch(doc[tok.i - 1].text) or doc[tok.i - 2 if tok.i - 2 >= sent.start else tok.i - 1].lower_ in lexicon()["royal_titles"]) \
-                and (country := _country_named_outright(_ent_of(after))) is not None:
-            words = [t.text for t in doc[max(sent.start, tok.i - 3) : tok.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
-            if words:
-                ctx.nation.setdefault(ctx.person(" ".join(words)).key, country)
+        if tok.lower_ != "of" or tok.i == sent.start or tok.i + 1 >= sent.end or doc[tok.i + 1].ent_type_ != "GPE":
+            continue
+        name = doc[max(sent.start, tok.i - 3) : tok.i]
+        if not (_REGNAL_NUMBER.fullmatch(doc[tok.i - 1].text) or any(t.lower_ in titles for t in name)):
+            continue
+        words = [t.text for t in name if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if words and (country := _country_named_outright(_ent_of(doc[tok.i + 1]))) is not None:
+            ctx.nation.setdefault(ctx.person(" ".join(words)).key, country)
 
 
 def _note_births(sent: Span, ctx: ThreadContext, state: "PostState") -> None:
@@ -831,7 +834,7 @@ def _destination_after(verb: Token, year: int | None, dated: bool) -> tuple[Plac
         # "Bayswater outside Melbourne": the Bayswater in Australia, or, where the gazetteer knows none there, a town in
         # the country of the place it is near
         beside = resolve_place_beside(name, year, [country_code(wider.country) or ""])
-        place = beside if beside is not None and beside.country == wider.country else Place(name, name, wider.country, "city", wider.lat, wider.lon)
+        place = beside if beside is not None and beside.country == wider.country else Place(name, name, wider.country, "city", None, None)
     return place, name
 
 
@@ -4938,8 +4941,9 @@ def _told_as_visit(verb: Token, sent: Span) -> bool:
 
 def _also(verb: Token) -> bool:
     """"were on the boat too", "was on board as well", "were also on the ship"."""
-    return any(c.lower_ in ("too", "also") and c.dep_ == "advmod" or c.lower_ == "as" and any(w.lower_ == "well" for w in c.children)
-               or c.lower_ == "well" and c.i > 0 and verb.doc[c.i - 1].lower_ == "as" for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i)
+    near = [t for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i]  # the verb's words and theirs
+    return any(t.lower_ in ("too", "also") and t.dep_ == "advmod" or t.lower_ == "well" and t.i > 0 and verb.doc[t.i - 1].lower_ == "as"
+               for t in near)
 
 
 def _read_stayed_away(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
@@ -5770,9 +5774,10 @@ GUESSED_DESTINATION_PENALTY = 0.3
 
 
 def _name_the_people(cases: list[Case], ctx: ThreadContext) -> None:
-    """A group the text names by a generic word only ("families", "most of them", "a few hundred") in a thread on one
-    people is of that people: "families (Germans)" in a thread on the Templers of Palestine, where the question names
-    the Germans. A group named by a people of its own ("Burmese cultivators") keeps its name."""
+    """A group the text names by a generic word only ("families", "most of them", "a few hundred") in a thread whose
+    title asks about one people is of that people: "many families (Tibetans)" in a thread asking how many Tibetans
+    followed the Dalai Lama. A group named by a people or a proper name of its own ("Indian traders") keeps its name.
+    Done on the merged cases, so that the shared word does not merge two groups."""
     people = ctx.people_titled
     if people is None:
         return
