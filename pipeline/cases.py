@@ -3505,7 +3505,9 @@ def _read_trigger(
            for c in tok.children):
         return []  # "X went the other way": a contrast with the move just told; where X went is told on its own, if at all
     if kind == "depart" and _lemma(tok) in ("leave", "abandon", "quit") and any(
-        c.dep_ in ("dobj", "obj") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or c.lower_ in lex["collective_nouns"])
+        c.dep_ in ("dobj", "obj") and (c.pos_ == "PRON" or c.lower_ in lex["collective_nouns"]
+                                       # not "left Oran with him", the town the small model took for a person
+                                       or c.ent_type_ == "PERSON" and not (is_known_place(c.text) and not _known_surname(c, ctx)))
         for c in tok.children
     ) and not any(
         c.dep_ == "prep" and c.lower_ in ("for", "to") and any(p.ent_type_ in ("GPE", "LOC") for p in c.children) for c in tok.children
@@ -4636,6 +4638,9 @@ def _stay_place(conj: Token, year: int | None, dated: bool, ends: frozenset[str]
                     place = _resolve_span(ent, year, dated) if ent is not None else None
                     if place is not None and place.country:
                         return place, _as_written(ent)
+                elif p.pos_ == "PROPN" and not p.ent_type_ and p.is_title and is_known_place(p.text) \
+                        and (place := _resolve(p.text, year, dated)) is not None and place.country:
+                    return place, p.text  # "spent a year in a Toulouse HLM": a town the NER left untagged
     return None
 
 

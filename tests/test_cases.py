@@ -4627,3 +4627,14 @@ def test_a_dated_stop_and_to_another_place_is_a_later_stop_in_the_same_country(n
         "Mary Ann Shadd went to Windsor in 1851, then moved to Toronto in 1854 and to Chatham a year or so later.",
     )
     assert ("Chatham", "Canada") in {(c.destination, c.destination_country) for c in cases}
+
+
+def test_a_town_left_that_the_ner_calls_a_person_and_a_year_spent_in_an_untagged_town(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the pieds-noirs go?",
+        "My grandfather's brother left Oran with him in June 1962, spent a year in a Toulouse HLM that he hated, "
+        "and went to Montreal in 1963.",
+    )
+    assert {(c.origin, c.destination, c.year_start) for c in cases} >= {("Oran", "Toulouse", 1962)}
+    assert "Canada" in {c.destination_country for c in cases}
