@@ -4596,8 +4596,11 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
             continue
         if later and not (any(c.dep_ == "advmod" and c.lower_ in _LATER_WORDS for c in conj.children) or conj.doc[conj.i - 1].lower_ in _LATER_WORDS):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("he", "she") for c in conj.children):
-            continue  # another subject: another clause; "left Leros in 1952, and he taught in Melbourne" is the same one
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("he", "she") and not (c.lower_ == "they" and _went_with_others(tok))
+               for c in conj.children):
+            # another subject: another clause; "left Leros in 1952, and he taught in Melbourne" is the same one, and so
+            # is "left in 1948 with my grandmother and their two kids and they spent four years in the camp at Laterina"
+            continue
         if (found := _stay_place(conj, year, dated, ends)) is not None:
             return found
     if not later:
@@ -4609,6 +4612,11 @@ def _lived_in(tok: Token, year: int | None, dated: bool, later: bool = False) ->
                 and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in verb.children) and tok in verb.subtree:
             return _stay_place(verb, year, dated, frozenset())
     return None
+
+
+def _went_with_others(verb: Token) -> bool:
+    """"left in 1948 with my grandmother and their two kids": the verb tells companions, whom a later "they" includes."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and _animate(p) for p in c.children) for c in verb.children)
 
 
 def _stay_place(conj: Token, year: int | None, dated: bool, ends: frozenset[str]) -> tuple[Place, str] | None:

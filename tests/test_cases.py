@@ -4638,3 +4638,12 @@ def test_a_town_left_that_the_ner_calls_a_person_and_a_year_spent_in_an_untagged
     )
     assert {(c.origin, c.destination, c.year_start) for c in cases} >= {("Oran", "Toulouse", 1962)}
     assert "Canada" in {c.destination_country for c in cases}
+
+
+def test_they_after_a_departure_with_companions_spent_time_where_they_all_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Istrian Italians go?",
+        "My grandfather left in 1948 with my grandmother and their two kids and they spent four years in the camp at Laterina near Arezzo.",
+    )
+    assert ("My grandfather", "Italy") in {(c.subject, c.destination_country) for c in cases}
