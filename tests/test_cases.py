@@ -4647,3 +4647,13 @@ def test_they_after_a_departure_with_companions_spent_time_where_they_all_went(n
         "My grandfather left in 1948 with my grandmother and their two kids and they spent four years in the camp at Laterina near Arezzo.",
     )
     assert ("My grandfather", "Italy") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_a_move_avoided_or_dodged_is_no_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Who defected to North Korea?",
+        "Charles Jenkins walked across the DMZ into the North in 1965 to avoid being sent to Vietnam.",
+        "Seiichi Higashide was interned in Texas. He also avoided being sent to Japan.",
+    )
+    assert {c.destination_country for c in cases} == {"North Korea"}
