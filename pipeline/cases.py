@@ -932,6 +932,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
+        if prep == "on" and grand.i == trigger.i and _lemma(trigger) in ("land", "arrive", "settle", "strand", "maroon") and head.i > trigger.i:
+            return "destination"  # "landed on Staten Island", "settled on Vancouver Island": an island reached
         if prep in ("among", "near", "around", "outside") and grand.i == trigger.i and (
                 _lemma(grand) in ("settle", "resettle", "end", "wind", "land")
                 or any(c.dep_ == "prep" and c.lower_ == "to" and head.i > c.i for c in trigger.children)):

@@ -4657,3 +4657,8 @@ def test_a_move_avoided_or_dodged_is_no_move(nlp):
         "Seiichi Higashide was interned in Texas. He also avoided being sent to Japan.",
     )
     assert {c.destination_country for c in cases} == {"North Korea"}
+
+
+def test_landing_on_an_island_is_reaching_it(nlp):
+    cases = cases_of(nlp, "Who built the base?", "The first US Navy Seabees landed on Diego Garcia in March 1971 to start building the runway.")
+    assert [(c.destination, c.year_start) for c in cases] == [("Diego Garcia", 1971)]
