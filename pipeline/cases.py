@@ -833,9 +833,14 @@ def _destination_after(verb: Token, year: int | None, dated: bool) -> tuple[Plac
             and wider.country and wider.country != place.country:
         # "Bayswater outside Melbourne": the Bayswater in Australia, or, where the gazetteer knows none there, a town in
         # the country of the place it is near
-        beside = resolve_place_beside(name, year, [country_code(wider.country) or ""])
-        place = beside if beside is not None and beside.country == wider.country else Place(name, name, wider.country, "city", None, None)
+        place = _namesake_in(name, year, wider.country) or Place(name, name, wider.country, "city", None, None)
     return place, name
+
+
+def _namesake_in(name: str, year: int | None, country: str) -> Place | None:
+    """The town of that name in the country, where several countries have one ("Chatham" in Canada), else None."""
+    near = resolve_place_beside(name, year, [country_code(country) or ""])
+    return near if near is not None and near.country == country else None
 
 
 def _left_from_near(trigger: Token, kind: str, prep: str) -> bool:
@@ -1463,14 +1468,17 @@ def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext) -> Subject
     return chosen
 
 
+def _word_gender(word: str) -> str | None:
+    """"he" or "she" for a kin word or a gendered title ("father", "grandmother", "Mr"), else None."""
+    lex = lexicon()
+    word = word.lower()
+    return "she" if word in lex["female_words"] else "he" if word in lex["male_words"] else None
+
+
 def _kin_gender(text: str) -> str | None:
     """"he" or "she" for one named by a kin word or a gendered title ("Libia Yamamoto's father", "her mother")."""
     words = text.lower().split(" of ")[0].split()  # "cousin of my grandmother" is the cousin
-    if not words:
-        return None
-    last = words[-1].strip(",.")
-    lex = lexicon()
-    return "he" if last in lex["male_words"] else "she" if last in lex["female_words"] else None
+    return _word_gender(words[-1].strip(",.")) if words else None
 
 
 def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subject | None:
@@ -1865,8 +1873,7 @@ def _subjects_for(
             # the parser makes the apposition the later verbs' subject; they are the first clause's subject's
             tok = tok.head
             continue
-        if tok.i != trigger.i and tok.dep_ == "parataxis" and _lemma(tok) in lex["hedge_verbs"] and tok.head.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children):
+        if tok.i != trigger.i and tok.dep_ == "parataxis" and _writers_hedge(tok) and tok.head.pos_ in ("VERB", "AUX"):
             # "Klapka spent the 1850s in Geneva, I think, and came back after the amnesty": the parser hangs the
             # later verb on the writer's hedge; it goes with the clause the hedge interrupts
             tok = tok.head
@@ -2546,7 +2553,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                 if kin_seen or tok.tag_ != "NN" or not own_story and (tok.head.dep_ not in ("nsubj", "nsubjpass")
                         or not (tok.head.tag_ in ("NNS", "NNPS") or tok.head.lower_ in lex["collective_nouns"])):
                     continue
-                gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
+                gender = _word_gender(tok.text)
                 if gender is not None:
                     kin_seen = True
                     subj = Subject(tok.doc[tok.left_edge.i : tok.i + 1].text, "unnamed", _lemma(tok))
@@ -2568,7 +2575,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
                         and (_own_person(tok) or tok.pos_ == "NOUN" and _lemma(tok) in lex["human_nouns"] and tok.tag_ == "NN"
                              and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)) \
                         and (subj := _group_or_unnamed(tok, None)) is not None:
-                    gender = "she" if tok.lower_ in lex["female_words"] else "he" if tok.lower_ in lex["male_words"] else None
+                    gender = _word_gender(tok.text)
                     if gender is not None:
                         ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
@@ -3043,27 +3050,21 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+def _writers_hedge(verb: Token) -> bool:
+    """"I think", "we know", "I remember": a hedge verb whose subject is the writer."""
+    return _lemma(verb) in lexicon()["hedge_verbs"] and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
 def _hedges_before(verb: Token) -> list[Token]:
-    """The writer's "as far as I know", "I think" opening the verb's clause: hedge verbs with "I" or "we" as subject,
-    before the verb and hung on it directly or through "as far as"."""
-    lex = lexicon()
-    out = []
-    for c in verb.children:
-        if c.i > verb.i:
-            continue
-        for h in (c, *(g for g in c.children if g.dep_ == "advcl")):
-            if h.pos_ == "VERB" and _lemma(h) in lex["hedge_verbs"] and any(
-                    s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in h.children):
-                out.append(h)
-    return out
+    """The writer's "as far as I know", "I think" opening the verb's clause: hedges before the verb, hung on it directly
+    or through "as far as"."""
+    return [h for c in verb.children if c.i < verb.i for h in (c, *(g for g in c.children if g.dep_ == "advcl"))
+            if h.pos_ == "VERB" and _writers_hedge(h)]
 
 
 def _hedged(clause: Token) -> bool:
     """A clause with its own subject under the writer's "I think"/"I believe": a move told with a hedge, not one thought of."""
-    head = clause.head
-    return clause.dep_ == "ccomp" and _lemma(head) in lexicon()["hedge_verbs"] \
-        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children) \
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return clause.dep_ == "ccomp" and _writers_hedge(clause.head) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _asks_for_oneself(clause: Token) -> bool:
@@ -4435,8 +4436,7 @@ def _then_after(dest: Span, year: int | None, chained: bool = False) -> tuple[Pl
         return None  # "and later to New Brunswick": a province is a stop too
     if place.kind == "city" and is_shared_city_name(_span_text(ent)) and (before := _resolve_span(dest, year, False)) is not None \
             and before.country and before.country != place.country \
-            and (near := resolve_place_beside(_span_text(ent), year, [country_code(before.country) or ""])) is not None \
-            and near.country == before.country:
+            and (near := _namesake_in(_span_text(ent), year, before.country)) is not None:
         place = near  # "moved to Toronto in 1854 and to Chatham a year later": the Chatham in Canada
     return place, _as_written(ent), ent
 
@@ -5443,21 +5443,26 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
     return None
 
 
+def _question_title(thread: Thread, docs: Sequence[Doc]) -> Span | None:
+    """The question's first sentence, its title; None for a thread that opens on no question."""
+    return _doc_sents(docs[0])[0][0] if thread.posts and thread.posts[0].kind == "question" else None
+
+
 def _title_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
     """The one people the title asks about, in its own words: "Tibetans", "the Polish Jews who left after March 1968"
     gives "Polish Jews", "the Hungarian revolutionaries" gives "Hungarian revolutionaries"; None for two peoples."""
-    if not thread.posts or thread.posts[0].kind != "question":
+    title = _question_title(thread, docs)
+    if title is None:
         return None
-    title = _doc_sents(docs[0])[0][0]
     names = set()
-    for ent in _ents(docs[0]):
+    for ent in _ents(title.doc):
         if not (title.start <= ent.start < title.end) or ent.label_ != "NORP" or not _names_movers(ent):
             continue
         root = ent.root
         if root.dep_ in ("amod", "compound") and root.head.tag_ in ("NNS", "NNPS"):
             if not _animate(root.head, by_modifier=False):
                 continue  # "the Mormon colonies": a people's places, not the people
-            names.add(_span_text(docs[0][ent.start : root.head.i + 1]))  # "Polish Jews", "Hungarian revolutionaries"
+            names.add(_span_text(title.doc[ent.start : root.head.i + 1]))  # "Polish Jews", "Hungarian revolutionaries"
         elif root.tag_ in ("NNS", "NNPS"):
             names.add(_span_text(ent))  # "Tibetans", "the Turks"
     names = {re.sub(r"^the\s+", "", n.replace('"', "").replace("“", "").replace("”", ""), flags=re.IGNORECASE) for n in names}
@@ -5814,7 +5819,7 @@ def _assemble_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float) 
     ctx.topic = _thread_topic(thread, docs, ctx.default_year)
     ctx.people_home = _question_people(thread, docs)
     ctx.people_titled = _title_people(thread, docs)
-    if thread.posts and thread.posts[0].kind == "question" and len(left := _title_left(_doc_sents(docs[0])[0][0])) == 1:
+    if (title := _question_title(thread, docs)) is not None and len(left := _title_left(title)) == 1:
         ctx.people_left = left.pop()
     with country_favoured(country_code(ctx.topic.text) if ctx.topic is not None else None):
         return _read_cases(ctx, thread, docs, min_confidence)

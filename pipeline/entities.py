@@ -484,7 +484,7 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
             changed = True
         elif ent.label_ in _MISNAMED_LABELS | {"PERSON"} and is_given_name(ent[0].text) \
                 and (end := _name_end(doc, ent)) - ent.start >= 2 and (end > ent.end or ent.label_ != "PERSON") \
-                and doc[end - 1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(doc[ent.start : end].text):
+                and _names_no_place(doc, ent.start, end):
             # "Henri Rochefort" tagged a facility, "Mutsue Inomoto" a building, "Ágnes" an organisation and "Keleti"
             # nothing: a given name and the capitalised words after it that together name no known place are a name
             out.append(Span(doc, ent.start, end, label="PERSON"))
@@ -548,11 +548,16 @@ def _untagged_words_after(doc: Doc, start: int, most: int) -> int:
     return end
 
 
+def _names_no_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words name no known place and end on no word that heads one ("George Washington Bridge")."""
+    from pipeline.places import is_known_place
+
+    return doc[end - 1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(doc[start:end].text)
+
+
 def _untagged_names(doc: Doc) -> list[Span]:
     """"- Moïse Tshombe himself.": a given name and one or two capitalised words after it that the NER left
     untagged, and that name no known place, are a person's name."""
-    from pipeline.places import is_known_place
-
     found: list[Span] = []
     i = 0
     while i < len(doc) - 1:
@@ -561,8 +566,7 @@ def _untagged_names(doc: Doc) -> list[Span]:
             i += 1
             continue
         end = _untagged_words_after(doc, i + 1, 3)
-        if end - i >= 2 and (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].is_title)) \
-                and doc[end - 1].lower_ not in _word_list("not_person_heads.txt") and not is_known_place(doc[i:end].text):
+        if end - i >= 2 and (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].is_title)) and _names_no_place(doc, i, end):
             found.append(Span(doc, i, end, label="PERSON"))
         i = end
     return found
