@@ -1641,6 +1641,14 @@ def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
             if c.dep_ == "nsubj":
                 return _persons_in(c, ctx)
         return []
+    if noun.tag_ == "NN" and _animate(noun) and noun.lower_ not in lexicon()["collective_nouns"] and (name := next(
+            (" ".join(t.text for t in words) for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+             and c.ent_type_ in ("PERSON", "ORG", "") and (words := _name_words(c))[0].i == noun.i + 2 and noun.doc[noun.i + 1].text == ","
+             and all(t.text[:1].isupper() for t in words)), None)) is not None \
+            and _plausible_name(name):
+        # "The youngest brother, Hanna, tried to get into the United States": the name set beside the kin word, a
+        # name even where a gazetteer knows a town of it
+        return [ctx.person(name)]
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return []
     left = noun.left_edge.i
@@ -1873,12 +1881,15 @@ def _subjects_for(
             # the parser makes the apposition the later verbs' subject; they are the first clause's subject's
             tok = tok.head
             continue
-        if tok.i != trigger.i and tok.dep_ == "parataxis" and _writers_hedge(tok) and tok.head.pos_ in ("VERB", "AUX"):
-            # "Klapka spent the 1850s in Geneva, I think, and came back after the amnesty": the parser hangs the
-            # later verb on the writer's hedge; it goes with the clause the hedge interrupts
+        if tok.i != trigger.i and tok.dep_ in ("parataxis", "advcl") and _writers_hedge(tok) and tok.head.pos_ in ("VERB", "AUX"):
+            # "Klapka spent the 1850s in Geneva, I think, and came back after the amnesty", "went first to Bolivia,
+            # around 1915 if I remember right, and only moved on to Chile": the parser hangs the later verb on the
+            # writer's hedge; it goes with the clause the hedge interrupts
             tok = tok.head
             continue
         subj = children.get("nsubj") or children.get("nsubjpass")
+        if subj is not None and _time_phrase(subj):
+            subj = None  # "and that time made it to Sweden, he's been in Malmö since": a time phrase moves no one
         if subj is not None and kind != "recruit" and tok.i != trigger.i and tok.dep_ == "advcl" and subj.pos_ == "NOUN" \
                 and not _animate(subj) and not subj.ent_type_:
             # "stayed in Beirut until the civil war started in 1975 and then moved to Montreal":
@@ -2079,6 +2090,12 @@ def _subjects_for(
             return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in both]
         if not both and mover.lower_ != "both":
             return []  # "the couple went on to Hesse" with no one named together before: no one to say who
+    if mover.lower_ == "they" and state.last_single is not None and state.last_single.type == "person" and (spouse := next(
+            (t for t in mover.doc[mover.sent.start : mover.i] if t.ent_type_ == "PERSON" and _married_by_pronoun(t)), None)) is not None:
+        # "There he married Koizumi Setsu, ..., and in 1891 they moved to Kumamoto": the couple; the one married
+        # first, so that "he" keeps meaning whom it meant
+        wed = ctx.person(_span_text(_whole_name(next(e for e in mover.doc.ents if e.start <= spouse.i < e.end), ctx)))
+        return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in (wed, state.last_single)]
     if mover.lower_ in lex["pronouns_group"] and state.pair:
         # "Kuznetsov and Dymshits were later swapped: they were put on a plane": the people just named together
         return [Subject(p.text, p.type, p.key, via_pronoun=True) for p in state.pair]
@@ -2589,6 +2606,9 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
         # A name in an object or prepositional phrase ("stayed with Heinrich Boll") does not take "he" away from
         # the person the post is about, while the post is still about them ("Zachariadis ended badly. ... Hungary
         # built a village, named after Nikos Beloyannis. He had gone back": two sentences on, the name just read)
+        if (spouse := next((e for e in cands if _married_by_pronoun(e.root)), None)) is not None:
+            # "There he married Koizumi Setsu, ..., and in 1891 they moved to Kumamoto": "they" is the couple
+            state.pair = (state.last_single, ctx.person(_span_text(spouse)))
         return
     lex = lexicon()
     for e in cands:
@@ -2723,6 +2743,19 @@ def _subject_past_event(subj: Token) -> Token:
             and (said := next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)) is not None:
         return said
     return subj
+
+
+def _married_by_pronoun(name: Token) -> bool:
+    """"he married Koizumi Setsu": a name one called "he" or "she" married."""
+    verb = name.head
+    return name.dep_ in ("dobj", "obj") and _lemma(verb) in ("marry", "wed") \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in verb.children)
+
+
+def _time_phrase(subj: Token) -> bool:
+    """"that time", "the next year": a span of time the parser took for a subject."""
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in ("time", "year", "month", "week", "day", "summer", "winter") \
+        and any(c.dep_ in ("det", "amod") and c.lower_ in ("that", "this", "the", "next", "following") for c in subj.children)
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -2993,15 +3026,22 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
     for word in rows:
         if word.particle:
             # "made his way to Palestine": the parser may hang the particle on the word the trigger needs
+            # "retired back to Aguadilla": or on the adverb after it
             near = [*tok.children, *(g for c in tok.children if c.dep_ in ("dobj", "obj") and word.needs_word
-                                     and (c.lower_ in word.needs_word.split("|")) for g in c.children)]
+                                     and (c.lower_ in word.needs_word.split("|")) for g in c.children),
+                    *(g for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("back", "home", "over") and c.i == tok.i + 1
+                      for g in c.children if g.dep_ == "prep"),
+                    # "brought their wives and kids over instead": on the adverb the particle comes before
+                    *(g for c in tok.children if c.dep_ == "advmod" for g in c.children if g.dep_ in ("advmod", "prt") and g.i == c.i - 1)]
             part = next((c for c in near if c.lower_ == word.particle and (c.dep_ in ("prt", "advmod", "prep") or word.needs_word)), None)
             if part is None:
                 continue
             if word.kind == "recruit" and part.i != tok.i + 1:
                 continue  # "took in 37,000 Hungarians", not "took refuge in Switzerland"
             # "got out of the GDR" (a place) or "broke out of prison" (the word asked for), not "got out of prison first"
-            if part.dep_ == "prep" and not word.needs_word and not any(t.ent_type_ in ("GPE", "LOC") for t in part.subtree) \
+            if part.dep_ == "prep" and not word.needs_word and any(c.dep_ == "pobj" for c in part.children) \
+                    and not any(t.ent_type_ in ("GPE", "LOC") or t.dep_ == "pobj" and t.pos_ == "PROPN" and is_known_place(t.text)
+                                for t in part.subtree) \
                     and not (word.kind == "recruit" and any(p.dep_ == "pobj" and (_animate(p) or p.lower_ == "something") for p in part.children)):
                 continue  # "let in 3,000 refugees" read as a preposition is still the particle
         if word.needs_word:
