@@ -888,6 +888,8 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
                 grand = grand.head  # "to join her husband in Hamburg"
             else:
                 break
+        if grand.dep_ == "advmod" and grand.lower_ in ("back", "home", "over") and grand.head.i == trigger.i:
+            grand = trigger  # "arrived back in Baghdad": the place the adverb leads to is the verb's
         if grand.i == trigger.i and _left_from_near(trigger, kind, prep) and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.i < head.i for c in trigger.children):
             return "origin"  # the parser may hang "near Shumen" on "left" rather than on the village
@@ -1551,9 +1553,14 @@ def _counted_people_before(verb: Token) -> Token | None:
     tok = doc[i]
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head  # "Republicans, soldiers and civilians": the first of the list names them
-    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == verb.i \
-            and tok.head.i == _sent_of(verb).start and any(t.ent_type_ == "DATE" for t in doc[tok.head.i + 1 : tok.i]):
-        return tok  # "In 1947 Oleg Lundstrem and his jazz band went to the USSR": the name, swallowed into the year phrase
+    name = tok
+    for _ in range(4):
+        if name.ent_type_ == "PERSON" or name.dep_ not in ("pobj", "prep", "appos"):
+            break
+        name = name.head  # "In 1914 Gurdit Singh, a businessman in Singapore, chartered": past the apposition
+    if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" and name.dep_ == "pobj" and name.head.dep_ == "prep" and name.head.head.i == verb.i \
+            and name.head.i == _sent_of(verb).start and any(t.ent_type_ == "DATE" for t in doc[name.head.i + 1 : name.i]):
+        return name  # "In 1947 Oleg Lundstrem and his jazz band went to the USSR": the name, swallowed into the year phrase
     reach = 8
     for _ in range(5):
         counted = any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children) or tok.head.lower_ == "like"
@@ -3882,10 +3889,13 @@ def _read_trigger(
             elif status == "attempted":
                 m.destination = ctx.topic  # "X tried to emigrate": not to where the last person went
             elif kind == "arrive" and state.last_destination_back and ctx.topic is not None and si - state.last_destination_sent <= 1 \
-                    and state.last_mention is not None and state.last_mention.subject.key != subj.key and m.origin_text is None \
+                    and state.last_mention is not None and state.last_mention.subject.key != subj.key \
+                    and (m.origin_text is None or m.origin is not None and state.last_destination is not None
+                         and m.origin.country == state.last_destination.country) \
                     and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and _lemma(tok) != "do":
                 # "Kapp went back to Germany in 1865. Adolf Douai ... arrived in 1852": one arriving is not where
-                # another went home to, but where the thread is about
+                # another went home to, but where the thread is about; nor is one arriving from there ("Dyer went
+                # back to Glasgow in 1882. Conder arrived from London in 1877")
                 m.destination = ctx.topic
             else:
                 m.destination = _default_destination(state, ctx, si)
@@ -5474,6 +5484,9 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
                       and t.head.tag_ == "NNS" and _animate(t.head) and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
         if len(countries) == 1:
             return countries.pop()
+        if in_title and not countries and len(fled := _title_upheaval(sents[0])) == 1:
+            # "Where did people fleeing the Mexican Revolution go?": the people's country is the one whose upheaval they fled
+            return fled.pop()
         if in_title and not countries and len(left := _title_left(sents[0])) == 1:
             # "Who left Iran around the 1979 revolution?": the one country the title says they left is their home
             return left.pop()
@@ -5538,6 +5551,23 @@ def _title_left(title: Span) -> set[str]:
             found.add(country)
     # "fled Hungary in 1956 and Czechoslovakia in 1968": a title naming more places says no one home
     return found if len(named) == 1 else set()
+
+
+def _title_upheaval(title: Span) -> set[str]:
+    """The countries whose upheaval a title says people fled ("fleeing the Mexican Revolution", "escaped from the
+    Russian Civil War")."""
+    found = set()
+    for ent in _ents(title.doc):
+        if not (title.start <= ent.start < title.end) or ent.label_ not in ("NORP", "EVENT"):
+            continue
+        word = next((t for t in ent if t.ent_type_ == "NORP" or is_demonym(t.text)), None)
+        noun = ent.root if ent.label_ == "EVENT" else ent.root.head
+        if word is None or _lemma(noun) not in lexicon()["upheaval_nouns"] or (country := demonym_country(word.text)) is None:
+            continue
+        if noun.dep_ in ("dobj", "obj") and _lemma(noun.head) in ("flee", "escape", "leave") \
+                or noun.dep_ == "pobj" and noun.head.lower_ == "from" and _lemma(noun.head.head) in ("flee", "escape", "refugee"):
+            found.add(country)
+    return found
 
 
 def _title_places(title: Span) -> list[Span]:

@@ -4723,3 +4723,42 @@ def test_a_name_set_beside_a_kin_word_is_who_moved(nlp):
         "States in 1921, got turned back at Ellis Island, and ended up in San Pedro Sula.",
     )
     assert ("Hanna", "Honduras") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_a_place_after_back_is_where_they_arrived(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Kurdish fighters go?",
+        "Mustafa Barzani fled to the Soviet Union in 1947. Qasim invited the exiles home, and Barzani arrived back in Baghdad "
+        "in October 1958 to a huge welcome.",
+    )
+    assert ("Mustafa Barzani", "Baghdad", 1958) in {(c.subject, c.destination, c.year_start) for c in cases}
+
+
+def test_one_arriving_from_where_another_went_back_came_where_the_thread_is_about(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the foreign experts hired by Meiji Japan stay in Japan?",
+        "- Henry Dyer came out from Glasgow in 1873 to run the new college in Tokyo. He went back to Glasgow in 1882.\n"
+        "- Josiah Conder arrived from London in 1877 to teach architecture at the same college and never left.",
+    )
+    assert ("Josiah Conder", "Japan") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_the_country_whose_upheaval_the_title_says_people_fled_is_their_home(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did people fleeing the Mexican Revolution go?",
+        "Nemesio García Naranjo ran the Revista Mexicana in San Antonio from 1915 to 1920 and was allowed back in 1923.",
+    )
+    assert ("Nemesio García Naranjo", "Mexico", 1923) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+
+
+def test_a_name_with_an_apposition_swallowed_into_the_year_phrase_is_the_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did the Komagata Maru go to Vancouver?",
+        "In 1914 Gurdit Singh, a businessman in Singapore, chartered the ship and sailed from Hong Kong with 376 Punjabis, "
+        "mostly Sikhs, arriving at Vancouver in May.",
+    )
+    assert ("Singh", "Canada") in {(c.subject.split()[-1], c.destination_country) for c in cases}
