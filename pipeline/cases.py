@@ -3040,7 +3040,9 @@ def _is_trigger(tok: Token) -> TriggerWord | None:
                       for g in c.children if g.dep_ == "prep"),
                     # "brought their wives and kids over instead": on the adverb the particle comes before
                     *(g for c in tok.children if c.dep_ == "advmod" for g in c.children if g.dep_ in ("advmod", "prt") and g.i == c.i - 1)]
-            part = next((c for c in near if c.lower_ == word.particle and (c.dep_ in ("prt", "advmod", "prep") or word.needs_word)), None)
+            # the nearest after the verb: "In 2008 Chile took in 117 refugees" has two "in"s
+            part = min((c for c in near if c.lower_ == word.particle and (c.dep_ in ("prt", "advmod", "prep") or word.needs_word)),
+                       key=lambda c: (c.i < tok.i, abs(c.i - tok.i)), default=None)
             if part is None:
                 continue
             if word.kind == "recruit" and part.i != tok.i + 1:

@@ -476,6 +476,9 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
         if cut is not None and is_known_place(doc[ent.start : cut].text) and is_known_place(doc[cut + 1 : ent.end].text):
             out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
             changed = True
+        elif cut is not None and _country_named(doc[ent.start : cut].text):
+            out.append(Span(doc, ent.start, cut, label="GPE"))  # "sent 165 health workers to Sierra Leone for Ebola"
+            changed = True
         elif ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "from", "to") \
                 and doc[ent.start - 1].is_sent_start and not doc[ent.start].is_sent_start \
                 and is_known_place(ent[0].text) and doc[ent.start].pos_ == "PROPN":

@@ -4762,3 +4762,8 @@ def test_a_name_with_an_apposition_swallowed_into_the_year_phrase_is_the_subject
         "mostly Sikhs, arriving at Vancouver in May.",
     )
     assert ("Singh", "Canada") in {(c.subject.split()[-1], c.destination_country) for c in cases}
+
+
+def test_the_particle_nearest_after_the_verb_counts(nlp):
+    cases = cases_of(nlp, "Where did Palestinian refugees go?", "In 2008 Chile took in 117 Palestinian refugees.")
+    assert [(c.destination_country, c.year_start) for c in cases] == [("Chile", 2008)]

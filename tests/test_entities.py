@@ -296,3 +296,8 @@ def test_a_name_listed_with_a_person_is_a_person_unless_a_place_or_a_people(nlp)
     assert ("Savary", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     doc = nlp("Boston and Charles Dickens were both in the papers that year.")
     assert ("Boston", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_country_the_ner_ran_into_the_words_after_for_is_a_place(nlp):
+    doc = nlp("In October 2014 Cuba sent 165 health workers to Sierra Leone for Ebola.")
+    assert ("Sierra Leone", "GPE") in [(e.text, e.label_) for e in doc.ents]

@@ -783,3 +783,8 @@ def test_belgium_before_1830_is_the_state_of_its_time():
 def test_the_indies_are_the_dutch_east_indies_and_the_west_indies_a_region():
     assert places.resolve_place("the Indies", 1947).country == "Indonesia"
     assert places.resolve_place("the West Indies", 1950).country is None
+
+
+def test_the_dakotas_and_the_carolinas_are_us_regions():
+    assert places.resolve_place("the Dakotas", 1880).country == "United States"
+    assert places.resolve_place("the Carolinas", 1780).country == "United States"
