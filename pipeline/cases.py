@@ -5453,7 +5453,15 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
             place = _resolve(" ".join(t.text for t in words), year, dated=False)
             if place is not None and place.country and place.kind in ("country", "polity", "city"):
                 ranked.append((0, words[0].i, place))
-    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+    if not ranked:
+        return None
+    best = min(ranked, key=lambda r: (r[0], r[1]))
+    title_end = next(iter(doc.sents)).end
+    if best[0] == 1 and best[1] < title_end and len({p.country for r, i, p in ranked if r == 1 and i < title_end}) > 1:
+        # "What became of the Communards - New Caledonia, London, the amnesty?": places the title lists, none of them
+        # asked about
+        return None
+    return best[2]
 
 
 def _names_movers(ent: Span) -> bool:

@@ -4767,3 +4767,22 @@ def test_a_name_with_an_apposition_swallowed_into_the_year_phrase_is_the_subject
 def test_the_particle_nearest_after_the_verb_counts(nlp):
     cases = cases_of(nlp, "Where did Palestinian refugees go?", "In 2008 Chile took in 117 Palestinian refugees.")
     assert [(c.destination_country, c.year_start) for c in cases] == [("Chile", 2008)]
+
+
+def test_going_home_in_a_thread_on_hessians_is_going_to_germany(nlp):
+    cases = cases_of(
+        nlp,
+        "How many of the Hessians stayed in America after the Revolution?",
+        "Johann Conrad Döhla, whose diary is the main source for them, went home in 1784.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Johann Conrad Döhla", "Germany")]
+
+
+def test_a_title_listing_places_of_several_countries_asks_about_none(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Polish exiles of 1831 in Paris, London and Istanbul?",
+        "Henryk Kamieński kept a diary. He arrived in 1834 with nothing.",
+        min_confidence=0.0,
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Henryk Kamieński", None)]
