@@ -1114,8 +1114,10 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
     seen: set[str] = set()
     for ent, root in zip(_ents(doc), _ent_roots(doc)):
         # (the name the mover is part of counts whatever its root: "Ben-Gurion went" parses as three subjects)
-        if root not in allowed and not ent.start <= tok.i < ent.end or ent.label_ != "PERSON" or not _plausible_name(text := _span_text(ent)):
+        if root not in allowed and not ent.start <= tok.i < ent.end or not _plausible_name(text := _span_text(ent)):
             continue
+        if ent.label_ != "PERSON" and not (ent.label_ in ("NORP", "ORG") and len(ent) == 1 and not is_demonym(text) and _known_surname(ent.root, ctx)):
+            continue  # "In 1865 Herzen and Ogarev moved the paper": surnames the thread named in full, whatever the NER says here
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS") or text.endswith("'s"):
             continue

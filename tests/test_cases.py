@@ -4786,3 +4786,13 @@ def test_a_title_listing_places_of_several_countries_asks_about_none(nlp):
         min_confidence=0.0,
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("Henryk Kamieński", None)]
+
+
+def test_surnames_the_thread_named_in_full_are_persons_whatever_the_ner_says_later(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Russian revolutionaries live in exile?",
+        "Alexander Herzen left Russia for Paris with his family in January 1847. From 1857 he and Nikolai Ogarev put out "
+        "Kolokol in London. In 1865 Herzen and Ogarev moved the paper to Geneva, because that was where the younger émigrés were.",
+    )
+    assert {("Alexander Herzen", "Geneva"), ("Nikolai Ogarev", "Geneva")} <= {(c.subject, c.destination) for c in cases}
