@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.config import DATA_DIR
+from pipeline.config import DATA_DIR, MIN_CONFIDENCE
 from pipeline.dates import DateSpan, date_with_modifier, parse_date, relative_years
 from pipeline.entities import is_given_name
 from pipeline.places import (
@@ -1652,7 +1652,7 @@ def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
         return []
     if noun.tag_ == "NN" and _animate(noun) and noun.lower_ not in lexicon()["collective_nouns"] and (name := next(
             (" ".join(t.text for t in words) for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-             and c.ent_type_ in ("PERSON", "ORG", "") and (words := _name_words(c))[0].i == noun.i + 2 and noun.doc[noun.i + 1].text == ","
+             and c.ent_type_ in ("PERSON", "ORG", "") and (words := _appos_name(c))[0].i == noun.i + 2 and noun.doc[noun.i + 1].text == ","
              and all(t.text[:1].isupper() for t in words)), None)) is not None \
             and _plausible_name(name):
         # "The youngest brother, Hanna, tried to get into the United States": the name set beside the kin word, a
@@ -1668,6 +1668,13 @@ def _described_person(noun: Token, ctx: ThreadContext) -> list[Subject]:
         if ent.end < left and ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and _plausible_name(ent.text):
             return [ctx.person(ent.text)]
     return []
+
+
+def _appos_name(tok: Token) -> list[Token]:
+    """The words of a name in apposition: its entity where the NER tagged one (the parser may split "Tenzin Choegyal
+    Wangdu" into two appositions), else the name's own words."""
+    ent = _ent_of(tok) if tok.ent_type_ else None
+    return list(ent) if ent is not None else _name_words(tok)
 
 
 def _last_two_movers(ctx: ThreadContext, state: "PostState") -> tuple[Subject, ...]:
@@ -2740,8 +2747,10 @@ def _names_the_subject(root: Token) -> bool:
     """Whether a name with this root is whom its clause is about: not one met on the way ("he went to Aswan, where Sadat
     received them") or named in a clause beside "he"."""
     # "with his aide Kim Duk-hong": a name set beside an object or a preposition's noun is one met on the way
+    # "George Swanson Starling picked oranges around Eustis": a name opening the sentence that the parser made its root
+    opening_root = root.dep_ == "ROOT" and root.pos_ == "PROPN" and root.left_edge.i == _sent_of(root).start
     return (root.dep_ in ("nsubj", "nsubjpass", "attr") or root.dep_ == "appos" and root.head.dep_ not in ("pobj", "dobj", "dative")
-            or root.head.dep_ in ("nsubj", "nsubjpass") or _labels_item(root)) \
+            or root.head.dep_ in ("nsubj", "nsubjpass") or _labels_item(root) or opening_root) \
         and not (root.head.dep_ == "relcl" and _he_or_she_subject(root, after=False)) and not _in_clause_beside_pronoun(root)
 
 
@@ -3730,9 +3739,10 @@ def _read_trigger(
         if all(e is not None for e in earlier):
             for e in earlier:
                 e.outcome = "forcibly_returned"
-            if destination is None or date is None:
+            if destination is None:
                 return []
-            # "was deported back to the US in 2008": a way back told with its place and year is a move of its own too
+            # "was deported back to the US in 2008", "was sent back to Norway as a missionary": a way back told with
+            # its place is a move of its own too
     # "was denied entry to Britain", "applied for a visa to France": asked, not (yet) gone
     refused = _lemma(tok) in lex["refusal_verbs"] or _lemma(tok) == "apply" and any(_lemma(c) in lex["application_nouns"] for c in tok.subtree)
     status = "attempted" if refused or _attempted(tok) else "completed"
@@ -5806,7 +5816,7 @@ def _is_return_case(case: Case, seq: list[Case]) -> bool:
     )
 
 
-def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = 0.35) -> list[Case]:
+def extract_cases(thread: Thread, docs: Sequence[Doc], min_confidence: float = MIN_CONFIDENCE) -> list[Case]:
     """All cases of one thread. ``docs`` are the parsed posts, in the order of ``thread.posts``."""
     if len(docs) != len(thread.posts):
         raise ValueError(f"{thread.thread_id}: {len(docs)} docs for {len(thread.posts)} posts")

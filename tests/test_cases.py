@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import places
 from pipeline.cases import extract_cases, merge_cases, person_key
+from pipeline.config import MIN_CONFIDENCE
 from pipeline.evaluate import evaluate, load_gold
 from pipeline.ingest import iter_threads
 from pipeline.schema import Case, Evidence, Post, Thread
@@ -18,7 +19,7 @@ def make_thread(question: str, *answers: str, thread_id: str = "t") -> Thread:
     return Thread(thread_id, question, tuple(posts), "test", "text")
 
 
-def cases_of(nlp, question: str, *answers: str, min_confidence: float = 0.35) -> list[Case]:
+def cases_of(nlp, question: str, *answers: str, min_confidence: float = MIN_CONFIDENCE) -> list[Case]:
     thread = make_thread(question, *answers)
     docs = list(nlp.pipe([p.text for p in thread.posts]))
     return extract_cases(thread, docs, min_confidence)
@@ -337,6 +338,7 @@ def test_hyphenated_relatives_and_estimates_are_subjects(nlp):
         "How did people get out of East Germany?",
         "My brother-in-law got out in 1957 by taking the tram to the western sectors.",
         "Something like 300,000 Hungarians left in 1956.",
+        min_confidence=0.0,  # a group's move with no destination is under the default cut; its subject is what is tested
     )
     subjects = {c.subject: c for c in cases}
     assert "My brother-in-law" in subjects
@@ -440,6 +442,7 @@ def test_leaving_that_way_goes_where_the_way_just_told_went(nlp):
         nlp,
         "How did people get out of East Germany?",
         "Until 1961 you just took the train to West Berlin. Hundreds of thousands of students left that way.",
+        min_confidence=0.0,  # under the default cut; the construction is what is tested
     )
     assert [(c.subject, c.destination_country) for c in cases] == [("Hundreds of thousands of students", "West Germany")]
 
@@ -710,6 +713,7 @@ def test_a_place_in_a_there_were_sentence_of_the_question_is_not_the_topic(nlp):
         nlp,
         "Where did the refugees go? In 1946 there were thousands of refugees in camps in Austria.",
         "Peter Kalnins emigrated in 1949.",
+        min_confidence=0.0,  # under the default cut; the construction is what is tested
     )
     assert [c.subject for c in cases] == ["Peter Kalnins"]
     assert cases[0].destination_country != "Austria"
@@ -1209,7 +1213,9 @@ def test_stripped_of_citizenship_while_abroad_stays_abroad(nlp):
 def test_a_peoples_adjective_on_a_thing_is_no_destination(nlp):
     cases = cases_of(nlp, "Where were they sent?",
                      "In 1946 most Silesians were expelled into the British and Soviet zones. "
-                     "In 1945 the Germans of Brno were driven on foot towards the Austrian border.")
+                     "In 1945 the Germans of Brno were driven on foot towards the Austrian border.",
+        min_confidence=0.0,  # under the default cut; the construction is what is tested
+    )
     assert [c.destination_country for c in cases if "Silesians" in c.subject] == [None]
     assert [c.destination_country for c in cases if "Brno" in c.subject] == ["Austria"]
 
@@ -1224,7 +1230,9 @@ def test_going_the_other_way_is_no_move_of_its_own(nlp):
 def test_a_lot_of_people_is_as_generic_as_many_people(nlp):
     cases = cases_of(nlp, "Why did they go?",
                      "A lot of people simply wanted to go back to the homeland in 1946. Lots of people left Ireland in the 1950s. "
-                     "A lot of the ordinary soldiers in the camps went back to Spain in 1939.")
+                     "A lot of the ordinary soldiers in the camps went back to Spain in 1939.",
+        min_confidence=0.0,  # under the default cut; the construction is what is tested
+    )
     # Unnamed crowds are named for the country they left, or dropped; a lot of soldiers are still soldiers.
     assert sorted(c.subject for c in cases) == ["Irish", "lot of the ordinary soldiers in the camps"]
 
@@ -1299,10 +1307,12 @@ def test_a_small_town_is_where_they_went(nlp):
 def test_a_city_named_like_a_word_is_a_place_where_the_sentence_makes_it_one(nlp):
     cases = cases_of(nlp, "Who left Algeria for France, and who went on to the United States?",
                      "Olga Petrova left Algiers in 1962 and settled in Nice.",
-                     "Reading the thread, I saw that the surgeon Sam Jackson moved to Austin in 1960.")
+                     "Reading the thread, I saw that the surgeon Sam Jackson moved to Austin in 1960.",
+        min_confidence=0.0,  # under the default cut; the construction is what is tested
+    )
     assert [(c.destination, c.destination_country) for c in cases] == [("Nice", "France"), ("Austin", "United States")]
     # Only in a country the thread names: the largest Salem is in India, not where a New Englander went.
-    cases = cases_of(nlp, "Where did the Loyalists go?", "The judge Samuel Curwen went back to Salem in 1784.")
+    cases = cases_of(nlp, "Where did the Loyalists go?", "The judge Samuel Curwen went back to Salem in 1784.", min_confidence=0.0)
     assert [c.destination_country for c in cases] == [None]
     assert places.resolve_place("Nice") is None  # the word alone, as in "Nice answer", is still no place
 
@@ -1575,6 +1585,7 @@ def test_a_named_place_that_cannot_be_placed_is_not_replaced_by_a_guess(nlp):
         nlp,
         "Did the Loyalists go to Canada?",
         "Ezra Mott, a merchant from Salem, spent the war in London and came home to Salem in 1784.",
+        min_confidence=0.0,  # under the default cut; the construction is what is tested
     )
     back = [c for c in cases if c.subject == "Ezra Mott" and c.year_start == 1784]
     assert back and back[0].destination_country != "Canada"
@@ -2263,12 +2274,12 @@ def test_who_after_an_apposition_with_its_own_phrase_means_the_person_named(nlp)
 
 def test_the_north_and_the_south_name_the_halves_of_a_divided_country_the_thread_names(nlp):
     question = "Who crossed between North Korea and South Korea?"
-    cases = cases_of(nlp, question, "Kim Pyong-ho went to the South in 2019 with his wife. A year later he went back north.")
+    cases = cases_of(nlp, question, "Kim Pyong-ho went to the South in 2019 with his wife. A year later he went back north.", min_confidence=0.0)
     assert [(c.subject, c.destination_country) for c in cases if c.subject.endswith("Pyong-ho")] == [
         ("Kim Pyong-ho", "South Korea"), ("Kim Pyong-ho", "North Korea")]
     # No divided country in view, or a year before the division: the words name no country.
     for text in ("Kim Pyong-ho went to the South in 2019.", "Kim Pyong-ho went to the South in 1900."):
-        found = cases_of(nlp, "Who went to Korea?" if "1900" in text else "Who moved around?", text)
+        found = cases_of(nlp, "Who went to Korea?" if "1900" in text else "Who moved around?", text, min_confidence=0.0)
         assert [c.destination_country for c in found if c.subject == "Kim Pyong-ho"] == [None]
 
 
@@ -2940,9 +2951,9 @@ def test_asylum_given_after_a_flight_is_a_move_of_its_own(nlp):
 
 
 def test_going_with_someone_just_told_is_following_them(nlp):
-    cases = cases_of(nlp, "Where did the Windsors go?", "Hans Weber moved to Paris in 1933. His wife went with him.")
+    cases = cases_of(nlp, "Where did the Windsors go?", "Hans Weber moved to Paris in 1933. His wife went with him.", min_confidence=0.0)
     assert [(c.subject, c.destination_country) for c in cases] == [("Hans Weber", "France"), ("His wife", "France")]
-    assert cases_of(nlp, "How did he cope?", "He went with the flow.") == []
+    assert cases_of(nlp, "How did he cope?", "He went with the flow.", min_confidence=0.0) == []
 
 
 def test_one_of_them_named_in_apposition_is_that_person_and_a_way_back_ends_where_the_sentence_says(nlp):
@@ -4118,6 +4129,7 @@ def test_there_is_the_town_taken_before_not_where_the_movers_came_from(nlp):
         nlp,
         "Where did the Sephardim go?",
         "After the Dutch West India Company took Recife in 1630, Jews from Amsterdam went out there in some numbers.",
+        min_confidence=0.0,  # under the default cut; the construction is what is tested
     )
     assert [(c.subject, c.origin_country, c.destination_country) for c in cases] == [("Jews", "Netherlands", "Brazil")]
 
@@ -4796,3 +4808,23 @@ def test_surnames_the_thread_named_in_full_are_persons_whatever_the_ner_says_lat
         "Kolokol in London. In 1865 Herzen and Ogarev moved the paper to Geneva, because that was where the younger émigrés were.",
     )
     assert {("Alexander Herzen", "Geneva"), ("Nikolai Ogarev", "Geneva")} <= {(c.subject, c.destination) for c in cases}
+
+
+def test_a_way_back_others_sent_someone_on_with_its_place_is_a_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the Scandinavian Mormons stay in Utah?",
+        "Canute Peterson came to Utah in 1849. Later he was sent back to Norway as a missionary.",
+    )
+    assert ("Canute Peterson", "Norway") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_a_name_the_parser_made_the_root_of_its_sentence_is_the_next_he(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did so many Black Southerners go north?",
+        "Marcus Garvey went to New York in 1916. George Swanson Starling picked oranges around Eustis, Florida and tried to "
+        "get the pickers to hold out for better wages. In 1945 he heard the grove owners were planning to lynch him, and "
+        "within days he was on a train to New York.",
+    )
+    assert ("George Swanson Starling", "New York", 1945) in {(c.subject, c.destination, c.year_start) for c in cases}

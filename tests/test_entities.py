@@ -301,3 +301,8 @@ def test_a_name_listed_with_a_person_is_a_person_unless_a_place_or_a_people(nlp)
 def test_a_country_the_ner_ran_into_the_words_after_for_is_a_place(nlp):
     doc = nlp("In October 2014 Cuba sent 165 health workers to Sierra Leone for Ebola.")
     assert ("Sierra Leone", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_town_no_gazetteer_knows_run_into_a_known_one_by_for_are_two_places(nlp):
+    doc = nlp("Fulvio Tomizza left his village near Umago for Trieste in 1955.")
+    assert {("Umago", "GPE"), ("Trieste", "GPE")} <= {(e.text, e.label_) for e in doc.ents}
