@@ -3261,6 +3261,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             keep(_read_never_went_back(sent, si, post, ctx, state))
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
+            keep(_read_sent_for(sent, si, post, ctx, state))
             keep(_read_listed(sent, text, post, ctx))
             if not triggers:
                 keep(_read_presence(sent, si, post, ctx, state))
@@ -4952,6 +4953,48 @@ def _read_mover_noun(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadCon
     m.inferred_destination = True
     m.confidence = _confidence(m) - 0.1
     return [m]
+
+
+def _read_sent_for(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """"came to London in 1955 and sent for his wife and children in 1957", "sent for nephews and neighbours from the
+    home villages": the people sent for came to where the one who sent for them was."""
+    out: list[Mention] = []
+    doc = sent.doc
+    for tok in _tokens(sent):
+        if _lemma(tok) != "send" or tok.pos_ != "VERB" or _negated(tok):
+            continue
+        sent_for = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "for" and c.i == tok.i + 1
+                    for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and _animate(p)]
+        if not sent_for:
+            continue
+        senders = subjects_for(tok, "arrive", ctx, state, None)
+        # where the sender was: their own last move, else where the sentence before took people
+        told = next((m for s in senders for m in [ctx.previous(s.key)] if m is not None and m.destination is not None), None)
+        where = told.destination if told is not None else state.last_destination if si - state.last_destination_sent <= 1 else None
+        if where is None:
+            # "Once a few were established in Nevada they sent for ...": where the sentence put them before
+            where = next((p for e in reversed(_places_in(doc[sent.start : tok.i], doc)) if e.root.dep_ == "pobj"
+                          and e.root.head.lower_ in ("in", "at", "to") and (p := _resolve_span(e, ctx.default_year, False)) is not None), None)
+        if where is None or not where.country:
+            continue
+        date, date_text = _first_date([d for d in _dates_in(sent, doc) if d.start > tok.i], tok)
+        for subj in (_kin_sent_for(p) for p in sent_for):
+            if subj is None:
+                continue
+            m = Mention(subj, "arrive", "completed", post, sent, None, where, None, None, date, date_text, inferred_destination=True)
+            m.trigger_i = tok.i
+            m.confidence = _confidence(m)
+            out.append(m)
+    return out
+
+
+def _kin_sent_for(noun: Token) -> Subject | None:
+    """Those "sent for": one group for "his wife and children", "nephews and neighbours from the home villages"."""
+    if not noun.conjuncts:
+        return _group_or_unnamed(noun, None)
+    span = noun.doc[_span_of_noun(noun).start : _span_of_noun(noun.conjuncts[-1]).end]
+    key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
+    return Subject(_span_text(span).strip(), "group", key)
 
 
 def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:

@@ -4828,3 +4828,12 @@ def test_a_name_the_parser_made_the_root_of_its_sentence_is_the_next_he(nlp):
         "within days he was on a train to New York.",
     )
     assert ("George Swanson Starling", "New York", 1945) in {(c.subject, c.destination, c.year_start) for c in cases}
+
+
+def test_those_sent_for_came_where_the_one_who_sent_for_them_was(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did West Indians come to Britain?",
+        "John Smith came to London from Jamaica in 1955 and sent for his wife and children in 1957.",
+    )
+    assert ("his wife and children", "United Kingdom", 1957) in {(c.subject.split(" (")[0], c.destination_country, c.year_start) for c in cases}
