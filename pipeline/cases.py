@@ -3262,6 +3262,7 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             for tok, word in triggers:
                 keep(_read_trigger(tok, word, sent, si, post, ctx, state, trig_idx))
             keep(_read_sent_for(sent, si, post, ctx, state))
+            keep(_read_there_by(sent, si, post, ctx, state, trig_idx))
             keep(_read_listed(sent, text, post, ctx))
             if not triggers:
                 keep(_read_presence(sent, si, post, ctx, state))
@@ -4982,6 +4983,39 @@ def _read_sent_for(sent: Span, si: int, post: Post, ctx: ThreadContext, state: P
             if subj is None:
                 continue
             m = Mention(subj, "arrive", "completed", post, sent, None, where, None, None, date, date_text, inferred_destination=True)
+            m.trigger_i = tok.i
+            m.confidence = _confidence(m)
+            out.append(m)
+    return out
+
+
+def _read_there_by(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState, trig_idx: set[int]) -> list[Mention]:
+    """"went back to Toronto in 1923 ..., and were in Paris again by early 1924": being somewhere by a date, told after
+    a move of the same people to elsewhere, is having gone there next."""
+    out: list[Mention] = []
+    doc = sent.doc
+    for tok in _tokens(sent):
+        if _lemma(tok) != "be" or tok.dep_ != "conj" or _negated(tok) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("he", "she", "they") for c in tok.children):
+            continue
+        move = tok.head
+        for _ in range(2):
+            if move.i in trig_idx or move.dep_ not in ("advcl", "conj"):
+                break
+            move = move.head  # "went back to Toronto so the baby could be born there, and was in Paris": the parser hangs it on the aside
+        if move.i not in trig_idx:
+            continue
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ == "DATE" for g in c.subtree)), None)
+        if by is None:
+            continue
+        date, date_text = _first_date(_dates_in(list(by.subtree), doc), tok)
+        found = _stay_place(tok, _year_hint(ctx, date) if date is not None else ctx.default_year, date is not None, frozenset())
+        before = [m for m in ctx.mentions if m.post is post and m.sent.start == sent.start and m.trigger_i == move.i]
+        if found is None or not before or any(m.destination is not None and m.destination.country == found[0].country for m in before):
+            continue
+        place, text = found
+        for m0 in before:
+            m = Mention(m0.subject, "arrive", "completed", post, sent, m0.destination, place, m0.destination_text, text, date, date_text)
             m.trigger_i = tok.i
             m.confidence = _confidence(m)
             out.append(m)

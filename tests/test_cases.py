@@ -4837,3 +4837,13 @@ def test_those_sent_for_came_where_the_one_who_sent_for_them_was(nlp):
         "John Smith came to London from Jamaica in 1955 and sent for his wife and children in 1957.",
     )
     assert ("his wife and children", "United Kingdom", 1957) in {(c.subject.split(" (")[0], c.destination_country, c.year_start) for c in cases}
+
+
+def test_being_somewhere_by_a_date_after_a_move_elsewhere_is_having_gone_there(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the American writers in Paris go?",
+        "Ernest Hemingway moved to Paris in 1921. He went back to Toronto in 1923 so the baby could be born there, and was "
+        "in Paris again by early 1924.",
+    )
+    assert [(c.destination, c.year_start) for c in cases] == [("Paris", 1921), ("Toronto", 1923), ("Paris", 1924)]
