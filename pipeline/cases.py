@@ -386,6 +386,8 @@ def _plausible_name(text: str) -> bool:
         return False  # "Crimean Tatars", "Volga Germans": a people, not a person
     if len(words) == 1 and len(text) >= 7 and _ABSTRACT_ENDING.search(text):
         return False  # "Hostility went back a long way": an abstract noun opening a paragraph, not a name
+    if len(words) == 1 and (text.lower() in lexicon()["generic_subjects"] or text.lower() in lexicon()["quantity_heads"]):
+        return False  # "Plenty did go back for good": a quantity opening the sentence, not a name
     if len(words) > 1 and is_known_place(text):
         return False  # "Buenos Aires", "Rio de Janeiro": a city the small model took for a person
     if len(words) > 1 and (words[0].lower() in lexicon()["organisation_words"] or words[0].lower() in lexicon()["never_movers"]):
@@ -2149,7 +2151,7 @@ def _subjects_for(
                         or c.dep_ == "appos" and c.tag_ in ("NNS", "NNPS") and _animate(c) for c in mover.children))
         # "... came to California, and later many went home": a bare quantifier means the group just named
         # "Others left China for Australia": the others are more of the group just named, not the origin's nationals
-        or (mover.lower_ in ("many", "some", "most", "several", "few", "others") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")
+        or (mover.lower_ in ("many", "some", "most", "several", "few", "others", "plenty") and mover.pos_ in ("PRON", "ADJ", "DET", "NOUN", "ADV")
             and (mover.lower_ != "few" or any(c.lower_ == "a" for c in mover.children))  # "quite a few", not "few"
             and not any(c.dep_ == "prep" for c in mover.children)
             and (mover.dep_ in ("nsubj", "nsubjpass") or mover.dep_ == "advmod" and mover.head.i == trigger.i))

@@ -4847,3 +4847,14 @@ def test_being_somewhere_by_a_date_after_a_move_elsewhere_is_having_gone_there(n
         "in Paris again by early 1924.",
     )
     assert [(c.destination, c.year_start) for c in cases] == [("Paris", 1921), ("Toronto", 1923), ("Paris", 1924)]
+
+
+def test_plenty_opening_a_sentence_is_a_share_of_the_group_not_a_name(nlp):
+    cases = cases_of(
+        nlp,
+        "Why are there so many Palestinians in Chile?",
+        "Many Palestinians went to Chile in the 1900s. Plenty did go back for good, though.",
+        min_confidence=0.0,
+    )
+    assert "Plenty" not in {c.subject for c in cases}
+    assert any(c.subject.startswith("Plenty (") and c.subject_type == "group" for c in cases)
