@@ -1125,8 +1125,11 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             continue
         if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
             continue  # "the Montreal Gazette sportswriter", "the Stalin regime": a name qualifying a noun is not a mover
-        if ent.start > 0 and doc[ent.start - 1].lower_ in ("born", "née", "nee", "né", "alias", "aka"):
-            continue  # "John Scott (born John Scott Nearing) worked in Magnitogorsk": another name of the same person
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("born", "née", "nee", "né", "alias", "aka") \
+                or ent.start > 1 and doc[ent.start - 1].lower_ == "then" and doc[ent.start - 2].text in (",", "("):
+            # "John Scott (born John Scott Nearing) worked in Magnitogorsk", "David Ben-Gurion, then David Grün, went":
+            # another name of the same person
+            continue
         subj = ctx.person(_with_shared_surname(ent, ctx))
         if subj.key and subj.key not in seen:
             seen.add(subj.key)
@@ -1807,6 +1810,11 @@ def _subjects_for(
         if len(subjects) == 2 and subjects[0].pos_ == "PROPN" and subjects[1].pos_ == "NOUN" \
                 and _span_text(tok.doc[subjects[0].i + 1 : subjects[1].i]).strip().startswith(","):
             # "X, later the publisher of Y, fled": the parser makes the apposition a second subject
+            children["nsubj"] = subjects[0]
+        if len(subjects) == 2 and all(t.pos_ == "PROPN" for t in subjects) \
+                and any(c.dep_ == "advmod" and c.lower_ in ("then", "later", "formerly") for c in subjects[1].children) \
+                and _span_text(tok.doc[subjects[0].i + 1 : subjects[1].i]).strip().startswith(","):
+            # "David Ben-Gurion, then David Grün, went": the name of another time, which the parser makes a second subject
             children["nsubj"] = subjects[0]
         if len(subjects) == 2 and subjects[0].lower_ in ("something", "anything") and any(c.lower_ == "like" for c in subjects[0].children):
             estimated = [p for c in subjects[0].children if c.lower_ == "like" for p in c.children if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS")]

@@ -663,6 +663,11 @@ def _surnames_taken_back(doc: Doc) -> Doc:
                 and doc[end - 1].head.i == end and tail.dep_ != "compound":
             ents[k] = Span(doc, ent.start, end + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             changed = True
+        elif tail.lower_ == "y" and (last := _joined_surname_end(doc, end + 1)) is not None and not any(
+                e is not None and e.start < last and e.end > end for e in ents[k + 1 :]):
+            # "José Mora y del Río", "Ortega y Gasset": a Spanish second surname joined by "y" is part of the name
+            ents[k] = Span(doc, ent.start, last, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
         elif tail.lower_ == "the" and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].lower_ in _word_list("name_epithets.txt"):
             # "Henry Vane the Younger": the epithet tells him from his father, and is part of the name (the NER may
             # have tagged it alone, "Younger" an organisation)
@@ -676,6 +681,15 @@ def _surnames_taken_back(doc: Doc) -> Doc:
     if changed:
         doc.ents = [e for e in ents if e is not None]
     return doc
+
+
+def _joined_surname_end(doc: Doc, i: int) -> int | None:
+    """Where a surname starting at doc[i] ends: "del Río", "de la Huerta", "Gasset"; None for anything else."""
+    while i < len(doc) and doc[i].lower_ in ("de", "del", "la", "las", "los") and doc[i].is_lower:
+        i += 1
+    if i < len(doc) and doc[i].is_title and doc[i].is_alpha and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "ORG"):
+        return i + 1
+    return None
 
 
 # Labels of names (not dates or amounts) and the word classes a name never ends on.

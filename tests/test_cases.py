@@ -4858,3 +4858,12 @@ def test_plenty_opening_a_sentence_is_a_share_of_the_group_not_a_name(nlp):
     )
     assert "Plenty" not in {c.subject for c in cases}
     assert any(c.subject.startswith("Plenty (") and c.subject_type == "group" for c in cases)
+
+
+def test_the_name_of_another_time_set_off_by_then_is_not_who_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to Palestine in the Second Aliyah?",
+        "- David Ben-Gurion, then David Grün, from Płońsk in Russian Poland, went to Palestine in 1906.",
+    )
+    assert [c.subject for c in cases] == ["David Ben-Gurion"]

@@ -306,3 +306,8 @@ def test_a_country_the_ner_ran_into_the_words_after_for_is_a_place(nlp):
 def test_a_town_no_gazetteer_knows_run_into_a_known_one_by_for_are_two_places(nlp):
     doc = nlp("Fulvio Tomizza left his village near Umago for Trieste in 1955.")
     assert {("Umago", "GPE"), ("Trieste", "GPE")} <= {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_spanish_second_surname_joined_by_y_is_part_of_the_name(nlp):
+    doc = nlp("Archbishop José Mora y del Río of Mexico was expelled to the United States in 1927.")
+    assert "Archbishop José Mora y del Río" in [e.text for e in doc.ents if e.label_ == "PERSON"]
