@@ -2471,6 +2471,14 @@ def _part_of_them(tok: Token) -> bool:
                for c in tok.children)
 
 
+def _in_law_possessor(tok: Token) -> Token | None:
+    """"My mother-in-law's story": the "law" of a kin word's "-in-law" that carries the possessive, else None."""
+    if tok.dep_ != "nmod" or tok.pos_ != "NOUN":
+        return None
+    return next((law for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for law in c.children
+                 if law.lower_ == "law" and any(g.tag_ == "POS" for g in law.children)), None)
+
+
 def _own_person(tok: Token) -> bool:
     """"my grandfather", "our neighbour", "a colleague of mine": one person the writer knows, named by a human noun."""
     if tok.pos_ != "NOUN" or _lemma(tok) not in lexicon()["human_nouns"]:
@@ -2588,18 +2596,20 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
         kin_seen = False
         for tok in _tokens(sent):
             dep = tok.dep_
-            if dep == "poss":
+            in_law = _in_law_possessor(tok)
+            if dep == "poss" or in_law is not None:
                 # "My grandmother's family were deported ... She came back": a kin word as possessor is a "she"/"he".
+                # So is "My mother-in-law's story ...", which the parser splits at the hyphens.
                 # "My grandfather's story, for what it's worth. He was ...": the writer's own relative is the next "he" too
                 # ("My grandfather's cousin" is the cousin's story: the one owned is a person of their own)
-                own_story = _own_person(tok) and not _owns_a_person(tok)
+                own_story = _own_person(tok) and not _owns_a_person(in_law or tok)
                 if kin_seen or tok.tag_ != "NN" or not own_story and (tok.head.dep_ not in ("nsubj", "nsubjpass")
                         or not (tok.head.tag_ in ("NNS", "NNPS") or tok.head.lower_ in lex["collective_nouns"])):
                     continue
                 gender = _word_gender(tok.text)
                 if gender is not None:
                     kin_seen = True
-                    subj = Subject(tok.doc[tok.left_edge.i : tok.i + 1].text, "unnamed", _lemma(tok))
+                    subj = Subject(tok.doc[tok.left_edge.i : (in_law or tok).i + 1].text, "unnamed", _lemma(tok))
                     ctx.genders.setdefault(subj.key, gender)
                     state.remember(subj)
             elif dep in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") and tok.tag_ == "NN":

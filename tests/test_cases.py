@@ -4867,3 +4867,13 @@ def test_the_name_of_another_time_set_off_by_then_is_not_who_moved(nlp):
         "- David Ben-Gurion, then David Grün, from Płońsk in Russian Poland, went to Palestine in 1906.",
     )
     assert [c.subject for c in cases] == ["David Ben-Gurion"]
+
+
+def test_a_kin_word_with_in_law_as_possessor_is_the_next_she(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the Finnish war children stay in Sweden?",
+        "My mother-in-law's story is pretty typical of the ones that came back. She was sent from Viipuri in 1942. "
+        "She went back to Sweden in the late sixties to work at Volvo in Gothenburg.",
+    )
+    assert ("My mother-in-law", "Sweden") in {(c.subject, c.destination_country) for c in cases}
