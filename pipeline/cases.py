@@ -867,6 +867,10 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     if root.dep_ == "pobj" or what_is_now:
         prep = head.text.lower()
         grand = head.head
+        if any(c.dep_ == "neg" for c in head.children):
+            return None  # "sent not to Romania but to the Soviet zone": where they were not sent
+        if head.dep_ == "conj" and grand.dep_ == "prep" and grand.lower_ == prep:
+            grand = grand.head  # "... but to the Soviet zone of Germany": the second "to" is the verb's as much as the first
         if prep in ("to", "for") and grand.pos_ == "NOUN" and _lemma(grand) in lexicon()["visit_nouns"] and grand.i != trigger.i \
                 and grand.dep_ == "pobj" and grand.head.lower_ in ("from", "after", "before", "during"):
             # "on the way back from a trip to Tokyo, he walked into the embassy": a visit told as the time of the move,
@@ -874,13 +878,16 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return None
         # "defected at Le Bourget airport in Paris": climb from the nested noun to its verb.
         for _ in range(3):
-            if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and grand.head.dep_ in ("prep", "dative"):
+            if grand.pos_ in ("NOUN", "PROPN") and grand.dep_ == "pobj" and (grand.head.dep_ in ("prep", "dative") or (
+                    grand.head.dep_ == "conj" and grand.head.head.dep_ == "prep" and not any(c.dep_ == "neg" for c in grand.head.children))):
                 if prep == "of" and grand.head.lower_ in ("among", "near", "around", "outside") and _lemma(grand.head.head) in ("settle", "resettle"):
                     return "destination"  # "settled among the ruins of Amman"
                 bound_for = grand.head.lower_ == "for" and (_lemma(grand.head.head) in ("leave", "depart", "head", "sail", "set")
                                                             or grand.head.head.lower_ == "bound")
-                if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on", "around", "outside"):
-                    return "destination"  # "flew to Hakodate in Japan", "left for the institute in Pittsburgh"
+                if (grand.head.lower_ in ("to", "into", "towards") or bound_for) and prep in ("in", "at", "near", "on", "around", "outside") \
+                        or grand.head.lower_ in ("to", "into") and prep == "of" and _lemma(grand) in lexicon()["region_part_nouns"]:
+                    # "flew to Hakodate in Japan", "left for the institute in Pittsburgh", "sent to the Soviet zone of Germany"
+                    return "destination"
                 if grand.head.lower_ == "from" and prep in ("in", "near", "outside", "at") and grand.pos_ == "NOUN":
                     return "origin"  # "went from a village near Udine to Buenos Aires"
                 grand = grand.head.head
@@ -5067,7 +5074,9 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
             date, date_text = _first_date(_dates_in(sent, doc), tok)
             year = _year_hint(ctx, date) if date is not None else ctx.default_year
             ends: dict[str, tuple[Place, str]] = {}
-            for ent in _places_in(phrase, doc):
+            # "were on one of those boats to Alicante": the parser may hang the boat's "to" on the verb
+            own = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "from") for t in c.subtree]
+            for ent in _places_in(phrase + own, doc):
                 side = ent.root.head.lower_ if ent.root.dep_ == "pobj" else ""
                 role = "destination" if side in ("to", "for") else "origin" if side == "from" else None
                 if role is not None and role not in ends and (place := _resolve_span(ent, year, date is not None)) is not None and place.country:

@@ -4877,3 +4877,22 @@ def test_a_kin_word_with_in_law_as_possessor_is_the_next_she(nlp):
         "She went back to Sweden in the late sixties to work at Volvo in Gothenburg.",
     )
     assert ("My mother-in-law", "Sweden") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_not_to_one_place_but_to_another_is_the_other(nlp):
+    cases = cases_of(
+        nlp,
+        "Where were the Danube Swabians sent?",
+        "About 2,000 Swabians were deported not to Germany but to Austria in 1946. "
+        "About 3,000 Swabians were sent not to Romania but to the Soviet zone of Germany in 1947.",
+    )
+    assert sorted((c.destination_country, c.year_start) for c in cases) == [("Austria", 1946), ("Germany", 1947)]
+
+
+def test_being_on_a_boat_the_parser_hangs_to_on_the_verb(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the pieds-noirs go in 1962?",
+        "My grandparents were on one of those boats to Alicante and went on to Marseille a few months later.",
+    )
+    assert [c.destination for c in cases] == ["Alicante", "Marseille"]
