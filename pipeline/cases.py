@@ -1296,12 +1296,14 @@ def _animate(tok: Token, by_modifier: bool = True) -> bool:
         word = tok.doc[first:last].text.lower()
         if word in lex["human_nouns"] or word.endswith("s") and word[:-1] in lex["human_nouns"]:
             return True  # "my in-laws": the tokenizer splits the word, the last piece alone ("laws") is no person
-    if _is_word(tok, "quantity_heads") or tok.like_num:
-        # "thousands of Swedes", "half of them", "400 of the Black Poor": the people are in the of-phrase
+    if _is_word(tok, "quantity_heads") or tok.like_num or _lemma(tok) in lex["share_nouns"]:
+        # "thousands of Swedes", "half of them", "400 of the Black Poor", "a large part of his team": the people are in
+        # the of-phrase (a team or a workforce taken along is its people)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 # a proper name that is no place counts too: "400 of the Black Poor" of London
-                return any(_animate(p) or tok.like_num and p.pos_ == "PROPN" and p.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "DATE")
+                return any(_animate(p) or _lemma(p) in ("team", "workforce")
+                           or tok.like_num and p.pos_ == "PROPN" and p.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "DATE")
                            and not is_known_place(p.text) for p in c.children if p.dep_ == "pobj")
         if _lemma(tok) == "group" and tok.tag_ == "NNS":
             return True  # "the biggest groups came from Syria": groups of people, named by where they came from
@@ -1896,7 +1898,7 @@ def _subjects_for(
         named = obj is not None and obj.pos_ == "PROPN" and _known_surname(obj, ctx)  # "had driven Turati out of Milan"
         if tok.i == trigger.i and causative and obj is not None and (obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") or named) \
                 and _lemma(tok) not in lex["intransitive_movers"] and _lemma(tok) not in lex["place_object_verbs"] \
-                and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named) \
+                and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named or _share_of_people(obj)) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
                 and (_lemma(tok) not in lex["route_verbs"] or obj.tag_ == "PRP") and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
             # "a smuggler who walked them into Galicia": a person walked across is who moved, not the way; one who
@@ -2795,6 +2797,11 @@ def _married_by_pronoun(name: Token) -> bool:
     verb = name.head
     return name.dep_ in ("dobj", "obj") and _lemma(verb) in ("marry", "wed") \
         and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in verb.children)
+
+
+def _share_of_people(noun: Token) -> bool:
+    """"a large part of his Focke-Wulf team", "half of the men": a share of people."""
+    return _lemma(noun) in lexicon()["share_nouns"] and _animate(noun)
 
 
 def _time_phrase(subj: Token) -> bool:

@@ -4896,3 +4896,13 @@ def test_being_on_a_boat_the_parser_hangs_to_on_the_verb(nlp):
         "My grandparents were on one of those boats to Alicante and went on to Marseille a few months later.",
     )
     assert [c.destination for c in cases] == ["Alicante", "Marseille"]
+
+
+def test_a_share_of_a_team_taken_along_moved_with_the_one_who_took_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Which German engineers went to Argentina after the war?",
+        "Kurt Tank took a large part of his Focke-Wulf team to Argentina in 1947 and built the Pulqui II there.",
+    )
+    assert {("Kurt Tank", "Argentina"), ("large part of his Focke-Wulf team", "Argentina")} <= {
+        (c.subject.split(" (")[0], c.destination_country) for c in cases}
