@@ -2653,7 +2653,7 @@ def _note_persons(sent: Span, si: int, state: PostState, ctx: ThreadContext, bef
         # built a village, named after Nikos Beloyannis. He had gone back": two sentences on, the name just read)
         if (spouse := next((e for e in cands if _married_by_pronoun(e.root)), None)) is not None:
             # "There he married Koizumi Setsu, ..., and in 1891 they moved to Kumamoto": "they" is the couple
-            state.pair = (state.last_single, ctx.person(_span_text(spouse)))
+            state.pair = (ctx.person(_span_text(spouse)), state.last_single)  # "he" keeps meaning whom it meant
         return
     lex = lexicon()
     for e in cands:
@@ -5581,7 +5581,7 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
     if not ranked:
         return None
     best = min(ranked, key=lambda r: (r[0], r[1]))
-    title_end = next(iter(doc.sents)).end
+    title_end = _doc_sents(doc)[0][0].end
     if best[0] == 1 and best[1] < title_end and len({p.country for r, i, p in ranked if r == 1 and i < title_end}) > 1:
         # "What became of the Communards - New Caledonia, London, the amnesty?": places the title lists, none of them
         # asked about
