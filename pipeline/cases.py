@@ -4090,7 +4090,8 @@ def _leader(verb: Token, destination: Place | None) -> Token | None:
         return None
     taken = any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")) and _animate(c)
                                                or c.lower_ in ("him", "her", "them")  # "he took her and her brother to Mexico"
-                                               or c.pos_ == "NOUN" and _is_word(c, "human_nouns"))  # "took yiayia and the kids back"
+                                               or c.pos_ == "NOUN" and _is_word(c, "human_nouns")  # "took yiayia and the kids back"
+                                               or _share_of_people(c))  # "brought a party of settlers", "took part of his team"
                 for c in verb.children)
     return leader if taken else None
 
