@@ -4424,7 +4424,9 @@ def _coordinated_destinations(dest: Span | None, first: Place | None, year: int 
         preps = [c for c in prep.head.children if c.dep_ == "prep" and c.lower_ in ("to", "into") and c.i > prep.i]
         preps += [p for c in prep.conjuncts for p in ([c] if c.lower_ in ("to", "into") else c.children)
                   if p.lower_ in ("to", "into") and p.dep_ in ("prep", "conj")]
+        # not "and from there to Buenos Aires": a later stop, from the one before
         listed += [o for p in preps if not any(c.lower_ in _LATER_WORDS for c in p.children) and doc[p.i - 1].lower_ not in _LATER_WORDS
+                   and not (p.i >= 2 and doc[p.i - 2].lower_ == "from" and doc[p.i - 1].lower_ == "there")
                    for o in p.children if o.dep_ == "pobj"]
     for conj in sorted(set(listed), key=lambda t: t.i):
         if conj.i < dest.root.i or any(c.lower_ in _LATER_WORDS for c in conj.children) \

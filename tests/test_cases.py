@@ -4906,3 +4906,13 @@ def test_a_share_of_a_team_taken_along_moved_with_the_one_who_took_it(nlp):
     )
     assert {("Kurt Tank", "Argentina"), ("large part of his Focke-Wulf team", "Argentina")} <= {
         (c.subject.split(" (")[0], c.destination_country) for c in cases}
+
+
+def test_a_stop_from_there_is_no_second_destination_of_the_first_leg(nlp):
+    cases = cases_of(
+        nlp,
+        "Why are there so many Palestinians in Latin America?",
+        "Jiries Qumsieh left Beit Sahour in 1912. He took a boat from Jaffa to Marseille and from there to Buenos Aires.",
+    )
+    assert [(c.origin, c.destination) for c in cases if c.destination in ("Marseille", "Buenos Aires")] == [
+        ("Jaffa", "Marseille"), ("Marseille", "Buenos Aires")]
