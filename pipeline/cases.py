@@ -1844,9 +1844,7 @@ def _subjects_for(
                 and _animate(subjects[1]) and subjects[1].pos_ == "NOUN":
             # "a lot of repatriates and their children got exit visas": the parser makes the conjunct a second subject;
             # they moved together, one group
-            span = tok.doc[subjects[0].left_edge.i : subjects[1].right_edge.i + 1]
-            key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
-            return [Subject(span.text, "group", key)]
+            return [_group_of_span(tok.doc[subjects[0].left_edge.i : subjects[1].right_edge.i + 1])]
         if (estimated := children.get("dobj")) is not None and estimated.lower_ in ("something", "anything"):
             # "India sent back something like 54,000 refugees": the estimate is who was moved
             like = [p for c in estimated.children if c.dep_ == "prep" and c.lower_ == "like" for p in c.children if p.dep_ == "pobj"]
@@ -1898,7 +1896,7 @@ def _subjects_for(
         named = obj is not None and obj.pos_ == "PROPN" and _known_surname(obj, ctx)  # "had driven Turati out of Milan"
         if tok.i == trigger.i and causative and obj is not None and (obj.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "QUANTITY") or named) \
                 and _lemma(tok) not in lex["intransitive_movers"] and _lemma(tok) not in lex["place_object_verbs"] \
-                and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named or _share_of_people(obj)) \
+                and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
                 and (_lemma(tok) not in lex["route_verbs"] or obj.tag_ == "PRP") and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
             # "a smuggler who walked them into Galicia": a person walked across is who moved, not the way; one who
@@ -2268,8 +2266,7 @@ def _subjects_for(
         spans = [_span_of_noun(h) for h in heads]
         span = mover.doc[min(s.start for s in spans) : max(s.end for s in spans)]
         if all(_animate(h) for h in heads):
-            key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
-            return [Subject(span.text, "group", key)]
+            return [_group_of_span(span)]
     for head in heads:
         # Whoever "emigrated" or "was deported" is a person; a weak verb ("sailed", "sent") needs a human noun.
         subj = _group_or_unnamed(head, origin_text, require_animate=weak or head.dep_ in ("dobj", "obj") or kind == "recruit",
@@ -2306,6 +2303,12 @@ def _count_of_them(tok: Token) -> bool:
     """"about 10,000 of them", "thousands of them": a count of the people just told of."""
     return (tok.like_num or _lemma(tok) in lexicon()["quantity_heads"]) and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "us") for g in c.children) for c in tok.children)
+
+
+def _group_of_span(span: Span) -> Subject:
+    """People named together in one phrase ("their wives and children", "a lot of repatriates and their children") as
+    one group, keyed by its content words."""
+    return Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num})))
 
 
 def _owner_of_subject(pronoun: Token, ctx: ThreadContext) -> Subject | None:
@@ -2797,11 +2800,6 @@ def _married_by_pronoun(name: Token) -> bool:
     verb = name.head
     return name.dep_ in ("dobj", "obj") and _lemma(verb) in ("marry", "wed") \
         and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in verb.children)
-
-
-def _share_of_people(noun: Token) -> bool:
-    """"a large part of his Focke-Wulf team", "half of the men": a share of people."""
-    return _lemma(noun) in lexicon()["share_nouns"] and _animate(noun)
 
 
 def _time_phrase(subj: Token) -> bool:
@@ -4088,10 +4086,12 @@ def _leader(verb: Token, destination: Place | None) -> Token | None:
         and not any(d.lower_ == "the" for d in subject.children) else None
     if leader is None:
         return None
-    taken = any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")) and _animate(c)
+    # "brought a party of settlers", "took part of his team": a share of people counts as they do
+    lex = lexicon()
+    taken = any(c.dep_ in ("dobj", "obj") and ((c.tag_ in ("NNS", "NNPS") or c.like_num or _is_word(c, "quantity_heads")
+                                                or _lemma(c) in lex["share_nouns"]) and _animate(c)
                                                or c.lower_ in ("him", "her", "them")  # "he took her and her brother to Mexico"
-                                               or c.pos_ == "NOUN" and _is_word(c, "human_nouns")  # "took yiayia and the kids back"
-                                               or _share_of_people(c))  # "brought a party of settlers", "took part of his team"
+                                               or c.pos_ == "NOUN" and _is_word(c, "human_nouns"))  # "took yiayia and the kids back"
                 for c in verb.children)
     return leader if taken else None
 
@@ -5063,9 +5063,7 @@ def _kin_sent_for(noun: Token) -> Subject | None:
     """Those "sent for": one group for "his wife and children", "nephews and neighbours from the home villages"."""
     if not noun.conjuncts:
         return _group_or_unnamed(noun, None)
-    span = noun.doc[_span_of_noun(noun).start : _span_of_noun(noun.conjuncts[-1]).end]
-    key = " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.is_punct and not t.like_num}))
-    return Subject(_span_text(span).strip(), "group", key)
+    return _group_of_span(noun.doc[_span_of_noun(noun).start : _span_of_noun(noun.conjuncts[-1]).end])
 
 
 def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:

@@ -473,16 +473,14 @@ def _places_put_right(doc: Doc) -> tuple[Span, ...]:
     changed = False
     for ent in doc.ents:
         cut = next((t.i for t in ent[1:-1] if t.lower_ in _PLACE_JOINERS), None) if len(ent) >= 3 and ent.label_ in _NAME_LABELS else None
-        if cut is not None and is_known_place(doc[ent.start : cut].text) and is_known_place(doc[cut + 1 : ent.end].text):
+        if cut is not None and is_known_place(doc[ent.start : cut].text) and is_known_place(doc[cut + 1 : ent.end].text) \
+                or cut is not None and ent.start > 0 and doc[ent.start - 1].lower_ in ("near", "from", "left", "outside") \
+                and all(t.is_title for t in doc[ent.start : cut]) and is_known_place(doc[cut + 1 : ent.end].text):
+            # "left Cork for Boston"; "left his village near Umago for Trieste": a town no gazetteer knows, then a known one
             out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
             changed = True
         elif cut is not None and _country_named(doc[ent.start : cut].text):
             out.append(Span(doc, ent.start, cut, label="GPE"))  # "sent 165 health workers to Sierra Leone for Ebola"
-            changed = True
-        elif cut is not None and ent.start > 0 and doc[ent.start - 1].lower_ in ("near", "from", "left", "outside") \
-                and all(t.is_title for t in doc[ent.start : cut]) and is_known_place(doc[cut + 1 : ent.end].text):
-            # "left his village near Umago for Trieste": a town no gazetteer knows, then a known one
-            out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
             changed = True
         elif ent.label_ == "PERSON" and len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "from", "to") \
                 and doc[ent.start - 1].is_sent_start and not doc[ent.start].is_sent_start \
