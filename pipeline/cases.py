@@ -21,7 +21,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -283,6 +283,7 @@ class ThreadContext:
     thread: Thread
     persons: dict[str, list[str]] = field(default_factory=dict)  # surname key -> name forms, fullest first
     last_full: dict[str, str] = field(default_factory=dict)  # surname key -> the full name read most recently
+    last_first: dict[str, str] = field(default_factory=dict)  # first word -> the full name so begun read most recently
     topic: Place | None = None
     people_home: str | None = None  # "Did any Russian émigrés go back?": the one country the question's movers are from
     people_left: str | None = None  # "the Turks who left Bulgaria": the one country the title says they left
@@ -325,12 +326,17 @@ class ThreadContext:
                 firsts = {f for fs in self.persons.values() for f in fs if len(f.split()) > 1 and f.split()[0] == name}
                 if len(firsts) == 1:
                     canonical = firsts.pop()
+                elif self.last_first.get(name) in firsts:
+                    # "Yung Wing ... Yung Kwai ... Yung went back": a name said first word first (as Chinese names are)
+                    # is the one of those so begun that was read last
+                    canonical = self.last_first[name]
         return Subject(canonical, "person", canonical.lower())
 
     def saw_name(self, text: str) -> None:
         name = _clean_name(text)
         if len(name.split()) > 1 and _plausible_name(name):
-            self.last_full[person_key(name)] = self.person(name).text
+            full = self.last_full[person_key(name)] = self.person(name).text
+            self.last_first[full.split()[0]] = full
 
     def previous(self, key: str) -> "Mention | None":
         for m in reversed(self.mentions):
@@ -696,8 +702,6 @@ def _scope(trigger: Token, others: set[int]) -> list[Token]:
                 continue
             if child.dep_ in ("advcl", "acl") and _born(child):
                 continue  # "born in Delhi in 1943, he moved to Karachi in 1947": the birth is not the move
-            if child.dep_ == "acl" and tok.dep_ in ("nsubj", "nsubjpass") and child.tag_ == "VBG" and _lemma(child) in lexicon()["stay_verbs"]:
-                continue  # "families living in Macau were flown back to Mexico": where they were, not where they went
             stack.append(child)
     return out
 
@@ -799,6 +803,17 @@ def _qualified_places(found: list[Span], doc: Doc) -> list[Span]:
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label)
                 continue
         out.append(ent)
+    for k, ent in enumerate(out):
+        # "got to Somerville, Oxford": a town the NER missed (or took for an organisation), set off after a place's
+        # comma as its apposition, says where that place is
+        after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
+        if after is None or after.dep_ != "appos" or after.head.i != ent.root.i or after.pos_ != "PROPN" \
+                or any(c.dep_ in ("cc", "conj", "compound") for c in after.children) or any(e.start <= after.i < e.end for e in out):
+            continue
+        wider, named = resolve_place(after.text), resolve_place(_span_text(ent))
+        if wider is not None and named is not None and wider.kind in ("city", "region") and named.kind == "city" \
+                and wider.country and wider.country != named.country:
+            out[k] = Span(doc, ent.start, after.i + 1, label=ent.label)
     return out
 
 
@@ -946,6 +961,9 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             # "ended up running a liquor store in California", "ended up coaching swimming in California" (the parser
             # may make the activity the verb's object): where they ended up
             return "destination"
+        if prep in ("in", "at") and kind != "stay" and grand.dep_ in ("acl", "relcl") and grand.i != trigger.i \
+                and _lemma(grand) in lexicon()["at_destination_verbs"] and _in_subject_of(grand, trigger):
+            return "origin"  # "Koreans living in Japan moved to North Korea": where the movers lived, not where they went
         if prep in ("in", "at") and kind in ("stay", "arrive", "recruit", "follow") and _lemma(grand) in lexicon()["at_destination_verbs"]:
             return "destination"
         if prep == "on" and grand.i == trigger.i and _lemma(trigger) in ("land", "arrive", "settle", "strand", "maroon") and head.i > trigger.i:
@@ -970,6 +988,17 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     if root.dep_ in ("nsubj",) and head.i == trigger.i and kind == "recruit":
         return "destination"
     return None
+
+
+def _in_subject_of(tok: Token, trigger: Token) -> bool:
+    """Whether tok sits inside the trigger's subject phrase ("thousands of Koreans living in Japan moved")."""
+    for _ in range(8):
+        if tok.head.i == trigger.i:
+            return tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _takes_position(trigger: Token) -> bool:
@@ -1206,7 +1235,7 @@ def _bare_mononym(tok: Token) -> bool:
         and tok.lower_ not in lexicon()["never_movers"] and _plausible_name(tok.text)
 
 
-def _copula_subject(noun: Token) -> Token | None:
+def _copula_subject(noun: Token, ctx: ThreadContext | None = None) -> Token | None:
     """"He was a genocide orphan who landed in Marseille": the one the noun describes is the mover.
 
     Only a pronoun for a person or a group, a named person, or kin told by a possessive ("Isaac Rosenberg's parents
@@ -1224,6 +1253,8 @@ def _copula_subject(noun: Token) -> Token | None:
     lex = lexicon()
     if subj.lower_ in lex["pronouns_person"] or subj.lower_ in lex["pronouns_group"] or subj.ent_type_ == "PERSON":
         return subj
+    if ctx is not None and _known_surname(subj, ctx):
+        return subj  # "Elder was a Scot from Kirkcaldy who had come out to Adelaide": a surname the NER left untagged here
     owned = any(c.dep_ == "poss" for c in subj.children) or any(  # "a great-uncle of mine was a studio electrician who ..."
         c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("mine", "ours", "his", "hers", "theirs") for p in c.children)
         for c in subj.children)
@@ -1468,14 +1499,17 @@ def _people_described(tok: Token, span: Span) -> str | None:
     return _span_text(tok.doc[span.start : end]).strip()
 
 
-def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext) -> Subject | None:
+def _antecedent(pronoun: str, state: "PostState", ctx: ThreadContext, not_meant: str | None = None) -> Subject | None:
     """The latest person the pronoun can mean: "she" skips people known to be "he", and the reverse.
 
     A person's gender is learnt from the thread itself (the pronoun first used
     for them, kinship words beside their name), never from a list of names.
+    ``not_meant``: how the clause names its subject, which the clause's "him" or "her" is not.
     """
     want = "she" if pronoun in ("she", "her") else "he"
     cands = list(reversed(state.recent or ([state.last_single] if state.last_single else [])))
+    if not_meant:
+        cands = [c for c in cands if not c.text.lower().startswith(not_meant)]
     if not cands:
         return None
     # The latest person, unless the thread already calls them by the other pronoun or their own words say
@@ -1503,7 +1537,10 @@ def _resolve_pronoun(tok: Token, state: "PostState", ctx: ThreadContext) -> Subj
     lower = tok.lower_
     lex = lexicon()
     if lower in lex["pronouns_person"]:
-        return _antecedent(lower, state, ctx)
+        # "His father took him to England": the one taken is not the one who took him
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if lower in ("him", "her") and tok.dep_ in ("dobj", "obj") else None
+        not_meant = _span_text(tok.doc[subj.left_edge.i : subj.i + 1]).lower() if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+        return _antecedent(lower, state, ctx, not_meant)
     if lower in lex["pronouns_group"]:
         return state.group_meant()
     return None
@@ -1612,6 +1649,9 @@ def _noun_before(verb: Token, ctx: ThreadContext | None = None) -> Token | None:
             return None  # "moved up to Manchester in the fifties and went back": a decade is no subject
         if verb.dep_ == "conj" and t.dep_ in ("dobj", "obj") and t.head.i == verb.head.i:
             return None  # "took Soviet passports and went to X": what the first verb took did not go
+        if verb.dep_ == "conj" and t.dep_ == "conj" and any(a.dep_ in ("dobj", "obj") and a.head.i == verb.head.i for a in t.ancestors) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+            return None  # "Qiu Jin left her husband and children and went to Tokyo": those left behind did not go
         if verb.dep_ == "conj" and any(a.dep_ == "prep" and a.lower_ == "with" and a.head.i == verb.head.i for a in t.ancestors):
             return None  # "he walked into the embassy with his aide Kim Duk-hong and asked for asylum": one who went along
         if verb.dep_ == "conj" and t.dep_ == "pobj" and (t.head.head.pos_ in ("VERB", "AUX")
@@ -1929,6 +1969,12 @@ def _subjects_for(
             # the war started; the one who stayed moved
             tok = tok.head
             continue
+        if subj is not None and tok.i != trigger.i and tok.dep_ == "conj" and subj.i > tok.i and subj.pos_ == "NOUN" \
+                and not _animate(subj) and tok.head.pos_ in ("VERB", "AUX"):
+            # "went to Cornell, did his doctoral work at Columbia, and went back to China": the parser makes the
+            # object of a verb in the list its subject; the list goes on with the first verb's subject
+            tok = tok.head
+            continue
         if subj is None and kind != "recruit":
             # "Wright went to Paris in 1946, I think on an invitation, went back to New York": the parser makes the
             # first clause the hedge's and leaves the later verb without a subject
@@ -2095,7 +2141,7 @@ def _subjects_for(
                 if mover.head is mover or mover.ent_type_ not in ("GPE", "LOC") and mover.pos_ not in ("ADP", "CCONJ"):
                     break
                 mover = mover.head
-    mover = _copula_subject(mover) or mover
+    mover = _copula_subject(mover, ctx) or mover
     if mover.dep_ == "nsubj" and mover.ent_type_ in ("GPE", "LOC") and mover.pos_ == "PROPN" and kind in ("arrive", "return", "depart") \
             and (ent := _ent_of(mover)) is not None and is_known_place(_span_text(ent)) and len(ent) == 1 \
             and not mover.conjuncts and person_key(_span_text(ent)) not in ctx.persons:
@@ -2370,6 +2416,7 @@ class PostState:
     remembered: int = 0  # how many subjects were remembered so far, to tell whether a sentence named anyone
     family: tuple[str, Subject] | None = None  # a family group's key and the person whose family it is, for a later "they"
     dead: dict[str, int] = field(default_factory=dict)  # the people whose death the post has told, and its year
+    lead: Span | None = None  # "Smaller numbers went to other islands, for example:": the sentence a list of items goes on
 
     def remember(self, subject: Subject) -> None:
         self.remembered += 1
@@ -2475,6 +2522,9 @@ def _note_groups(sent: Span, state: PostState) -> None:
     if fallback is not None:
         span = _span_of_noun(fallback)
         state.note_group(Subject(span.text, "group", " ".join(sorted({t.lemma_.lower() for t in span if not t.is_stop and not t.like_num}))))
+        # "Twichell and Twain wrote to Li Hongzhang. Roughly a hundred students were still in America. They sailed":
+        # a group named since the pair is what "they" means now
+        state.pair = ()
 
 
 def _part_of_them(tok: Token) -> bool:
@@ -3296,10 +3346,14 @@ def read_post(post: Post, doc: Doc, ctx: ThreadContext, order_start: int) -> lis
             keep(_read_sent_for(sent, si, post, ctx, state))
             keep(_read_there_by(sent, si, post, ctx, state, trig_idx))
             keep(_read_listed(sent, text, post, ctx))
+            if not triggers and _list_item(sent):
+                keep(_read_list_item(sent, post, ctx, state))
             if not triggers:
                 keep(_read_presence(sent, si, post, ctx, state))
                 keep(_read_stay(sent, si, post, ctx, state))
                 keep(_read_fragment(sent, post, ctx, state, mentions))
+        if not _list_item(sent):
+            state.lead = sent if text.endswith(":") else None
         # Outcomes stated later about someone already moving ("He was arrested.").
         _attach_outcomes(sent, state, ctx, mentions, new)
         mentions.extend(new)
@@ -3636,7 +3690,13 @@ def _read_trigger(
         # but leaving one place and going back to another is one journey ("left Shanghai in 1946 and went back to Germany"),
         # and so is what led to the way back ("accepted a Soviet amnesty in 1921 and went back to Russia")
         # "in July 1938 she was smuggled out ... and ended up in Stockholm": one event, one date
-        date, date_text = _first_date(_dates_in(_scope(tok.head, trig_idx - {tok.head.i}), doc), tok)
+        told_before = tok.head
+        if _born(told_before):
+            # "was born there in 1853 and came over in 1873, and they settled in Wisconsin": the birth dates no move,
+            # the move told just before does
+            told_before = next((c for c in reversed(list(tok.head.children)) if c.dep_ == "conj" and c.i < tok.i
+                                and c.pos_ in ("VERB", "AUX")), tok.head)
+        date, date_text = _first_date(_dates_in(_scope(told_before, trig_idx - {told_before.i}), doc), tok)
     if date is None:
         claimed = set()
         for other in trig_idx - {tok.i}:
@@ -3830,7 +3890,8 @@ def _read_trigger(
             if m.destination is None and (home := _home_of(subj, year)) is not None and (prev is None or prev.origin_text is None):
                 # "Lots of Spaniards returned": home is the country their name says, unless a stated origin says more.
                 m.destination = home
-            elif m.destination is None and prev is not None and (start := _journey_start(prev, ctx).origin) is not None:
+            elif m.destination is None and prev is not None and (start := _journey_start(prev, ctx).origin) is not None \
+                    and not (m.origin is not None and start.country == m.origin.country):
                 # the state of the year they went back: Riga left in 1944 is in the Soviet Union, in 1992 in Latvia
                 again = resolve_place(start.text, year) if m.date is not None else None
                 m.destination = again if again is not None and again.name == start.name else start
@@ -3840,7 +3901,10 @@ def _read_trigger(
                 # Guo went back in 1956").
                 # One whose own move out told no origin ("was one of the children sent to the Soviet Union. He came
                 # back in 1957") goes back there too
-                home = _own_country(subj, ctx, year) or (ctx.people_home_place(year) if prev is None or prev.origin is None else None)
+                # "moved up to Sendai, went back to Tokyo ... He came home in 1909": a way back inside the country he
+                # went to says nothing of home either
+                home = _own_country(subj, ctx, year) or (ctx.people_home_place(year) if prev is None or prev.origin is None or (
+                    m.origin is not None and prev.origin.country == m.origin.country) else None)
                 if home is not None and (m.origin is None or m.origin.country != home.country):
                     m.destination = home  # "Vertinsky had gone back from Shanghai" in a thread on Russian émigrés: to Russia
                 else:
@@ -3950,9 +4014,11 @@ def _read_trigger(
             m.inferred_destination = lived is None
         if particle == "home" and m.destination is None and (went_back := next(
                 (x for x in reversed(ctx.mentions) if x.subject.key == subj.key and x.is_return and x.destination is not None
-                 and not x.inferred_destination), None)) is not None \
+                 and not x.inferred_destination and not (x.origin is not None and x.origin.country == x.destination.country)),
+                None)) is not None \
                 and (m.origin is None or m.origin.country != went_back.destination.country):
             # "He went back to Jamaica in 1911, sailed for London in 1912, came home in 1914": home is where he went back to
+            # (not "went back to Tokyo" from Sendai: a way back inside a country abroad)
             m.destination, m.inferred_destination = went_back.destination, True
         if particle == "home" and m.destination is None \
                 and (start := (_first_origin(subj, ctx) if prev is not None else None) or _own_country(subj, ctx, year)) is not None \
@@ -5125,8 +5191,9 @@ def _told_as_visit(verb: Token, sent: Span) -> bool:
         # "only went back to live in Budapest", "only came back to teach": a move all the same
         if c.dep_ in ("advcl", "xcomp", "conj") and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                 and (only or any(a.lower_ == "only" and a.dep_ == "advmod" for a in c.children)) \
-                and _lemma(c) not in lexicon()["settling_purposes"]:
-            return True
+                and _lemma(c) not in lexicon()["settling_purposes"] \
+                and not any(x.dep_ == "xcomp" and _lemma(x) in lexicon()["settling_purposes"] for x in c.children):
+            return True  # not "only came back in 1947, to help build the new state": to stay
     # "..., but that was a visit, not a return": the writer's own verdict in the same sentence
     return any(t.lower_ == "visit" and t.dep_ == "attr" and t.head.i > verb.i and _lemma(t.head) == "be"
                and any(n.dep_ == "nsubj" and n.lower_ in ("that", "it", "this") for n in t.head.children) for t in sent)
@@ -5361,6 +5428,74 @@ def _read_listed(sent: Span, text: str, post: Post, ctx: ThreadContext) -> list[
     return out
 
 
+_BULLETS = ("-", "*", "•", "–")
+
+
+def _list_item(sent: Span) -> bool:
+    words = [t for t in _tokens(sent) if not t.is_space]
+    return bool(words) and words[0].text in _BULLETS
+
+
+def _lead_move(lead: Span, ctx: ThreadContext) -> tuple[Token, Subject] | None:
+    """The move a list's lead-in tells, and who made it: "Smaller numbers went to other British islands, for example:"."""
+    for tok in _tokens(lead):
+        word = _is_trigger(tok)
+        if word is None or word.kind not in ("arrive", "depart", "forced") or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("NOUN", "NUM", "ADJ"):
+            continue
+        counted = _lemma(subj) in lexicon()["quantity_heads"] or _lemma(subj) in lexicon()["share_nouns"]
+        if (group := _group_or_unnamed(subj, None, require_animate=not counted)) is None:
+            continue
+        # "Smaller numbers went ...": a count names no people; the items' people are the thread's
+        return tok, replace(group, generic=True) if counted else group
+    return None
+
+
+def _read_list_item(sent: Span, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
+    """An item with no verb of its own under a lead-in that tells a move ("Smaller numbers went to other British
+    islands in the 1840s, for example:"): "- a few hundred to St Vincent", "- Canada: about 6,500" are shares of
+    that move, each to its place."""
+    if state.lead is None or (lead := _lead_move(state.lead, ctx)) is None:
+        return []
+    verb, group = lead
+    doc = sent.doc
+    words = [t for t in _tokens(sent) if not t.is_space and t.text not in _BULLETS]
+    if not words:
+        return []
+    label = _country_label(sent, ctx.default_year)
+    to = next((t for t in words if t.lower_ == "to"), None)
+    dates = _dates_in(sent, doc)
+    date, date_text = _first_date(dates, words[0]) if dates else _first_date(_dates_in(state.lead, doc), verb)
+    year = _year_hint(ctx, date)
+    if label is not None:
+        place, place_text, who = resolve_place(label[0].text, year) or label[0], label[0].text, []
+    elif to is not None and to.i > words[0].i and (ent := next((e for e in _ents(sent) if e.start == to.i + 1 and _is_placeish(e)), None)) is not None:
+        place, place_text, who = _resolve_span(ent, year, date is not None), _as_written(ent), [t for t in words if t.i < to.i]
+    else:
+        return []
+    if place is None or not place.country or len(who) > 5:
+        return []
+    people = group.text if not group.generic else ctx.people_titled
+    if who:
+        text = _span_text(doc[who[0].i : who[-1].i + 1])
+        named = any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in lexicon()["generic_subjects"]
+                    and t.lower_ not in lexicon()["quantity_heads"] for t in who)
+        if not named and not any(t.like_num or t.lower_ in lexicon()["quantity_heads"] for t in who):
+            return []  # "- mostly to Cuba": no share of the people named
+        subj = Subject(text if named or people is None else f"{text} ({people})", "group", text.lower(), share=not named)
+    elif people is not None:
+        subj = Subject(people, "group", people.lower())
+    else:
+        return []
+    m = Mention(subj, "arrive", "completed", post, sent, destination=place, destination_text=place_text, date=date, date_text=date_text)
+    m.trigger_i = words[0].i
+    m.extra_evidence = [_evidence(post, state.lead)]
+    m.confidence = _confidence(m) - 0.1
+    return [m]
+
+
 def _read_presence(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
     """"by 1970 there were half a million Yugoslav workers in West Germany": a people counted in another
     country got there; the place is where they went."""
@@ -5377,6 +5512,8 @@ def _read_presence(sent: Span, si: int, post: Post, ctx: ThreadContext, state: P
             nation = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
             if nation is None and not (noun.ent_type_ == "NORP" and is_demonym(noun.text)):
                 continue
+            if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+                continue  # "there were no Turks in Bulgaria": a claim that nobody is there
             if nation is not None and _lemma(noun) not in lexicon()["presence_nouns"]:
                 continue  # "German tourists in Spain", "American troops in Korea": visitors, not migrants
             home = demonym_country((nation or noun).text)
@@ -5563,7 +5700,10 @@ def _thread_topic(thread: Thread, docs: Sequence[Doc], year: int | None) -> Plac
         verb = head.head if prep else head
         if root.dep_ in ("dobj", "obj", "nsubj") and _lemma(head) in lexicon()["hearsay_verbs"]:
             continue  # "somebody even told me Portugal", "I have seen India mentioned": a place heard of, not where they went
-        if prep in ("to", "into", "towards") or root.dep_ in ("dobj", "obj") or (
+        if prep == "to" and (_lemma(verb) == "return" or verb.lower_ in lexicon()["return_particles"]
+                             or _has_particle(verb, lexicon()["return_particles"])):
+            rank = 1  # "Did most of them go back to India?": the people's home, not where the thread's moves head
+        elif prep in ("to", "into", "towards") or root.dep_ in ("dobj", "obj") or (
             prep in ("in", "at") and _lemma(verb) in lexicon()["at_destination_verbs"]
         ):
             rank = 0
@@ -5613,7 +5753,8 @@ def _question_people(thread: Thread, docs: Sequence[Doc]) -> str | None:
         countries = {c for ent in _ents(doc) if any(s.start <= ent.start < s.end for s in where)
                      and ent.label_ == "NORP" and _names_movers(ent) and (c := demonym_country(ent.text)) is not None}
         # "Why did so many Greeks go back?": a people's name the small model tags as a person counts too
-        countries |= {c for s in where for t in s if t.ent_type_ not in ("NORP", "GPE", "LOC") and t.pos_ == "PROPN" and t.text.endswith("s")
+        countries |= {c for s in where for t in s if t.ent_type_ not in ("NORP", "GPE", "LOC") and t.text.endswith("s")
+                      and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.is_title and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"))
                       and is_demonym(t.text) and (c := demonym_country(t.text)) is not None}
         # "the Boer prisoners of war": a people's adjective the NER left untagged, on the people it names
         countries |= {c for s in where for t in s if not t.ent_type_ and t.is_title and t.dep_ in ("compound", "amod")

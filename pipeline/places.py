@@ -572,10 +572,10 @@ def _lookup_qualified(g: _Gazetteer, clean: str, in_view: frozenset[str]) -> _En
             ):
                 return _city_entry(city)
     named = _lookup(g, head, in_view)
-    if where is not None and where.code and where.kind in ("region", "country") \
+    if where is not None and where.code and where.kind in ("region", "country", "city") \
             and (named is None or named.kind in ("city", "region") and named.code != where.code):
         # "Nazareth, Pennsylvania": a town too small for the gazetteer is in the state named, not in Galilee; "Kent, Ohio"
-        # is not the English county
+        # is not the English county; "Somerville, Oxford" is the college in that city, not the town in Massachusetts
         return where
     return named or where
 

@@ -4916,3 +4916,157 @@ def test_a_stop_from_there_is_no_second_destination_of_the_first_leg(nlp):
     )
     assert [(c.origin, c.destination) for c in cases if c.destination in ("Marseille", "Buenos Aires")] == [
         ("Jaffa", "Marseille"), ("Marseille", "Buenos Aires")]
+
+
+def test_where_the_movers_lived_is_where_they_left_not_where_they_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did so many Armenians go to Soviet Armenia?",
+        "In 1947 thousands of Armenians living in Beirut sailed to Batumi on Soviet ships.",
+    )
+    assert [(c.origin_country, c.destination_country) for c in cases] == [("Lebanon", "Soviet Union")]
+
+
+def test_there_were_no_such_people_in_a_country_is_no_case(nlp):
+    cases = cases_of(
+        nlp,
+        "Were there Turks in Bulgaria?",
+        "The official line in Sofia was that there were no Turks in Bulgaria, only Bulgarians who had forgotten their roots.",
+        min_confidence=0.0,
+    )
+    assert cases == []
+
+
+def test_a_move_after_a_birth_takes_the_move_s_date_not_the_birth_s(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Norwegians settle in the Midwest?",
+        "Knute Nelson was born near Voss in 1843 and came over with his mother in 1849, and they settled in Wisconsin.",
+    )
+    assert {(c.destination, c.year_start) for c in cases if c.subject == "Knute Nelson"} == {("Wisconsin", 1849)}
+
+
+def test_going_back_home_in_the_question_is_no_topic(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Pacific Islander labourers in Queensland?\n\nDid most of them go back to Fiji or Samoa?",
+        "Tommy Tanna came in 1885 and cut cane near Mackay for twenty years.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Tommy Tanna", "Australia")]
+
+
+def test_a_name_said_first_word_first_is_the_one_so_begun_read_last(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Chinese students stayed in America?",
+        "Liang Shao was one of them. Liang Dunyan, his cousin, studied in Boston. "
+        "Liang went back to China in 1882.",
+    )
+    assert ("Liang Dunyan", "China") in {(c.subject, c.destination_country) for c in cases}
+
+
+def test_a_verb_whose_object_the_parser_made_its_subject_keeps_the_list_s_subject(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Chinese students?",
+        "Jiang Menglin went to Berkeley to study education, switched to Columbia, did his doctoral work under Dewey, "
+        "and went back to China in 1917 to work in Shanghai.",
+    )
+    assert ("Jiang Menglin", "China", 1917) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+
+
+def test_coming_home_after_a_way_back_inside_the_country_abroad_is_home(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Chinese students in Japan?",
+        "Zhou Zuoren went to Japan in 1906 and moved to Kyoto in 1908. He went back to Tokyo in 1909 to translate novels. "
+        "He came home in 1911.",
+    )
+    assert [c.destination_country for c in cases if c.year_start == 1911] == ["China"]
+
+
+def test_only_coming_back_to_build_something_is_a_move_not_a_visit(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the German communists in Moscow?",
+        "Anton Ackermann only came back to Germany in 1945, to help build the party in the Soviet zone.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Anton Ackermann", "Germany")]
+
+
+def test_a_people_the_model_tags_an_organisation_in_the_title_is_whose_home(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the colonists, and where else were Scots emigrating around 1700?",
+        "Robert Drummond sailed to New York in 1699. He went home in 1702.",
+    )
+    assert [c.destination_country for c in cases if c.year_start == 1702] == ["United Kingdom"]
+
+
+def test_items_of_a_list_under_a_move_are_shares_of_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did all the Azoreans go?",
+        "Smaller numbers went to the other islands of the Caribbean in the 1850s, for example:\n\n"
+        "- a few hundred to Trinidad, mostly as shop assistants\n"
+        "- some families to Antigua, where they opened rum shops",
+    )
+    assert sorted((c.destination_country, c.year_start) for c in cases) == [
+        ("Antigua and Barbuda", 1850), ("Trinidad and Tobago", 1850)]
+
+
+def test_a_town_set_off_after_a_place_s_comma_says_where_that_place_is(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Indian women study in England?",
+        "Rukhmabai, a doctor from Bombay, got to Somerville, Oxford in 1894.",
+    )
+    assert [(c.destination, c.destination_country) for c in cases] == [("Somerville, Oxford", "United Kingdom")]
+
+
+def test_those_left_behind_before_a_move_did_not_make_it(nlp):
+    cases = cases_of(
+        nlp,
+        "Which Chinese women studied in Japan?",
+        "Tang Qunying left her parents and sisters and went to Tokyo in 1904.",
+    )
+    assert [(c.subject, c.destination) for c in cases] == [("Tang Qunying", "Tokyo")]
+
+
+def test_him_taken_by_the_clause_s_subject_is_someone_else(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did Indian families send sons to England?",
+        "Sarojini Chattopadhyay's cousin Mohit Ghosh was born in Dacca in 1869. His uncle, a rich lawyer, took him to England in 1879.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Mohit Ghosh", "United Kingdom")]
+
+
+def test_a_surname_the_ner_left_untagged_is_who_the_copula_s_noun_describes(nlp):
+    cases = cases_of(
+        nlp,
+        "Who financed the camel trade in Australia?",
+        "James Young put up the money. Young was a Scot from Lanark who had come out to Adelaide in 1854.",
+    )
+    assert [(c.subject, c.destination) for c in cases] == [("James Young", "Adelaide")]
+
+
+def test_a_group_named_after_a_pair_is_what_they_means(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Chinese boys in New England?",
+        "Noah Porter and Joseph Hawley wrote to Washington on their behalf. About ninety boys were still at school in Connecticut. "
+        "They sailed from San Francisco in 1881.",
+        min_confidence=0.0,
+    )
+    assert not {"Noah Porter", "Joseph Hawley"} & {c.subject for c in cases}
+
+
+def test_going_into_the_navy_is_no_move(nlp):
+    cases = cases_of(
+        nlp,
+        "What became of the Chinese students?",
+        "- Shen Shou went into the navy, was wounded at the Yalu in 1894, and ended up a commodore.",
+        min_confidence=0.0,
+    )
+    assert cases == []

@@ -788,3 +788,8 @@ def test_the_indies_are_the_dutch_east_indies_and_the_west_indies_a_region():
 def test_the_dakotas_and_the_carolinas_are_us_regions():
     assert places.resolve_place("the Dakotas", 1880).country == "United States"
     assert places.resolve_place("the Carolinas", 1780).country == "United States"
+
+
+def test_a_city_after_the_comma_places_a_same_named_town_abroad() -> None:
+    place = places.resolve_place("Somerville, Oxford")
+    assert (place.name, place.country) == ("Oxford", "United Kingdom")
