@@ -919,6 +919,12 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "origin"  # the parser may hang "near Shumen" on "left" rather than on the village
         if prep in ("to", "into", "towards", "toward") or (prep == "for" and _lemma(grand) in ("asylum", "refuge")):
             return "destination"
+        if prep in ("through", "via") and grand.i == trigger.i and _has_particle(trigger, frozenset({"out"})) is not None \
+                and not any(c.dep_ == "prep" and c.lower_ in ("to", "into", "for") for c in trigger.children) \
+                and not root.conjuncts and not any(c.dep_ == "conj" and _is_trigger(c) is not None for c in trigger.children):
+            # "came out through Iran in 1942": the way out is where they got to; not "got out through Hong Kong and
+            # came to Brisbane", a way on to somewhere else
+            return "destination"
         if prep == "as" and grand.lower_ == "far" and grand.head.i == trigger.i:
             return "destination"  # "were taken as far as Santa Rosa in Mexico"
         if prep == "in" and grand.i == trigger.i and _lemma(trigger) == "go" and any(c.lower_ == "over" and c.dep_ in ("prt", "advmod")
@@ -1880,6 +1886,16 @@ def _subjects_for(
             children["nsubj"] = subjects[0]
             also = [p for c in subjects[0].children if c.dep_ == "appos" and c.lower_ in ("something", "anything")
                     for like in c.children if like.lower_ == "like" for p in like.children if p.dep_ == "pobj"] + [subjects[1]]
+        elif len(subjects) == 2 and subjects[1].left_edge.i > 0 and tok.doc[subjects[1].left_edge.i - 1].text == "," \
+                and all(t.ent_type_ == "NORP" and is_demonym(t.text) for t in (*subjects, *subjects[1].conjuncts)):
+            # "The Americans, the British and the Scandinavians went home": peoples listed side by side, which the
+            # parser makes two subjects, each a group of its own
+            children["nsubj"] = subjects[0]
+            also = [subjects[1], *subjects[1].conjuncts]
+        elif len(subjects) == 1 and subjects[0].ent_type_ == "NORP" and is_demonym(subjects[0].text) and (listed := next(
+                (c for c in subjects[0].children if c.dep_ == "appos" and c.ent_type_ == "NORP" and c.conjuncts
+                 and all(x.ent_type_ == "NORP" and is_demonym(x.text) for x in (c, *c.conjuncts))), None)) is not None:
+            also = [listed, *listed.conjuncts]  # "The Canadians, the French and the Belgians went home": the same list
         elif len(subjects) == 2 and subjects[1].left_edge.i > 0 and tok.doc[subjects[1].left_edge.i - 1].lower_ == "and" \
                 and _animate(subjects[1]) and subjects[1].pos_ == "NOUN":
             # "a lot of repatriates and their children got exit visas": the parser makes the conjunct a second subject;
@@ -2291,9 +2307,11 @@ def _subjects_for(
             return [Subject(span.text, "group", key)]
 
     def _plural(t: Token) -> bool:
-        return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and is_demonym(t.text))
+        # "the British", "the French": a people's adjective as the noun for them
+        return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and is_demonym(t.text)) \
+            or t.pos_ == "ADJ" and t.ent_type_ == "NORP" and t.dep_ in ("nsubj", "conj") and any(c.lower_ == "the" for c in t.children)
 
-    heads = [mover] + [c for c in (*mover.conjuncts, *also) if c.pos_ in ("NOUN", "PROPN") and _plural(c)]
+    heads = [mover] + [c for c in (*mover.conjuncts, *also) if c.pos_ in ("NOUN", "PROPN", "ADJ") and _plural(c)]
     if len(heads) > 1 and mover.tag_ == "NN" and _is_word(mover, "human_nouns") and any(c.dep_ == "poss" for c in mover.children) \
             and all(h.pos_ == "NOUN" and _animate(h) and any(c.dep_ in ("det", "poss") for c in h.children) for h in heads[1:]):
         # "My grandmother and the kids followed him": one of the family and the others with her, each a subject ("his wife

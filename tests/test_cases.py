@@ -5070,3 +5070,24 @@ def test_going_into_the_navy_is_no_move(nlp):
         min_confidence=0.0,
     )
     assert cases == []
+
+
+def test_peoples_listed_side_by_side_each_go_home(nlp):
+    cases = cases_of(
+        nlp,
+        "Who went to fight in Spain?",
+        "The Canadians, the French and the Belgians went home in 1938.",
+    )
+    assert sorted((c.subject, c.destination_country) for c in cases) == [
+        ("Belgians", "Belgium"), ("Canadians", "Canada"), ("French", "France")]
+
+
+def test_the_way_out_through_a_country_is_where_they_got_to(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Poles deported to the Soviet Union?",
+        "My great-aunt was deported from Lwów to Siberia in 1940 and came out through Iran in 1942. "
+        "Her cousin got out through Hong Kong in 1949 and came to Sydney.",
+    )
+    assert ("My great-aunt", "Iran") in {(c.subject, c.destination_country) for c in cases}
+    assert "Hong Kong" not in {c.destination_country for c in cases}
