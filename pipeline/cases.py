@@ -422,6 +422,8 @@ def _surname(name: str) -> str:
         return " ".join(tokens[-2:])
     if len(tokens) > 2 and tokens[-2] == "the":
         return " ".join(tokens[-3:])  # "John Winthrop the Younger" is not his father John Winthrop
+    if len(tokens) > 3 and tokens[-2] == "of":
+        return tokens[-3]  # "Patrick Gordon of Auchleuchries" is the Gordon a later "Gordon" means
     return tokens[-1] if tokens else ""
 
 

@@ -666,6 +666,15 @@ def _surnames_taken_back(doc: Doc) -> Doc:
             # "José Mora y del Río", "Ortega y Gasset": a Spanish second surname joined by "y" is part of the name
             ents[k] = Span(doc, ent.start, last, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             changed = True
+        elif tail.lower_ == "of" and len(ent) >= 2 and end + 2 <= len(doc) and _territorial_designation(doc[end + 1]) \
+                and (end + 2 == len(doc) or doc[end + 2].pos_ != "PROPN") and not any(
+                    e is not None and e.start == end + 1 and e.end > end + 2 for e in ents[k + 1 :]):
+            # "Alexander Campbell of Fonab", "Patrick Gordon of Auchleuchries": a laird's estate is part of his name
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if nxt is not None and nxt.start == end + 1:
+                ents[k + 1] = None
+            ents[k] = Span(doc, ent.start, end + 2, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
         elif tail.lower_ == "the" and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].lower_ in _word_list("name_epithets.txt"):
             # "Henry Vane the Younger": the epithet tells him from his father, and is part of the name (the NER may
             # have tagged it alone, "Younger" an organisation)
@@ -679,6 +688,15 @@ def _surnames_taken_back(doc: Doc) -> Doc:
     if changed:
         doc.ents = [e for e in ents if e is not None]
     return doc
+
+
+def _territorial_designation(tok: Token) -> bool:
+    """A one-word estate after a name and "of" ("of Fonab"): a capitalised proper noun no gazetteer knows as a place,
+    so not "Mary of Guise"'s house nor "John Smith of Boston"'s town."""
+    from pipeline.places import is_known_place
+
+    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and tok.ent_type_ in ("", "PERSON", "ORG", "GPE") \
+        and not is_known_place(tok.text)
 
 
 def _joined_surname_end(doc: Doc, i: int) -> int | None:

@@ -5091,3 +5091,14 @@ def test_the_way_out_through_a_country_is_where_they_got_to(nlp):
     )
     assert ("My great-aunt", "Iran") in {(c.subject, c.destination_country) for c in cases}
     assert "Hong Kong" not in {c.destination_country for c in cases}
+
+
+def test_a_laird_s_estate_is_part_of_his_name_and_his_surname_still_finds_him(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did Scots emigrate around 1700?",
+        "John Gordon of Glenbucket sailed to Jamaica in 1701. Gordon came home to Scotland in 1712. "
+        "Alexander Campbell of Fonab came over from Barbados in 1700.",
+        min_confidence=0.0,
+    )
+    assert {c.subject for c in cases} == {"John Gordon of Glenbucket", "Alexander Campbell of Fonab"}
