@@ -3735,7 +3735,8 @@ def test_a_companion_named_after_what_he_was_goes_along(nlp):
         "Did New Englanders go back to England?",
         "Hugh Peter was sent to London in 1641 with Thomas Welde of Roxbury and the merchant William Hibbins as agents for the colony.",
     )
-    assert {c.subject for c in cases} == {"Hugh Peter", "Thomas Welde", "William Hibbins"}
+    # the longest form the thread uses (CASES.md): "of Roxbury" is read like a laird's estate
+    assert {c.subject for c in cases} == {"Hugh Peter", "Thomas Welde of Roxbury", "William Hibbins"}
 
 
 def test_together_with_hung_on_the_subject_is_a_companion(nlp):
