@@ -1174,6 +1174,11 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
             # "John Scott (born John Scott Nearing) worked in Magnitogorsk", "David Ben-Gurion, then David Grün, went":
             # another name of the same person
             continue
+        if ent.root.dep_ == "appos" and ent.root.head.pos_ == "PROPN" and (opens := min(ent.start, ent.root.left_edge.i)) > 0 \
+                and doc[opens - 1].text in ("(", '"', "“", "'") and ent.root.head.i not in range(ent.start, ent.end):
+            # "Zhan Tianyou (Jeme Tien Yow) was sent", 'Wilhelm Zaisser, "General Gómez" of the XIII Brigade, was
+            # recalled': a name in brackets or quotes beside a name is what else the same man was called
+            continue
         subj = ctx.person(_with_shared_surname(ent, ctx))
         if subj.key and subj.key not in seen:
             seen.add(subj.key)
@@ -2067,6 +2072,12 @@ def _subjects_for(
                                   None)) is not None:
             mover = told  # "in 1922 he wired Louis Armstrong to come up", "persuaded his brother to move to Palestine": the one asked
             break
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "into" and tok.head.head.pos_ == "VERB" \
+                and (told := next((c for c in tok.head.head.children if c.dep_ in ("dobj", "obj") and c.lower_ not in lex["relative_pronouns"]
+                                   and (c.ent_type_ == "PERSON" or c.lower_ in ("him", "her", "them") or c.pos_ == "NOUN" and _animate(c))),
+                                  None)) is not None:
+            mover = told  # "Liaquat and others talked him into returning": the one talked into it went
+            break
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") or (tok.dep_ == "acl" and _lemma(tok.head) in lex["attempt_nouns"]):
             from_pcomp = tok.dep_ == "pcomp"
             tok = tok.head
@@ -2113,8 +2124,20 @@ def _subjects_for(
         aboard = [p for c in mover.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and _animate(p)]
         # "the first boat reached Darwin in April 1976, five young men led by Lam Binh": the people the boat is said to be
         aboard += [c for c in mover.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _animate(c)]
+        # "The first ship, the Priscilla, left Funchal ... with about 120 Madeirans on board": the ship's name is no
+        # person; those it carried moved
+        aboard += [p for v in ([trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]) for c in v.children
+                   if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                   if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") and _animate(p) or _count_of_them(p))]
+        ship = next((c for c in mover.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if aboard and ship is not None and aboard[0].lower_ in lex["generic_subjects"]:
+            # "The first ship, the Krym, arrived in Castellón with about 500 people": those people are known by the ship
+            text = f"{_span_text(_span_of_noun(aboard[0]))} aboard the {' '.join(t.text for t in _name_words(ship))}"
+            return [Subject(text, "group", text.lower())]
         if aboard:
             mover = aboard[0]
+        elif ship is not None:
+            return []
     if mover.pos_ == "PROPN" and (mover.tag_ in ("NNP", "NNPS") and any(c.dep_ == "det" and c.lower_ == "the" for c in mover.children)
                                   # "the steamer Weser docked in Buenos Aires with some 820 Jews aboard": named after its kind
                                   or _named_after_vehicle(mover)):

@@ -5103,3 +5103,32 @@ def test_a_laird_s_estate_is_part_of_his_name_and_his_surname_still_finds_him(nl
         min_confidence=0.0,
     )
     assert {c.subject for c in cases} == {"John Gordon of Glenbucket", "Alexander Campbell of Fonab"}
+
+
+def test_a_ship_named_beside_the_word_ship_is_no_person_those_aboard_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Azoreans go?",
+        "The second ship, the Thomas Bell, left Ponta Delgada in 1882 and reached Honolulu in May with about 300 Azoreans on board. "
+        "The last ship, the Kaala, reached Honolulu in 1888 with about 400 people.",
+    )
+    assert sorted(c.subject for c in cases) == ["300 Azoreans", "400 people aboard the Kaala"]
+
+
+def test_a_name_in_brackets_or_quotes_beside_a_name_is_the_same_person(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the foreign volunteers in Spain?",
+        "Manfred Stern, \"General Kléber\" of the XI Brigade, was recalled to Moscow in 1937. "
+        "- Liang Cheng (Liang Chentung), one of the older boys, was sent off to the naval college at Tianjin in 1881.",
+    )
+    assert sorted(c.subject for c in cases) == ["Liang Cheng", "Manfred Stern"]
+
+
+def test_the_one_talked_into_going_back_went(nlp):
+    cases = cases_of(
+        nlp,
+        "Did the Indian barristers go home?",
+        "Motilal Ghosh had settled in London by 1925. His brothers talked him into returning to India in 1930.",
+    )
+    assert ("Motilal Ghosh", "India", 1930) in {(c.subject, c.destination_country, c.year_start) for c in cases}
