@@ -3451,12 +3451,15 @@ def _note_deaths(sent: Span, state: PostState, ctx: ThreadContext) -> None:
                 state.dead[_lemma(subj)] = date.year_start
 
 
+_BULLETS = ("-", "*", "•", "–")  # what opens a list item
+
+
 def _country_label(sent: Span, year: int | None) -> tuple[Place, bool] | None:
     """The country a list item or a paragraph is headed with: "- India: ...", "Cuba: the sugar boom ...", and whether
     the heading is a sentence of its own ("- Ceylon.")."""
     words = [t for t in _tokens(sent) if not t.is_space]
     i = 0
-    while i < len(words) and words[i].text in ("-", "*", "•", "–"):
+    while i < len(words) and words[i].text in _BULLETS:
         i += 1
     end = i
     while end < len(words) and end - i < 3 and (words[end].pos_ == "PROPN" or words[end].ent_type_ in ("GPE", "LOC")):
@@ -5471,15 +5474,12 @@ def _read_listed(sent: Span, text: str, post: Post, ctx: ThreadContext) -> list[
     return out
 
 
-_BULLETS = ("-", "*", "•", "–")
-
-
 def _list_item(sent: Span) -> bool:
     words = [t for t in _tokens(sent) if not t.is_space]
     return bool(words) and words[0].text in _BULLETS
 
 
-def _lead_move(lead: Span, ctx: ThreadContext) -> tuple[Token, Subject] | None:
+def _lead_move(lead: Span) -> tuple[Token, Subject] | None:
     """The move a list's lead-in tells, and who made it: "Smaller numbers went to other British islands, for example:"."""
     for tok in _tokens(lead):
         word = _is_trigger(tok)
@@ -5500,7 +5500,7 @@ def _read_list_item(sent: Span, post: Post, ctx: ThreadContext, state: PostState
     """An item with no verb of its own under a lead-in that tells a move ("Smaller numbers went to other British
     islands in the 1840s, for example:"): "- a few hundred to St Vincent", "- Canada: about 6,500" are shares of
     that move, each to its place."""
-    if state.lead is None or (lead := _lead_move(state.lead, ctx)) is None:
+    if state.lead is None or (lead := _lead_move(state.lead)) is None:
         return []
     verb, group = lead
     doc = sent.doc
