@@ -4376,12 +4376,17 @@ def _gapped(verb: Token, kind: str, told: list[Mention], post: Post, sent: Span,
     return out
 
 
-def _as_leg(m: "Mention", trigger_i: int, penalty: float = 0.0) -> "Mention":
-    """``m`` as a leg of its own read off the trigger at ``trigger_i`` (never merged into the move told with it);
-    ``penalty`` lowers the confidence of a leg read from a looser construction."""
-    m.trigger_i, m.new_leg = trigger_i, True
+def _read_at(m: "Mention", trigger_i: int, penalty: float = 0.0) -> "Mention":
+    """``m`` as read off the word at ``trigger_i``, its confidence set; ``penalty`` lowers it for a looser construction."""
+    m.trigger_i = trigger_i
     m.confidence = _confidence(m) - penalty
     return m
+
+
+def _as_leg(m: "Mention", trigger_i: int, penalty: float = 0.0) -> "Mention":
+    """``m`` as a leg of its own read off the trigger at ``trigger_i`` (never merged into the move told with it)."""
+    m.new_leg = True
+    return _read_at(m, trigger_i, penalty)
 
 
 def _gapped_share(verb: Token, kind: str, base: Mention, post: Post, sent: Span) -> list[Mention]:
@@ -5072,10 +5077,9 @@ def _read_possessed_move(tok, owner, sent, post, ctx, origin, origin_text, desti
         return []  # nowhere written: too vague to be a case
     m = Mention(owner, "arrive", "completed", post, sent, origin, destination, origin_text, destination_text, date, date_text,
                 is_return=is_return)
-    m.trigger_i = tok.i
     if is_return and m.origin is None and prev is not None and prev.destination is not None:
         m.origin = prev.destination
-    m.confidence = _confidence(m) - 0.05
+    _read_at(m, tok.i, 0.05)
     return [m]
 
 
@@ -5132,8 +5136,7 @@ def _read_sent_for(sent: Span, si: int, post: Post, ctx: ThreadContext, state: P
             if subj is None:
                 continue
             m = Mention(subj, "arrive", "completed", post, sent, None, where, None, None, date, date_text, inferred_destination=True)
-            m.trigger_i = tok.i
-            m.confidence = _confidence(m)
+            _read_at(m, tok.i)
             out.append(m)
     return out
 
@@ -5165,8 +5168,7 @@ def _read_there_by(sent: Span, si: int, post: Post, ctx: ThreadContext, state: P
         place, text = found
         for m0 in before:
             m = Mention(m0.subject, "arrive", "completed", post, sent, m0.destination, place, m0.destination_text, text, date, date_text)
-            m.trigger_i = tok.i
-            m.confidence = _confidence(m)
+            _read_at(m, tok.i)
             out.append(m)
     return out
 
@@ -5219,8 +5221,7 @@ def _read_aboard(sent: Span, si: int, post: Post, ctx: ThreadContext, state: Pos
                 if subj.generic:
                     continue
                 m = Mention(subj, "arrive", "completed", post, sent, origin, destination, origin_text, destination_text, date, date_text)
-                m.trigger_i = tok.i
-                m.confidence = _confidence(m) - 0.05
+                _read_at(m, tok.i, 0.05)
                 out.append(m)
     return out
 
@@ -5276,8 +5277,7 @@ def _read_stayed_away(sent: Span, si: int, post: Post, ctx: ThreadContext, state
             if subj.generic:
                 continue
             m = Mention(subj, "arrive", "completed", post, sent, None, place, None, _as_written(where[0]), date, date_text)
-            m.trigger_i = tok.i
-            m.confidence = _confidence(m) - 0.05
+            _read_at(m, tok.i, 0.05)
             out.append(m)
     return out
 
@@ -5302,8 +5302,7 @@ def _read_never_went_back(sent: Span, si: int, post: Post, ctx: ThreadContext, s
             if subj.generic:
                 continue
             m = Mention(subj, "arrive", "completed", post, sent, None, place, None, place.text, None, None)
-            m.trigger_i = tok.i
-            m.confidence = _confidence(m) - 0.05
+            _read_at(m, tok.i, 0.05)
             out.append(m)
     return out
 
@@ -5439,8 +5438,7 @@ def _lived_since(tok: Token, sent: Span, si: int, post: Post, ctx: ThreadContext
             continue  # where they had come from, not where they went
         m = Mention(subj, "stay", "completed", post, sent, destination=place, destination_text=_as_written(where[0]),
                     date=date, date_text="since " + _span_text(since[0]) if date_text is None else date_text)
-        m.trigger_i = tok.i
-        m.confidence = _confidence(m) - 0.05
+        _read_at(m, tok.i, 0.05)
         out.append(m)
     return out
 
@@ -5468,8 +5466,7 @@ def _read_listed(sent: Span, text: str, post: Post, ctx: ThreadContext) -> list[
             continue
         m = Mention(ctx.person(ent.text), "arrive", "completed", post, sent, destination=place,
                     destination_text=_as_written(places[0]), date=date, date_text=date_text)
-        m.trigger_i = ent.end + 1
-        m.confidence = _confidence(m) - 0.1
+        _read_at(m, ent.end + 1, 0.1)
         out.append(m)
     return out
 
@@ -5533,10 +5530,8 @@ def _read_list_item(sent: Span, post: Post, ctx: ThreadContext, state: PostState
     else:
         return []
     m = Mention(subj, "arrive", "completed", post, sent, destination=place, destination_text=place_text, date=date, date_text=date_text)
-    m.trigger_i = words[0].i
     m.extra_evidence = [_evidence(post, state.lead)]
-    m.confidence = _confidence(m) - 0.1
-    return [m]
+    return [_read_at(m, words[0].i, 0.1)]
 
 
 def _read_presence(sent: Span, si: int, post: Post, ctx: ThreadContext, state: PostState) -> list[Mention]:
@@ -5575,8 +5570,7 @@ def _read_presence(sent: Span, si: int, post: Post, ctx: ThreadContext, state: P
             if subj is None or subj.generic:
                 continue
             m = Mention(subj, "stay", "completed", post, sent, destination=place, destination_text=_as_written(places[0]), date=date, date_text=date_text)
-            m.trigger_i = verb.i
-            m.confidence = _confidence(m) - 0.1
+            _read_at(m, verb.i, 0.1)
             out.append(m)
     return out
 
