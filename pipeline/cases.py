@@ -1869,6 +1869,11 @@ def _subjects_for(
                 # the subject, which the parser makes a second one
                 children[dep] = both[0]
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if len(subjects) == 2 and subjects[0].i < tok.i < subjects[1].i and subjects[1].pos_ == "NOUN" and not _animate(subjects[1]):
+            # "A few thousand more, mostly children, went overland": a word after the verb the parser took for a
+            # second subject
+            subjects = subjects[:1]
+            children["nsubj"] = subjects[0]
         if len(subjects) == 2 and subjects[0].pos_ == "PROPN" and subjects[1].pos_ == "NOUN" \
                 and _span_text(tok.doc[subjects[0].i + 1 : subjects[1].i]).strip().startswith(","):
             # "X, later the publisher of Y, fled": the parser makes the apposition a second subject
@@ -2358,7 +2363,10 @@ def _subjects_for(
             return [_group_of_span(span)]
     for head in heads:
         # Whoever "emigrated" or "was deported" is a person; a weak verb ("sailed", "sent") needs a human noun.
-        subj = _group_or_unnamed(head, origin_text, require_animate=weak or head.dep_ in ("dobj", "obj") or kind == "recruit",
+        # "A few thousand more, mostly children, went": the apposition says they were people
+        described = (head.tag_ in ("JJR", "CD") or _lemma(head) in lex["quantity_heads"]) \
+            and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _animate(c) for c in head.children)
+        subj = _group_or_unnamed(head, origin_text, require_animate=(weak or head.dep_ in ("dobj", "obj") or kind == "recruit") and not described,
                                  people=country_people(ctx.people_home) if ctx.people_home else None)
         if subj is not None:
             subjects.append(subj)

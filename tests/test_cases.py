@@ -5132,3 +5132,12 @@ def test_the_one_talked_into_going_back_went(nlp):
         "Motilal Ghosh had settled in London by 1925. His brothers talked him into returning to India in 1930.",
     )
     assert ("Motilal Ghosh", "India", 1930) in {(c.subject, c.destination_country, c.year_start) for c in cases}
+
+
+def test_a_count_of_more_described_by_its_apposition_moved(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Poles who left the USSR?",
+        "Some two thousand more, mostly orphans, went overland from Ashgabat to Mashhad.",
+    )
+    assert [c.destination_country for c in cases if "orphans" in c.subject] == ["Iran"]
