@@ -2131,9 +2131,7 @@ def _subjects_for(
         aboard += [c for c in mover.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _animate(c)]
         # "The first ship, the Priscilla, left Funchal ... with about 120 Madeirans on board": the ship's name is no
         # person; those it carried moved
-        aboard += [p for v in ([trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]) for c in v.children
-                   if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
-                   if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") and _animate(p) or _count_of_them(p))]
+        aboard += _carried_with(trigger)
         ship = next((c for c in mover.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if aboard and ship is not None and aboard[0].lower_ in lex["generic_subjects"]:
             # "The first ship, the Krym, arrived in Castellón with about 500 people": those people are known by the ship
@@ -2147,10 +2145,7 @@ def _subjects_for(
                                   # "the steamer Weser docked in Buenos Aires with some 820 Jews aboard": named after its kind
                                   or _named_after_vehicle(mover)):
         # "The Sakura Maru arrived at Callao with 790 contract labourers": a named ship brings the people aboard
-        # "The Habana left Santurce with 4,000 children ... and arrived in Southampton": the "with" may sit on the first verb
-        verbs = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
-        aboard = [p for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
-                  for p in c.children if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") and _animate(p) or _count_of_them(p))]
+        aboard = _carried_with(trigger)
         if aboard:
             mover = aboard[0]
         elif _lemma(trigger) in ("dock", "berth", "steam") or _named_after_vehicle(mover):
@@ -2373,6 +2368,14 @@ def _subjects_for(
     if subjects:
         subjects += [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
     return subjects
+
+
+def _carried_with(trigger: Token) -> list[Token]:
+    """The people a ship's move was told "with" ("left Funchal ... with about 120 Madeirans on board"); the "with" may
+    sit on the first verb ("The Habana left Santurce with 4,000 children ... and arrived in Southampton")."""
+    verbs = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
+    return [p for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" and (p.tag_ in ("NNS", "NNPS") and _animate(p) or _count_of_them(p))]
 
 
 def _named_after_vehicle(name: Token) -> bool:

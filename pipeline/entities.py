@@ -667,27 +667,30 @@ def _surnames_taken_back(doc: Doc) -> Doc:
             ents[k] = Span(doc, ent.start, last, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
             changed = True
         elif tail.lower_ == "of" and len(ent) >= 2 and end + 2 <= len(doc) and _territorial_designation(doc[end + 1]) \
-                and (end + 2 == len(doc) or doc[end + 2].pos_ != "PROPN") and not any(
-                    e is not None and e.start == end + 1 and e.end > end + 2 for e in ents[k + 1 :]):
+                and (end + 2 == len(doc) or doc[end + 2].pos_ != "PROPN"):
             # "Alexander Campbell of Fonab", "Patrick Gordon of Auchleuchries": a laird's estate is part of his name
-            nxt = ents[k + 1] if k + 1 < len(ents) else None
-            if nxt is not None and nxt.start == end + 1:
-                ents[k + 1] = None
-            ents[k] = Span(doc, ent.start, end + 2, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
-            changed = True
+            changed = _two_words_taken_in(ents, k, doc) or changed
         elif tail.lower_ == "the" and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].lower_ in _word_list("name_epithets.txt"):
             # "Henry Vane the Younger": the epithet tells him from his father, and is part of the name (the NER may
             # have tagged it alone, "Younger" an organisation)
-            nxt = ents[k + 1] if k + 1 < len(ents) else None
-            if nxt is not None and nxt.start == end + 1 and nxt.end == end + 2:
-                ents[k + 1] = None
-            elif nxt is not None and nxt.start <= end + 1:
-                continue
-            ents[k] = Span(doc, ent.start, end + 2, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
-            changed = True
+            changed = _two_words_taken_in(ents, k, doc) or changed
     if changed:
         doc.ents = [e for e in ents if e is not None]
     return doc
+
+
+def _two_words_taken_in(ents: list[Span | None], k: int, doc: Doc) -> bool:
+    """Stretch the name ``ents[k]`` over the two words after it ("of Fonab", "the Younger"), dropping the entity the
+    NER gave the second word alone; any other entity there keeps the name as it was. Whether the name changed."""
+    ent = ents[k]
+    end = ent.end
+    nxt = ents[k + 1] if k + 1 < len(ents) else None
+    if nxt is not None and nxt.start == end + 1 and nxt.end == end + 2:
+        ents[k + 1] = None
+    elif nxt is not None and nxt.start <= end + 1:
+        return False
+    ents[k] = Span(doc, ent.start, end + 2, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+    return True
 
 
 def _territorial_designation(tok: Token) -> bool:
