@@ -1197,6 +1197,8 @@ def _persons_in(tok: Token, ctx: ThreadContext) -> list[Subject]:
                     name = f"{name} {ent[-1].text}"  # "Scott and Zelda Fitzgerald": the first name shares the surname after it
                 mislabelled = conj.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC") and (
                     not is_known_place(name) or _surname_named_in_full(name, ctx))  # "Rivera" after "Diego Rivera"
+                if is_demonym(conj.text) or any(c.dep_ == "nummod" or c.like_num for c in conj.children):
+                    continue  # "Joseph Broussard and a couple of hundred Acadians sailed": a people beside him, no person
                 # "Price and Shelby were both back": a surname the parser takes for a noun, named in full before
                 if (conj.pos_ == "PROPN" or _known_surname(conj, ctx)) and conj.i in allowed and (not conj.ent_type_ or mislabelled):
                     other = ctx.person(name)
@@ -2424,8 +2426,9 @@ def _owner_of_subject(pronoun: Token, ctx: ThreadContext) -> Subject | None:
 def _listed_with(mover: Token, origin_text: str | None) -> list[Subject]:
     """The people listed after a named or pronoun mover: kin or others in the plural ("and the children", "and five
     other deportees") and counts told with "of" ("and two of his brothers"), each a group of its own."""
-    return [g for c in mover.conjuncts if c.i > mover.i and c.pos_ == "NOUN" and c.tag_ == "NNS" and _animate(c)
-            and c.ent_type_ != "PERSON" and (g := _group_or_unnamed(c, origin_text)) is not None] \
+    return [g for c in mover.conjuncts if c.i > mover.i and (c.pos_ == "NOUN" and c.tag_ == "NNS" and _animate(c) and c.ent_type_ != "PERSON"
+                                                               or c.tag_ in ("NNS", "NNPS") and is_demonym(c.text))  # "and 200 Acadians"
+            and (g := _group_or_unnamed(c, origin_text)) is not None] \
         + [p for c in mover.conjuncts if c.i > mover.i and (p := _partitive(c)) is not None]
 
 

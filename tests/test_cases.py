@@ -5141,3 +5141,13 @@ def test_a_count_of_more_described_by_its_apposition_moved(nlp):
         "Some two thousand more, mostly orphans, went overland from Ashgabat to Mashhad.",
     )
     assert [c.destination_country for c in cases if "orphans" in c.subject] == ["Iran"]
+
+
+def test_a_people_counted_beside_a_named_mover_is_a_group_that_went_with_him(nlp):
+    cases = cases_of(
+        nlp,
+        "Where did the Acadians go after 1755?",
+        "In 1764 Joseph Broussard and several hundred Acadians sailed to Saint-Domingue.",
+    )
+    assert {(c.subject, c.subject_type, c.destination_country) for c in cases} == {
+        ("Joseph Broussard", "person", "Haiti"), ("several hundred Acadians", "group", "Haiti")}
