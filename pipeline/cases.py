@@ -877,8 +877,9 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
     # Walk over compound/appos heads ("the city of Kharkov")
     while root.dep_ in ("compound", "appos", "amod", "nmod") and head is not root and head.i != trigger.i:
         root, head = head, head.head
-    what_is_now = root.dep_ == "attr" and _lemma(head) in ("be", "become") and head.dep_ in ("pcomp", "pobj") \
-        and head.head.dep_ == "prep" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in head.children)
+    # (the parser may make the place a second subject: "moved to what is now Poland")
+    what_is_now = root.dep_ in ("attr", "nsubj") and _lemma(head) in ("be", "become") and head.dep_ in ("pcomp", "pobj") \
+        and head.head.dep_ == "prep" and any(c.dep_ == "nsubj" and c.lower_ == "what" and c.i < root.i for c in head.children)
     if what_is_now:
         root, head = head, head.head  # "landed at what is now Puerto Madryn": the place the "at" leads to
     if root.dep_ == "pobj" or what_is_now:

@@ -5151,3 +5151,32 @@ def test_a_people_counted_beside_a_named_mover_is_a_group_that_went_with_him(nlp
     )
     assert {(c.subject, c.subject_type, c.destination_country) for c in cases} == {
         ("Joseph Broussard", "person", "Haiti"), ("several hundred Acadians", "group", "Haiti")}
+
+
+def test_a_place_told_as_what_it_is_now_is_where_they_went(nlp):
+    # the parser makes "Poland" a second subject of "is", not its attribute
+    cases = cases_of(
+        nlp,
+        "What happened to the Poles of Lwów?",
+        "Anna Nowak was born in Lwów. In the 1940s she moved to what is now Poland.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Anna Nowak", "Poland")]
+
+
+def test_an_influx_of_a_people_into_a_country_is_their_move(nlp):
+    cases = cases_of(
+        nlp,
+        "What is the history of the overseas Chinese?",
+        "In the 2000s there was an influx of Chinese from China into Singapore.",
+    )
+    assert [(c.subject, c.origin_country, c.destination_country, c.year_start) for c in cases] == [
+        ("Chinese", "China", "Singapore", 2000)]
+
+
+def test_flocking_or_rowing_to_a_place_is_a_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Did convicts escape from Australia?",
+        "Thousands of Americans flocked to Paris in the 1920s. In 1791 Mary Bryant rowed 5,000 kilometres to Kupang.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {("Thousands of Americans", "France"), ("Mary Bryant", "Indonesia")}
