@@ -114,7 +114,7 @@ def _ents(where: Doc | Span) -> tuple[Span, ...]:
     doc = where if isinstance(where, Doc) else where.doc
     cache = doc.user_data.get(_ENTS_KEY)
     if cache is None:
-        cache = doc.user_data[_ENTS_KEY] = {None: tuple(_one_line(e) for e in doc.ents)}
+        cache = doc.user_data[_ENTS_KEY] = {None: tuple(part for e in doc.ents for part in _countries_listed(_one_line(e)))}
     if where is doc:
         return cache[None]
     key = (where.start, where.end)
@@ -220,6 +220,25 @@ def _one_line(ent: Span) -> Span:
         return ent
     a, b = max(reversed(pieces), key=lambda p: p[1] - p[0])
     return Span(ent.doc, a, b, label=ent.label_)
+
+
+def _countries_listed(ent: Span) -> tuple[Span, ...]:
+    """An entity the NER ran over a list of countries ("fled to Armenia, Cyprus or Italy" gives "Armenia, Cyprus"): each
+    country is a place of its own. A town and its state ("Sydney, Nova Scotia") stay one."""
+    if len(ent) < 3 or not any(t.text == "," for t in ent):
+        return (ent,)
+    parts: list[tuple[int, int]] = []
+    start = ent.start
+    for t in ent:
+        if t.text == "," or t.lower_ in ("and", "or"):
+            parts.append((start, t.i))
+            start = t.i + 1
+    parts.append((start, ent.end))
+    parts = [(a, b) for a, b in parts if b > a]
+    doc = ent.doc
+    if len(parts) < 2 or any((p := resolve_place(_span_text(doc[a:b]))) is None or p.kind != "country" for a, b in parts):
+        return (ent,)
+    return tuple(Span(doc, a, b, label="GPE") for a, b in parts)
 
 
 _TEXT_KEY = "crossings.text"

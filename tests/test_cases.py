@@ -5180,3 +5180,12 @@ def test_flocking_or_rowing_to_a_place_is_a_move(nlp):
         "Thousands of Americans flocked to Paris in the 1920s. In 1791 Mary Bryant rowed 5,000 kilometres to Kupang.",
     )
     assert {(c.subject, c.destination_country) for c in cases} == {("Thousands of Americans", "France"), ("Mary Bryant", "Indonesia")}
+
+
+def test_countries_the_ner_ran_together_are_each_a_destination(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to the Franks of the crusader states?",
+        "After the fall of Acre the Franks fled to Armenia, Cyprus or Italy. In 1880 Heinrich Vogel emigrated to Sydney, Nova Scotia.",
+    )
+    assert sorted(c.destination_country for c in cases) == ["Armenia", "Canada", "Cyprus", "Italy"]
