@@ -177,7 +177,15 @@ def _sent_of(tok: Token) -> Span:
 
 def _date_ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's DATE and EVENT entities, picked out once per doc: each trigger looks for its dates among them."""
-    return _once_per_doc(doc, "dates", lambda: tuple(e for e in _ents(doc) if e.label_ in ("DATE", "EVENT") or _year_as_number(e)))
+    return _once_per_doc(doc, "dates", lambda: tuple(e for e in _ents(doc) if (e.label_ in ("DATE", "EVENT") or _year_as_number(e))
+                                                     and not _dates_a_source(e)))
+
+
+def _dates_a_source(ent: Span) -> bool:
+    """"According to a 1931 paper on emigration between 1876 and 1926": the year the source appeared, not of a move."""
+    root = ent.root
+    return root.dep_ in ("amod", "compound", "nummod", "nmod") and root.head.i >= ent.end and root.head.pos_ == "NOUN" \
+        and _lemma(root.head) in lexicon()["source_nouns"]
 
 
 _TEMPORAL_PREPS = frozenset({"in", "after", "before", "since", "until", "till", "by", "around", "from", "during", "circa", "c."})

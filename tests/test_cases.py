@@ -5189,3 +5189,12 @@ def test_countries_the_ner_ran_together_are_each_a_destination(nlp):
         "After the fall of Acre the Franks fled to Armenia, Cyprus or Italy. In 1880 Heinrich Vogel emigrated to Sydney, Nova Scotia.",
     )
     assert sorted(c.destination_country for c in cases) == ["Armenia", "Canada", "Cyprus", "Italy"]
+
+
+def test_the_year_of_a_source_is_not_the_year_of_a_move(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did so many Italians emigrate?",
+        "According to a 1931 paper, 8.9 million Italians emigrated to Brazil. In her 1995 memoir she says that 3,000 Poles emigrated to Canada.",
+    )
+    assert {(c.destination_country, c.year_start) for c in cases} == {("Brazil", None), ("Canada", None)}
