@@ -1996,7 +1996,9 @@ def _subjects_for(
                 and _lemma(tok) not in lex["intransitive_movers"] and _lemma(tok) not in lex["place_object_verbs"] \
                 and (_animate(obj) or obj.tag_ == "NNS" and _agency_subject(tok) or named) \
                 and obj.lower_ not in lex["relative_pronouns"] and obj.lower_ not in ("it", "this", "that") and not _place_named_as_person(obj) \
-                and (_lemma(tok) not in lex["route_verbs"] or obj.tag_ == "PRP") and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"]:
+                and (_lemma(tok) not in lex["route_verbs"] or obj.tag_ == "PRP") and not _set_off(obj) and _lemma(obj) not in lex["vehicle_nouns"] \
+                and not (_lemma(tok) in lex["piloting_verbs"] and obj.pos_ == "PROPN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)):
+            # (not "Viktor Belenko flew his Foxbat to Japan": what one flies or sails as one's own is the craft)
             # "a smuggler who walked them into Galicia": a person walked across is who moved, not the way; one who
             # "emigrated ... and founded Argentine sociology" moved himself, whatever the parser makes the object
             # "took the Cunard or White Star steamers to New York": the ships carried the movers, they are not the movers
@@ -5046,6 +5048,15 @@ def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_te
     """"There was direct migration from Finland to the USSR": the movers are the origin's people."""
     subj: Subject | None = None
     owner = _possessor_person(tok, ctx)
+    if owner is None and (mine := next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)) is not None:
+        # "Ayn Rand described her 1926 emigration from the USSR": the one the pronoun means moved, not the origin's people
+        owner = _resolve_pronoun(mine, state, ctx)
+        verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        teller = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None) if verb is not None else None
+        if owner is None and teller is not None and len(named := _persons_in(teller, ctx)) == 1:
+            owner = named[0]  # "Bruno Pontecorvo never explained his defection": the one telling it, named before
+        if owner is None:
+            return []
     if owner is not None:
         return _read_possessed_move(tok, owner, sent, post, ctx, origin, origin_text, destination, destination_text, date, date_text)
     if _lemma(tok) in ("return", "escape"):

@@ -5198,3 +5198,18 @@ def test_the_year_of_a_source_is_not_the_year_of_a_move(nlp):
         "According to a 1931 paper, 8.9 million Italians emigrated to Brazil. In her 1995 memoir she says that 3,000 Poles emigrated to Canada.",
     )
     assert {(c.destination_country, c.year_start) for c in cases} == {("Brazil", None), ("Canada", None)}
+
+
+def test_a_move_owned_by_a_pronoun_is_the_named_teller_s_not_the_origin_people_s(nlp):
+    cases = cases_of(
+        nlp,
+        "How easy was it to leave the Soviet Union?",
+        "Ayn Rand described her 1926 emigration from the USSR during testimony in 1947. Kim Philby wrote about his flight to Moscow in 1963.",
+        min_confidence=0.0,
+    )
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Kim Philby", "Soviet Union", 1963)]
+
+
+def test_the_craft_one_flies_as_one_s_own_is_no_mover(nlp):
+    cases = cases_of(nlp, "How easy was it to leave the Soviet Union?", "Viktor Belenko flew his Foxbat to Japan in 1976.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Viktor Belenko", "Japan")]
