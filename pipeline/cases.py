@@ -38,6 +38,7 @@ from pipeline.places import (
     country_favoured,
     demonym_country,
     is_demonym,
+    other_half,
     is_known_place,
     is_shared_city_name,
     names_a_us_state_too,
@@ -6278,6 +6279,11 @@ def _read_cases(ctx: ThreadContext, thread: Thread, docs: Sequence[Doc], min_con
                 common, n = Counter(dated).most_common(1)[0]
                 if 2 * n > len(dated):
                     m.destination = resolve_place(common, ctx.default_year)
+    for m in mentions:
+        year = m.date.year_start if m.date is not None and m.date.year_start is not None else ctx.default_year
+        if m.destination is None and m.origin is not None and (half := other_half(m.origin.country, year)) is not None:
+            # "My parents fled the GDR in 1964": to leave one half of a divided country was to go to the other
+            m.destination, m.inferred_destination = resolve_place(half, year), True
     cases = [
         _to_case(m, thread)
         for m in mentions

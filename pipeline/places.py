@@ -75,6 +75,7 @@ COUNTRY_NAMES_PATH = DATA_DIR / "places_country_names.csv"
 PREFIXES_PATH = DATA_DIR / "places_prefixes.csv"
 STOPLIST_PATH = DATA_DIR / "places_stoplist.txt"
 SIDES_PATH = DATA_DIR / "places_sides.csv"
+OTHER_HALF_PATH = DATA_DIR / "places_other_half.csv"
 PROVINCE_TYPES_PATH = DATA_DIR / "places_province_types.txt"
 PROVINCE_GENERIC_WORDS_PATH = DATA_DIR / "places_province_generic_words.txt"
 # Everything the gazetteer and towns tables are built from besides the packages: a change to any of these
@@ -656,6 +657,24 @@ def _sides() -> dict[str, tuple[tuple[str, frozenset[str], int, int], ...]]:
         last = table_number(row["last_year"], SIDES_PATH, line, "last_year", int) if row["last_year"] else 9999
         sides.setdefault(row["side"].lower(), []).append((row["place"], frozenset(row["view_codes"].split("|")), first, last))
     return {side: tuple(rows) for side, rows in sides.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _other_halves() -> dict[str, tuple[tuple[str, int, int], ...]]:
+    halves: dict[str, list[tuple[str, int, int]]] = {}
+    for line, row in read_table(OTHER_HALF_PATH, ("country", "other_half", "first_year", "last_year")):
+        first = table_number(row["first_year"], OTHER_HALF_PATH, line, "first_year", int)
+        last = table_number(row["last_year"], OTHER_HALF_PATH, line, "last_year", int) if row["last_year"] else 9999
+        halves.setdefault(row["country"], []).append((row["other_half"], first, last))
+    return {country: tuple(rows) for country, rows in halves.items()}
+
+
+def other_half(country: str | None, year: int | None) -> str | None:
+    """"West Germany" for one who left East Germany in 1964 for nowhere named: the other half of a divided country in
+    the years of the division (``places_other_half.csv``), or None; None without a year."""
+    if country is None or year is None:
+        return None
+    return next((half for half, first, last in _other_halves().get(country, ()) if first <= year <= last), None)
 
 
 @functools.cache

@@ -5213,3 +5213,8 @@ def test_a_move_owned_by_a_pronoun_is_the_named_teller_s_not_the_origin_people_s
 def test_the_craft_one_flies_as_one_s_own_is_no_mover(nlp):
     cases = cases_of(nlp, "How easy was it to leave the Soviet Union?", "Viktor Belenko flew his Foxbat to Japan in 1976.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Viktor Belenko", "Japan")]
+
+
+def test_one_who_left_one_half_of_a_divided_country_went_to_the_other(nlp):
+    cases = cases_of(nlp, "Stories of escapes from the DDR?", "My parents fled the GDR in 1964. Werner Krause escaped from East Berlin in 1961.")
+    assert {(c.subject, c.destination_country) for c in cases} == {("My parents", "West Germany"), ("Werner Krause", "West Germany")}

@@ -793,3 +793,12 @@ def test_the_dakotas_and_the_carolinas_are_us_regions():
 def test_a_city_after_the_comma_places_a_same_named_town_abroad() -> None:
     place = places.resolve_place("Somerville, Oxford")
     assert (place.name, place.country) == ("Oxford", "United Kingdom")
+
+
+def test_the_other_half_of_a_divided_country_holds_only_in_the_years_of_the_division():
+    from pipeline.places import other_half
+
+    assert other_half("East Germany", 1964) == "West Germany"
+    assert other_half("East Germany", None) is None  # no year: no guess
+    assert other_half("North Vietnam", 1980) is None
+    assert other_half("France", 1964) is None
