@@ -5218,3 +5218,13 @@ def test_the_craft_one_flies_as_one_s_own_is_no_mover(nlp):
 def test_one_who_left_one_half_of_a_divided_country_went_to_the_other(nlp):
     cases = cases_of(nlp, "Stories of escapes from the DDR?", "My parents fled the GDR in 1964. Werner Krause escaped from East Berlin in 1961.")
     assert {(c.subject, c.destination_country) for c in cases} == {("My parents", "West Germany"), ("Werner Krause", "West Germany")}
+
+
+def test_the_other_half_is_no_guess_for_a_people_of_a_third_country(nlp):
+    cases = cases_of(
+        nlp,
+        "Why did people flee during the Partition?",
+        "Many Hindu families left Lahore in 1947. The British left India in 1947.",
+        min_confidence=0.0,
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {("Many Hindu families", "India"), ("British", None)}
