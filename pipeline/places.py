@@ -26,7 +26,8 @@ Where things come from:
   (with rough centres for maps): ``data/places_regions.csv``; "Nazi", "Soviet",
   "northern" and the like before a name: ``data/places_prefixes.csv``; city
   names that are everyday words ("Reading", "Mobile"): ``data/places_stoplist.txt``;
-  nationalities: ``data/demonyms.csv``.
+  nationalities: ``data/demonyms.csv``; the other half of a divided country, for one
+  who left the GDR for nowhere named (``other_half``): ``data/places_other_half.csv``.
 
 Decisions worth knowing:
 - with no year no historical rule applies: "Russia" stays "Russia" (a
