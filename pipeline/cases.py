@@ -5049,10 +5049,12 @@ def _followed(tok: Token, subj: Subject, ctx: ThreadContext, state: PostState) -
 def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_text, destination, destination_text, date, date_text) -> list[Mention]:
     """"There was direct migration from Finland to the USSR": the movers are the origin's people."""
     subj: Subject | None = None
+    if _lemma(tok) in lexicon()["destination_nouns"]:
+        return _read_destination_told(tok, sent, post, ctx, state, origin, origin_text, date, date_text)
     owner = _possessor_person(tok, ctx)
-    if owner is None and (mine := next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)) is not None:
+    if owner is None and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):
         # "Ayn Rand described her 1926 emigration from the USSR": the one the pronoun means moved, not the origin's people
-        owner = _resolve_pronoun(mine, state, ctx)
+        owner = _owner_meant(tok, state, ctx)
         verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
         teller = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None) if verb is not None else None
         if owner is None and teller is not None and len(named := _persons_in(teller, ctx)) == 1:
@@ -5098,6 +5100,33 @@ def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_te
         m.inferred_destination = True
     m.confidence = _confidence(m) - 0.05
     return [m]
+
+
+def _owner_meant(noun: Token, state: "PostState", ctx: ThreadContext) -> Subject | None:
+    """Whom "his", "her" or "their" before the noun means ("her 1926 emigration", "their destination"), or None."""
+    mine = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+    if mine is None:
+        return None
+    if mine.lower_ != "their":
+        return _antecedent("he" if mine.lower_ == "his" else "she", state, ctx)
+    last = state.last_mention
+    return state.group_meant() or (last.subject if last is not None and last.subject.type == "group" else None)
+
+
+def _read_destination_told(tok, sent, post, ctx, state, origin, origin_text, date, date_text) -> list[Mention]:
+    """"His first stop was Malta", "Their destination was Shanghai": the owner went to the place the copula names; a
+    destination or a stop told any other way ("a popular destination") is no one's move."""
+    if tok.dep_ != "nsubj" or _lemma(tok.head) != "be":
+        return []
+    where = [e for c in tok.head.children if c.dep_ == "attr" and c.i > tok.i for e in _places_in(list(c.subtree), tok.doc)]
+    owner = _possessor_person(tok, ctx) or _owner_meant(tok, state, ctx)
+    if not where or owner is None:
+        return []
+    year = date.year_start if date is not None and date.year_start is not None else ctx.default_year
+    place = _resolve(_span_text(where[0]), year)
+    if place is None or not place.country:
+        return []
+    return _read_possessed_move(tok, owner, sent, post, ctx, origin, origin_text, place, _span_text(where[0]), date, date_text)
 
 
 def _possessor_person(tok: Token, ctx: ThreadContext) -> Subject | None:

@@ -5228,3 +5228,18 @@ def test_the_other_half_is_no_guess_for_a_people_of_a_third_country(nlp):
         min_confidence=0.0,
     )
     assert {(c.subject, c.destination_country) for c in cases} == {("Many Hindu families", "India"), ("British", None)}
+
+
+def test_a_destination_told_by_a_copula_is_where_its_owner_went(nlp):
+    cases = cases_of(
+        nlp,
+        "What happened to them?",
+        "In 1922 Mehmed Vahdeddin left Turkey aboard a British warship. His first stop was Malta. "
+        "In 1939 the Weiss family left Vienna. Their destination was Shanghai. Argentina was a popular destination for Italians.",
+    )
+    assert {(c.subject, c.destination_country) for c in cases} == {("Mehmed Vahdeddin", "Malta"), ("Weiss family", "China")}
+
+
+def test_a_move_owned_by_his_or_her_is_the_move_of_the_one_meant(nlp):
+    cases = cases_of(nlp, "Who defected?", "Bruno Pontecorvo was a physicist. His defection to the Soviet Union in 1950 shocked Britain.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Bruno Pontecorvo", "Soviet Union", 1950)]
