@@ -1025,6 +1025,9 @@ def _role_of_place(ent: Span, trigger: Token, kind: str) -> str | None:
             return "destination"
     if root.dep_ in ("nsubj",) and head.i == trigger.i and kind == "recruit":
         return "destination"
+    if root.dep_ == "nsubj" and kind == "recruit" and _lemma(head) == "be" and trigger.dep_ in ("acl", "relcl") \
+            and trigger.head.dep_ == "attr" and trigger.head.head.i == head.i:
+        return "destination"  # "Peru was the first country to accept Japanese immigrants": the country the copula names
     return None
 
 
@@ -3762,6 +3765,9 @@ def _read_trigger(
     # "got out by taking the train to X": the means is part of the move, not a move of its own.
     means = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"}
     scope = _scope(tok, trig_idx - means)
+    if kind == "recruit" and tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "attr" and _lemma(tok.head.head) == "be":
+        # "Peru was the first country to accept Japanese immigrants": the country the copula names takes them in
+        scope += [t for c in tok.head.head.children if c.dep_ == "nsubj" and c.i < tok.head.i for t in c.subtree]
     date, date_text = _first_date(_dates_in(scope, doc), tok)
     if date is not None and date.year_start is None and date.year_end is not None and any(c.dep_ == "neg" for c in tok.children) \
             and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in tok.children):

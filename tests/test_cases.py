@@ -5243,3 +5243,8 @@ def test_a_destination_told_by_a_copula_is_where_its_owner_went(nlp):
 def test_a_move_owned_by_his_or_her_is_the_move_of_the_one_meant(nlp):
     cases = cases_of(nlp, "Who defected?", "Bruno Pontecorvo was a physicist. His defection to the Soviet Union in 1950 shocked Britain.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("Bruno Pontecorvo", "Soviet Union", 1950)]
+
+
+def test_the_country_a_copula_names_takes_in_those_it_accepted(nlp):
+    cases = cases_of(nlp, "Japanese in Peru and Brazil?", "Peru was the first South American country to accept Japanese immigrants.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Japanese immigrants", "Peru")]
