@@ -5248,3 +5248,8 @@ def test_a_move_owned_by_his_or_her_is_the_move_of_the_one_meant(nlp):
 def test_the_country_a_copula_names_takes_in_those_it_accepted(nlp):
     cases = cases_of(nlp, "Japanese in Peru and Brazil?", "Peru was the first South American country to accept Japanese immigrants.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Japanese immigrants", "Peru")]
+
+
+def test_a_country_that_imported_workers_is_where_they_went(nlp):
+    cases = cases_of(nlp, "Where did the Nazis go?", "In 1945 the U.S. imported a crowd of Nazi rocket scientists during Operation Paperclip.")
+    assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("crowd of Nazi rocket scientists", "United States", 1945)]
