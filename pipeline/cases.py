@@ -4107,6 +4107,9 @@ def _read_trigger(
                 # another went home to, but where the thread is about; nor is one arriving from there ("Dyer went
                 # back to Glasgow in 1882. Conder arrived from London in 1877")
                 m.destination = ctx.topic
+            elif word.needs_word == "so" and state.last_mention is not None and state.last_mention.is_return \
+                    and (home := _home_of(subj, year)) is not None:
+                m.destination, m.is_return = home, True  # "Most Italians went back, and so did most of the Greeks": to Greece
             else:
                 m.destination = _default_destination(state, ctx, si)
             m.inferred_destination = lived is None

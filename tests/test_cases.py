@@ -5253,3 +5253,8 @@ def test_the_country_a_copula_names_takes_in_those_it_accepted(nlp):
 def test_a_country_that_imported_workers_is_where_they_went(nlp):
     cases = cases_of(nlp, "Where did the Nazis go?", "In 1945 the U.S. imported a crowd of Nazi rocket scientists during Operation Paperclip.")
     assert [(c.subject, c.destination_country, c.year_start) for c in cases] == [("crowd of Nazi rocket scientists", "United States", 1945)]
+
+
+def test_so_did_after_a_way_back_is_a_way_back_to_the_people_s_own_home(nlp):
+    cases = cases_of(nlp, "Guest workers in Germany?", "Most Italians went back to Italy in the 1970s, and so did most of the Greeks.")
+    assert [(c.subject, c.destination_country) for c in cases] == [("Most Italians", "Italy"), ("most of the Greeks", "Greece")]
