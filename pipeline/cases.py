@@ -2134,7 +2134,8 @@ def _subjects_for(
             tok = tok.head
             continue
         if tok.dep_ in ("dobj", "attr", "pobj", "prep") and tok.pos_ in ("NOUN",) and _lemma(tok) in lex["attempt_nouns"]:
-            tok = tok.head
+            # "After a failed attempt to move to Britain, Schoenberg moved to New York": the one who made the attempt
+            tok = tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX") else tok.head
             continue
         if tok.dep_ == "prep" and tok.lower_ == "of" and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("dobj", "attr") \
                 and any(c.dep_ == "pcomp" for c in tok.children):

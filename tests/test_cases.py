@@ -5258,3 +5258,9 @@ def test_a_country_that_imported_workers_is_where_they_went(nlp):
 def test_so_did_after_a_way_back_is_a_way_back_to_the_people_s_own_home(nlp):
     cases = cases_of(nlp, "Guest workers in Germany?", "Most Italians went back to Italy in the 1970s, and so did most of the Greeks.")
     assert [(c.subject, c.destination_country) for c in cases] == [("Most Italians", "Italy"), ("most of the Greeks", "Greece")]
+
+
+def test_a_failed_attempt_told_before_the_move_is_an_attempted_move_of_its_own(nlp):
+    cases = cases_of(nlp, "Composers who fled the Nazis?", "After a failed attempt to move to Britain, Schoenberg moved to New York on October 31, 1933.")
+    assert {(c.subject, c.destination_country, c.status) for c in cases} == {
+        ("Schoenberg", "United Kingdom", "attempted"), ("Schoenberg", "United States", "completed")}
