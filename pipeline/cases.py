@@ -2220,6 +2220,12 @@ def _subjects_for(
                 if mover.head is mover or mover.ent_type_ not in ("GPE", "LOC") and mover.pos_ not in ("ADP", "CCONJ"):
                     break
                 mover = mover.head
+        if relative.lower_ == "who" and mover.pos_ == "NOUN" and not _animate(mover) and relative.i > 0 \
+                and relative.doc[relative.i - 1].text == "," and (named := next(
+                    (e for e in reversed(_ents(_sent_of(relative))) if e.label_ == "PERSON" and e.end <= mover.i), None)) is not None \
+                and named.end < len(named.doc) and named.doc[named.end].text == "," and not any(t.ent_type_ == "PERSON" for t in named.doc[named.end : relative.i]):
+            # "Erich Korngold, noted for his Hollywood film scores, who emigrated": "who" is the one the aside is about
+            mover = named.root
     mover = _copula_subject(mover, ctx) or mover
     if mover.dep_ == "nsubj" and mover.ent_type_ in ("GPE", "LOC") and mover.pos_ == "PROPN" and kind in ("arrive", "return", "depart") \
             and (ent := _ent_of(mover)) is not None and is_known_place(_span_text(ent)) and len(ent) == 1 \

@@ -5264,3 +5264,12 @@ def test_a_failed_attempt_told_before_the_move_is_an_attempted_move_of_its_own(n
     cases = cases_of(nlp, "Composers who fled the Nazis?", "After a failed attempt to move to Britain, Schoenberg moved to New York on October 31, 1933.")
     assert {(c.subject, c.destination_country, c.status) for c in cases} == {
         ("Schoenberg", "United Kingdom", "attempted"), ("Schoenberg", "United States", "completed")}
+
+
+def test_who_after_a_thing_a_person_is_noted_for_means_the_person(nlp):
+    cases = cases_of(
+        nlp,
+        "Composers who fled the Nazis?",
+        "Other such composers included Erich Korngold, noted for his Hollywood film scores, who emigrated to America in 1934.",
+    )
+    assert [(c.subject, c.destination_country) for c in cases] == [("Erich Korngold", "United States")]
