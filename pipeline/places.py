@@ -650,12 +650,18 @@ def resolve_place_beside(text: str, year: int | None, beside: Iterable[str]) -> 
     return resolve_place(text, year)
 
 
+def _years_of(row: dict[str, str], path: Path, line: int) -> tuple[int, int]:
+    """A divided country's row's ``first_year`` and ``last_year``; a blank last year is open."""
+    first = table_number(row["first_year"], path, line, "first_year", int)
+    last = table_number(row["last_year"], path, line, "last_year", int) if row["last_year"] else 9999
+    return first, last
+
+
 @functools.lru_cache(maxsize=1)
 def _sides() -> dict[str, tuple[tuple[str, frozenset[str], int, int], ...]]:
     sides: dict[str, list[tuple[str, frozenset[str], int, int]]] = {}
     for line, row in read_table(SIDES_PATH, ("side", "place", "view_codes", "first_year", "last_year")):
-        first = table_number(row["first_year"], SIDES_PATH, line, "first_year", int)
-        last = table_number(row["last_year"], SIDES_PATH, line, "last_year", int) if row["last_year"] else 9999
+        first, last = _years_of(row, SIDES_PATH, line)
         sides.setdefault(row["side"].lower(), []).append((row["place"], frozenset(row["view_codes"].split("|")), first, last))
     return {side: tuple(rows) for side, rows in sides.items()}
 
@@ -664,8 +670,7 @@ def _sides() -> dict[str, tuple[tuple[str, frozenset[str], int, int], ...]]:
 def _other_halves() -> dict[str, tuple[tuple[str, int, int], ...]]:
     halves: dict[str, list[tuple[str, int, int]]] = {}
     for line, row in read_table(OTHER_HALF_PATH, ("country", "other_half", "first_year", "last_year")):
-        first = table_number(row["first_year"], OTHER_HALF_PATH, line, "first_year", int)
-        last = table_number(row["last_year"], OTHER_HALF_PATH, line, "last_year", int) if row["last_year"] else 9999
+        first, last = _years_of(row, OTHER_HALF_PATH, line)
         halves.setdefault(row["country"], []).append((row["other_half"], first, last))
     return {country: tuple(rows) for country, rows in halves.items()}
 
