@@ -2860,7 +2860,7 @@ def _with_own_household(name: Token) -> bool:
     # the parser may hang the "with" on the place before it ("lived in Sterzing with his family"): any "with" in the
     # subject's own clause
     return any(c.dep_ == "prep" and c.lower_ == "with" and _in_own_clause(c, verb) and any(
-        o.dep_ == "pobj" and o.lower_ in lexicon()["household_company"] and any(d.dep_ == "poss" and d.lower_ in ("his", "her", "their") for d in o.children)
+        o.dep_ == "pobj" and o.lower_ in lexicon()["household_company"] and _possessive(o) is not None
         for o in c.children) for c in verb.subtree)
 
 
@@ -3009,10 +3009,15 @@ def _tells_own_family(doc: Doc) -> bool:
     return _OWN_FAMILY.search(doc.text) is not None
 
 
+def _possessive(noun: Token) -> Token | None:
+    """The "his", "her" or "their" before the noun, if any."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+
+
 def _household_of_subject(obj: Token) -> bool:
     """"his family", "her children": the subject's own household, whom one moves by moving with them."""
     return _lemma(obj) in lexicon()["household_nouns"] | {"child", "wife", "husband", "kid"} \
-        and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in obj.children)
+        and _possessive(obj) is not None
 
 
 def _in_clause_beside_pronoun(tok: Token) -> bool:
@@ -5068,7 +5073,7 @@ def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_te
     if _lemma(tok) in lexicon()["destination_nouns"]:
         return _read_destination_told(tok, sent, post, ctx, state, origin, origin_text, date, date_text)
     owner = _possessor_person(tok, ctx)
-    if owner is None and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):
+    if owner is None and _possessive(tok) is not None:
         # "Ayn Rand described her 1926 emigration from the USSR": the one the pronoun means moved, not the origin's people
         owner = _owner_meant(tok, state, ctx)
         verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
@@ -5120,7 +5125,7 @@ def _read_movement_noun(tok, word, sent, si, post, ctx, state, origin, origin_te
 
 def _owner_meant(noun: Token, state: "PostState", ctx: ThreadContext) -> Subject | None:
     """Whom "his", "her" or "their" before the noun means ("her 1926 emigration", "their destination"), or None."""
-    mine = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+    mine = _possessive(noun)
     if mine is None:
         return None
     if mine.lower_ != "their":
