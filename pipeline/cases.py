@@ -6331,9 +6331,10 @@ def _read_cases(ctx: ThreadContext, thread: Thread, docs: Sequence[Doc], min_con
                 if 2 * n > len(dated):
                     m.destination = resolve_place(common, ctx.default_year)
     for m in mentions:
+        if m.destination is not None or m.origin is None:
+            continue
         year = m.date.year_start if m.date is not None and m.date.year_start is not None else ctx.default_year
-        if m.destination is None and m.origin is not None and (half := other_half(m.origin.country, year)) is not None \
-                and not set(demonym_countries(m.subject.text, year)) - {half, m.origin.country}:
+        if (half := other_half(m.origin.country, year)) is not None and not set(demonym_countries(m.subject.text, year)) - {half, m.origin.country}:
             # "My parents fled the GDR in 1964": to leave one half of a divided country was to go to the other; not
             # for a people of a third country ("The British left India in 1947")
             m.destination, m.inferred_destination = resolve_place(half, year), True
